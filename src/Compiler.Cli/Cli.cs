@@ -1,0 +1,64 @@
+using Trilho.Compiler.Diagnostics;
+
+namespace Trilho.Compiler.Cli;
+
+/// <summary>The trilho command line: exit 0 when valid, 1 on input errors, 2 on usage or internal errors.</summary>
+public static class Cli
+{
+    private const string Usage = """
+        usage: trilho <command> [arguments]
+
+        commands:
+          check <platform.yaml>     validate the file and print every problem
+        """;
+
+    /// <summary>Runs one command; never throws.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        try
+        {
+            return args switch
+            {
+                ["check", var file] => Check(file, stdout, stderr),
+                _ => UsageError(stderr),
+            };
+        }
+#pragma warning disable CA1031 // The last line of defence: no stack trace ever reaches a user.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            stderr.WriteLine($"trilho: internal error: {e.GetType().Name}: {e.Message}");
+            return 2;
+        }
+    }
+
+    private static int Check(string file, TextWriter stdout, TextWriter stderr)
+    {
+        if (!File.Exists(file))
+        {
+            stderr.WriteLine($"trilho: error: file not found: {file}");
+            return 2;
+        }
+
+        var result = FrontEnd.AnalyzeFile(file);
+        Print(result.Diagnostics, stdout);
+        return result.HasErrors ? 1 : 0;
+    }
+
+    private static void Print(IEnumerable<Diagnostic> diagnostics, TextWriter output)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            output.WriteLine(diagnostic.ToCanonicalString());
+        }
+    }
+
+    private static int UsageError(TextWriter stderr)
+    {
+        stderr.WriteLine(Usage);
+        return 2;
+    }
+}

@@ -1,0 +1,3 @@
+using Trilho.Compiler.Cli;
+
+return Cli.Run(args, Console.Out, Console.Error);

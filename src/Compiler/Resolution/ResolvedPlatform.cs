@@ -1,0 +1,84 @@
+using Trilho.Compiler.Model;
+
+namespace Trilho.Compiler.Resolution;
+
+/// <summary>A valid platform with every default applied, one entry per environment, ready for the emitters.</summary>
+public sealed record ResolvedPlatform(string Name, IReadOnlyList<ResolvedEnvironment> Environments);
+
+/// <summary>Everything one environment deploys, with profile defaults and overrides applied. Collections are ordered by id so output is deterministic.</summary>
+public sealed record ResolvedEnvironment(
+    string Platform,
+    string Name,
+    string Account,
+    string Region,
+    Profile Profile,
+    Locale Locale,
+    string? Domain,
+    ResolvedIngress Ingress,
+    ResolvedNetwork Network,
+    IReadOnlyList<ResolvedTeam> Teams,
+    IReadOnlyList<ResolvedApp> Apps,
+    ResolvedDatabase? Database,
+    int LogRetentionDays)
+{
+    /// <summary>Name of the private hosted zone: the domain, or <c>platform.internal</c> without one.</summary>
+    public string PrivateZoneName => Domain ?? $"{Platform}.internal";
+
+    /// <summary>Prefix of every stack name, e.g. <c>desafio-dev</c>.</summary>
+    public string StackPrefix => $"{Platform}-{Name}";
+}
+
+/// <summary>A team with its contacts.</summary>
+public sealed record ResolvedTeam(string Id, string Name, string Email, string? Phone, bool WatchesAll);
+
+/// <summary>The public entry point.</summary>
+/// <param name="Host">Name under the domain, or null without a domain.</param>
+/// <param name="HostedZoneId">Public hosted zone of the domain, or null without a domain.</param>
+/// <param name="CertificateArn">A certificate to use instead of creating one, or null.</param>
+/// <param name="Firewall">Whether the WAF web ACL is attached.</param>
+public sealed record ResolvedIngress(string? Host, string? HostedZoneId, string? CertificateArn, bool Firewall);
+
+/// <summary>The network: how many zones and NAT gateways.</summary>
+public sealed record ResolvedNetwork(string Cidr, int AvailabilityZones, int NatGateways, int FlowLogRetentionDays);
+
+/// <summary>An app, common part.</summary>
+public abstract record ResolvedApp(string Id, string Team, string Path, ResolvedSlo Slo);
+
+/// <summary>A container app on ECS Fargate behind the load balancer.</summary>
+public sealed record ResolvedApiApp(
+    string Id,
+    string Team,
+    string Path,
+    ResolvedSlo Slo,
+    int Port,
+    string HealthCheck,
+    int Cpu,
+    int Memory,
+    ResolvedScale Scale,
+    IReadOnlyList<KeyValuePair<string, string>> Env,
+    IReadOnlyList<KeyValuePair<string, string>> Secrets,
+    bool DatabaseAccess) : ResolvedApp(Id, Team, Path, Slo);
+
+/// <summary>Static files in S3 behind CloudFront.</summary>
+public sealed record ResolvedStaticApp(string Id, string Team, string Path, ResolvedSlo Slo)
+    : ResolvedApp(Id, Team, Path, Slo);
+
+/// <summary>Autoscaling bounds and targets.</summary>
+public sealed record ResolvedScale(int Min, int Max, int CpuPercent, int RequestsPerTask);
+
+/// <summary>Availability in percent and, for api apps, p95 latency in milliseconds.</summary>
+public sealed record ResolvedSlo(double Availability, int? LatencyP95Ms);
+
+/// <summary>The managed database.</summary>
+public sealed record ResolvedDatabase(
+    DatabaseEngine Engine,
+    string Version,
+    string Hostname,
+    DatabaseSize Size,
+    string InstanceClass,
+    int StorageGiB,
+    bool MultiAz,
+    bool DeletionProtection,
+    int BackupRetentionDays,
+    string DatabaseName,
+    IReadOnlyList<string> Access);
