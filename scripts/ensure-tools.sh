@@ -4,3 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; fi
+bash scripts/ensure-postgres.sh
+bash scripts/ensure-chromium.sh
