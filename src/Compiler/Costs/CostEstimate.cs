@@ -33,7 +33,7 @@ public sealed record CostEstimate(
     public bool Complete => Priced && Diagnostics.Count == 0;
 
     /// <summary>
-    /// One line for build logs, e.g. <c>desafio-dev (sa-east-1): estimated USD 123.45/month at scale.min, USD 150.00 at scale.max (3 assumed prices); see cost-estimate.md</c>.
+    /// One line for build logs, e.g. <c>desafio-dev (sa-east-1): estimated USD 123.45/month at scale.min, USD 150.00 at scale.max (3 of 28 lines use assumed prices); see cost-estimate.md</c>.
     /// </summary>
     public string ToSummaryLine()
     {
@@ -45,7 +45,7 @@ public sealed record CostEstimate(
 
         var bound = Complete ? string.Empty : "at least ";
         var assumed = Lines.Count(l => l.Assumed);
-        return $"{name}: estimated {bound}{Currency} {Money(MonthlyTotal!.Value)}/month at scale.min, {bound}{Currency} {Money(PeakMonthlyTotal!.Value)} at scale.max ({assumed} lines with assumed prices); see cost-estimate.md";
+        return $"{name}: estimated {bound}{Currency} {Money(MonthlyTotal!.Value)}/month at scale.min, {bound}{Currency} {Money(PeakMonthlyTotal!.Value)} at scale.max ({assumed} of {Lines.Count} lines use assumed prices); see cost-estimate.md";
     }
 
     /// <summary>Money in invariant culture with two decimals, e.g. <c>1234.50</c>.</summary>
