@@ -89,6 +89,27 @@ public static class CostComparisonDocument
             md.Append('\n');
         }
 
+        md.Append("### Where the money goes (Trilho's design at scale.min, by group)\n\n| Group |");
+        foreach (var scenario in comparison.Scenarios)
+        {
+            md.Append(' ').Append(scenario.Label).Append(" |");
+        }
+
+        md.Append("\n|---|").Append(string.Concat(Enumerable.Repeat("---:|", comparison.Scenarios.Count))).Append('\n');
+        foreach (var group in comparison.Scenarios.SelectMany(s => s.Estimate.Lines).Select(l => l.Group).Distinct())
+        {
+            md.Append("| ").Append(group).Append(" |");
+            foreach (var scenario in comparison.Scenarios)
+            {
+                var total = scenario.Estimate.Lines.Where(l => l.Group == group).Sum(l => l.MonthlyCost);
+                var share = scenario.Estimate.MonthlyTotal is > 0m ? Math.Round(total / scenario.Estimate.MonthlyTotal.Value * 100m, 0, MidpointRounding.AwayFromZero) : 0m;
+                md.Append(' ').Append(CostFormat.Money(total)).Append(" (").Append(Number(share)).Append("%) |");
+            }
+
+            md.Append('\n');
+        }
+
+        md.Append('\n');
         md.Append("Compute options include the load balancer or API they need; database options the instance(s), storage and, for Aurora, I/O; the frontend options only the origin side; the outbound network options the gateways, addresses or endpoints and their data charges. n/a means a price is missing from the catalog.\n\n");
     }
 

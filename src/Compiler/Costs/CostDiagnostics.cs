@@ -18,4 +18,11 @@ public static class CostDiagnostics
         DiagnosticSeverity.Warning,
         "no price for '{0}' in {1}: the cost estimate of environment '{2}' leaves it out, so its totals are a lower bound.",
         "Add the row, with its source, to src/Compiler/Costs/PriceCatalog.cs, or choose a priced option (database size micro, small or medium).");
+
+    /// <summary>A value of the <c>usage</c> section is out of range, so the estimate uses the default instead.</summary>
+    public static readonly DiagnosticDescriptor UsageOutOfRange = new(
+        "TRL5003",
+        DiagnosticSeverity.Warning,
+        "usage.{0} is {1}: a volume must be {2}, so the cost estimate uses the profile's default instead.",
+        "Set usage.{0} to a value from {2}, or remove it to use the default.");
 }

@@ -16,10 +16,11 @@ public static class CostEstimator
     {
         ArgumentNullException.ThrowIfNull(environment);
         var assumptions = UsageAssumptions.For(environment.Profile, usage);
+        var usageWarnings = UsageAssumptions.Validate(usage);
         if (!PriceCatalog.HasRegion(environment.Region))
         {
             var warning = CostDiagnostics.NoPricesForRegion.Create(null, environment.Region, environment.Name);
-            return new CostEstimate(environment.Platform, environment.Name, environment.Region, Priced: false, [], assumptions.Describe(), [warning]);
+            return new CostEstimate(environment.Platform, environment.Name, environment.Region, Priced: false, [], assumptions.Describe(), [warning, .. usageWarnings]);
         }
 
         var lines = new LineBuilder(environment.Name, environment.Region);
@@ -49,7 +50,7 @@ public static class CostEstimator
         }
 
         AddDnsAndMonitoring(lines, environment, assumptions);
-        return new CostEstimate(environment.Platform, environment.Name, environment.Region, Priced: true, lines.Lines, assumptions.Describe(), lines.Diagnostics);
+        return new CostEstimate(environment.Platform, environment.Name, environment.Region, Priced: true, lines.Lines, assumptions.Describe(), [.. usageWarnings, .. lines.Diagnostics]);
     }
 
     private static void AddNetwork(LineBuilder lines, ResolvedNetwork network, UsageAssumptions usage)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Trilho.Compiler.Diagnostics;
 using Trilho.Compiler.Model;
 
 namespace Trilho.Compiler.Costs;
@@ -42,19 +43,42 @@ public sealed record UsageAssumptions(
     /// <summary>S3 PUT requests a month per static app (deploys), in thousands.</summary>
     public const decimal StaticPutsThousands = 1m;
 
-    /// <summary>The assumptions of an environment with <paramref name="profile"/>, with <paramref name="usage"/>'s values where set.</summary>
+    /// <summary>The assumptions of an environment with <paramref name="profile"/>, with <paramref name="usage"/>'s valid values where set.</summary>
     public static UsageAssumptions For(Profile profile, UsageSpec? usage)
     {
         var resilient = profile == Profile.Resilient;
         return new UsageAssumptions(
-            RequestsPerMonth: usage?.RequestsPerMonth ?? (resilient ? 5_000_000 : 1_000_000),
-            ApiRequestsPercent: usage?.ApiRequestsPercent ?? 50,
-            GbOutPerMonth: ToDecimal(usage?.GbOutPerMonth) ?? (resilient ? 50m : 10m),
-            LogGbPerMonth: ToDecimal(usage?.LogGbPerMonth) ?? (resilient ? 5m : 1m),
-            NatGbPerMonth: ToDecimal(usage?.NatGbPerMonth) ?? (resilient ? 20m : 5m),
-            StaticGbPerApp: ToDecimal(usage?.StaticGbPerApp) ?? 1m,
-            ImageGbPerApp: ToDecimal(usage?.ImageGbPerApp) ?? 2m,
-            DatabaseChangePercentPerDay: ToDecimal(usage?.DatabaseChangePercentPerDay) ?? 2m);
+            RequestsPerMonth: (long)Pick(usage?.RequestsPerMonth, resilient ? 5_000_000 : 1_000_000),
+            ApiRequestsPercent: (int)Pick(usage?.ApiRequestsPercent, 50, max: 100),
+            GbOutPerMonth: Pick(usage?.GbOutPerMonth, resilient ? 50m : 10m),
+            LogGbPerMonth: Pick(usage?.LogGbPerMonth, resilient ? 5m : 1m),
+            NatGbPerMonth: Pick(usage?.NatGbPerMonth, resilient ? 20m : 5m),
+            StaticGbPerApp: Pick(usage?.StaticGbPerApp, 1m),
+            ImageGbPerApp: Pick(usage?.ImageGbPerApp, 2m),
+            DatabaseChangePercentPerDay: Pick(usage?.DatabaseChangePercentPerDay, 2m, max: 100));
+    }
+
+    /// <summary>A TRL5003 warning for each value of <paramref name="usage"/> out of range, which <see cref="For"/> replaces by its default.</summary>
+    public static IReadOnlyList<Diagnostic> Validate(UsageSpec? usage)
+    {
+        var diagnostics = new List<Diagnostic>();
+        void Check(string name, double? value, double max = double.MaxValue)
+        {
+            if (value is { } v && !IsValid(v, max))
+            {
+                diagnostics.Add(CostDiagnostics.UsageOutOfRange.Create(null, name, v.ToString(CultureInfo.InvariantCulture), max == double.MaxValue ? "0 or more" : $"0 to {max.ToString(CultureInfo.InvariantCulture)}"));
+            }
+        }
+
+        Check("requestsPerMonth", usage?.RequestsPerMonth);
+        Check("apiRequestsPercent", usage?.ApiRequestsPercent, 100);
+        Check("gbOutPerMonth", usage?.GbOutPerMonth);
+        Check("logGbPerMonth", usage?.LogGbPerMonth);
+        Check("natGbPerMonth", usage?.NatGbPerMonth);
+        Check("staticGbPerApp", usage?.StaticGbPerApp);
+        Check("imageGbPerApp", usage?.ImageGbPerApp);
+        Check("databaseChangePercentPerDay", usage?.DatabaseChangePercentPerDay, 100);
+        return diagnostics;
     }
 
     /// <summary>Requests a month that reach api apps through the load balancer.</summary>
@@ -84,7 +108,10 @@ public sealed record UsageAssumptions(
         new("freeTier", "none", "no free tier or credits applied; no taxes"),
     ];
 
-    private static decimal? ToDecimal(double? value) => value is null ? null : (decimal)value.Value;
+    private static bool IsValid(double value, double max) => double.IsFinite(value) && value >= 0 && value <= max && value < 1e15;
+
+    private static decimal Pick(double? value, decimal fallback, double max = double.MaxValue) =>
+        value is { } v && IsValid(v, max) ? (decimal)v : fallback;
 
     private static string Format(decimal value) => value.ToString("0.######", CultureInfo.InvariantCulture);
 }

@@ -147,4 +147,20 @@ public class CostEstimatorTests
             "tiny-dev (us-east-1): estimated USD 96.66/month at scale.min, USD 132.70 at scale.max (1 of 20 lines use assumed prices); see cost-estimate.md",
             estimate.ToSummaryLine());
     }
+
+    [Fact]
+    public void Out_of_range_usage_gives_TRL5003_and_uses_the_default()
+    {
+        var usage = CostTestData.SimpleUsage with { ApiRequestsPercent = 150, GbOutPerMonth = -5 };
+
+        var estimate = CostEstimator.Estimate(CostTestData.Environment(), usage);
+
+        Assert.Equal(["TRL5003", "TRL5003"], estimate.Diagnostics.Select(d => d.Id));
+        Assert.Contains("usage.apiRequestsPercent is 150", estimate.Diagnostics[0].Message, StringComparison.Ordinal);
+
+        // gbOutPerMonth falls back to the economy default of 10 GB; apiRequestsPercent to 50.
+        Assert.Equal(10m, estimate.Lines.Single(l => l.PriceKey == PriceKeys.CloudFrontGb).Quantity);
+        Assert.Contains(estimate.Assumptions, a => a.Name == "apiRequestsPercent" && a.Value == "50");
+        Assert.True(estimate.Complete);
+    }
 }
