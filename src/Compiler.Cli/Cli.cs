@@ -10,6 +10,9 @@ public static class Cli
 
         commands:
           check <platform.yaml>     validate the file and print every problem
+          cost <platform.yaml> [--compare <dir>]
+                                    print each environment's monthly cost estimate; with --compare,
+                                    write the options comparison (costs.md, costs-chart.svg) into dir
         """;
 
     /// <summary>Runs one command; never throws.</summary>
@@ -23,6 +26,7 @@ public static class Cli
             return args switch
             {
                 ["check", var file] => Check(file, stdout, stderr),
+                ["cost", var file, .. var options] => Cost(file, options, stdout, stderr),
                 _ => UsageError(stderr),
             };
         }
@@ -46,6 +50,22 @@ public static class Cli
         var result = FrontEnd.AnalyzeFile(file);
         Print(result.Diagnostics, stdout);
         return result.HasErrors ? 1 : 0;
+    }
+
+    private static int Cost(string file, string[] options, TextWriter stdout, TextWriter stderr)
+    {
+        if (!File.Exists(file))
+        {
+            stderr.WriteLine($"trilho: error: file not found: {file}");
+            return 2;
+        }
+
+        return options switch
+        {
+            [] => Costs.CostCommand.Print(file, stdout),
+            ["--compare", var directory] => Costs.CostCommand.Compare(file, directory, stdout),
+            _ => UsageError(stderr),
+        };
     }
 
     private static void Print(IEnumerable<Diagnostic> diagnostics, TextWriter output)

@@ -29,4 +29,7 @@ public sealed record PlatformSpec
 
     /// <summary>The stages to deploy (e.g. `dev`, `prod`), by id; each is a full copy of the platform in one AWS account.</summary>
     public IReadOnlyDictionary<string, EnvironmentSpec>? Environments { get; init; }
+
+    /// <summary>Optional traffic and storage volumes for the cost estimate only (requests, GB out, log GB, NAT GB, stored GB); nothing deployed depends on them. Default: per profile, e.g. 1000000 requests, 10 GB out, 1 log GB, 5 NAT GB a month in `economy` and 5000000, 50, 5, 20 in `resilient`; see docs/costs.md.</summary>
+    public UsageSpec? Usage { get; init; }
 }

@@ -1,0 +1,132 @@
+using Trilho.Compiler.Model;
+using Trilho.Compiler.Resolution;
+
+namespace Trilho.Compiler.Costs;
+
+/// <summary>
+/// Prices what Trilho deploys for one environment (docs/costs.md describes each line). Pure: the same environment and
+/// usage always give the same estimate, and nothing here starts CDK or Node.js.
+/// </summary>
+public static class CostEstimator
+{
+    private const decimal Hours = UsageAssumptions.HoursPerMonth;
+
+    /// <summary>Estimates <paramref name="environment"/> with the volumes of <paramref name="usage"/> (null: profile defaults).</summary>
+    public static CostEstimate Estimate(ResolvedEnvironment environment, UsageSpec? usage = null)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var assumptions = UsageAssumptions.For(environment.Profile, usage);
+        var usageWarnings = UsageAssumptions.Validate(usage);
+        if (!PriceCatalog.HasRegion(environment.Region))
+        {
+            var warning = CostDiagnostics.NoPricesForRegion.Create(null, environment.Region, environment.Name);
+            return new CostEstimate(environment.Platform, environment.Name, environment.Region, Priced: false, [], assumptions.Describe(), [warning, .. usageWarnings]);
+        }
+
+        var lines = new LineBuilder(environment.Name, environment.Region);
+        var apis = environment.Apps.OfType<ResolvedApiApp>().ToList();
+        var statics = environment.Apps.OfType<ResolvedStaticApp>().ToList();
+
+        AddNetwork(lines, environment.Network, assumptions);
+        if (apis.Count > 0)
+        {
+            AddLoadBalancer(lines, assumptions);
+        }
+
+        foreach (var app in apis)
+        {
+            AddApiApp(lines, app, assumptions);
+        }
+
+        if (environment.Database is { } database)
+        {
+            AddDatabase(lines, database, assumptions);
+        }
+
+        AddEdge(lines, environment.Ingress, assumptions);
+        foreach (var app in statics)
+        {
+            AddStaticApp(lines, app, statics.Count, assumptions);
+        }
+
+        AddDnsAndMonitoring(lines, environment, assumptions);
+        return new CostEstimate(environment.Platform, environment.Name, environment.Region, Priced: true, lines.Lines, assumptions.Describe(), [.. usageWarnings, .. lines.Diagnostics]);
+    }
+
+    private static void AddNetwork(LineBuilder lines, ResolvedNetwork network, UsageAssumptions usage)
+    {
+        lines.Add("Network", $"NAT gateways ({network.NatGateways})", PriceKeys.NatHour, network.NatGateways * Hours);
+        lines.Add("Network", "NAT data processed", PriceKeys.NatGb, usage.NatGbPerMonth);
+        lines.Add("Network", $"Public IPv4 addresses of the NAT gateways ({network.NatGateways})", PriceKeys.PublicIpv4, network.NatGateways * Hours);
+    }
+
+    private static void AddLoadBalancer(LineBuilder lines, UsageAssumptions usage)
+    {
+        // An LCU is the larger of 25 new connections a second and 1 GB an hour; counting every request as a new
+        // connection overstates it, since CloudFront reuses connections to its VPC origin.
+        var connectionLcu = usage.ApiRequests / (Hours * 3600m) / 25m;
+        var bytesLcu = usage.ApiGb / Hours;
+        lines.Add("Load balancer", "Internal ALB", PriceKeys.AlbHour, Hours);
+        lines.Add("Load balancer", "ALB capacity units", PriceKeys.AlbLcu, Math.Max(connectionLcu, bytesLcu) * Hours);
+    }
+
+    private static void AddApiApp(LineBuilder lines, ResolvedApiApp app, UsageAssumptions usage)
+    {
+        var vcpuHours = app.Cpu / 1024m * Hours;
+        var gbHours = app.Memory / 1024m * Hours;
+        lines.Add("Compute", $"{app.Id}: Fargate vCPU ({app.Scale.Min}..{app.Scale.Max} tasks x {app.Cpu} units)", PriceKeys.FargateVcpu, app.Scale.Min * vcpuHours, app.Scale.Max * vcpuHours);
+        lines.Add("Compute", $"{app.Id}: Fargate memory ({app.Scale.Min}..{app.Scale.Max} tasks x {app.Memory} MiB)", PriceKeys.FargateMemory, app.Scale.Min * gbHours, app.Scale.Max * gbHours);
+        lines.Add("Compute", $"{app.Id}: ECR image storage", PriceKeys.EcrStorage, usage.ImageGbPerApp);
+    }
+
+    private static void AddDatabase(LineBuilder lines, ResolvedDatabase database, UsageAssumptions usage)
+    {
+        var deployment = database.MultiAz ? "Multi-AZ" : "single-AZ";
+        lines.Add("Database", $"RDS PostgreSQL {database.InstanceClass} {deployment}", PriceKeys.Rds(database.InstanceClass, database.MultiAz), Hours);
+        lines.Add("Database", $"gp3 storage {deployment}", PriceKeys.RdsStorage(database.MultiAz), database.StorageGiB);
+
+        // Backups up to 100% of storage are free; the first snapshot fills that, each retained day adds its changes.
+        var extraBackupGb = database.StorageGiB * usage.DatabaseChangePercentPerDay / 100m * database.BackupRetentionDays;
+        lines.Add("Database", $"Backups beyond the free allowance ({database.BackupRetentionDays} days kept)", PriceKeys.RdsBackup, extraBackupGb);
+        lines.Add("Database", "Master password secret", PriceKeys.Secret, 1m);
+        lines.Add("Database", "Secret API calls", PriceKeys.SecretApi, UsageAssumptions.SecretApiCallsTenThousands);
+    }
+
+    private static void AddEdge(LineBuilder lines, ResolvedIngress ingress, UsageAssumptions usage)
+    {
+        // CloudFront bills by the edge that serves the viewer; viewers are assumed near the environment's region.
+        lines.Add("Edge", "CloudFront data out", PriceKeys.CloudFrontGb, usage.GbOutPerMonth);
+        lines.Add("Edge", "CloudFront HTTPS requests", PriceKeys.CloudFrontHttps, usage.RequestsPerMonth / 10_000m);
+        lines.Add("Edge", "CloudFront Function invocations", PriceKeys.CloudFrontFunction, usage.RequestsPerMonth / 1_000_000m, global: true);
+        if (ingress.Firewall)
+        {
+            lines.Add("Edge", "WAF web ACL", PriceKeys.WafAcl, 1m, global: true);
+            lines.Add("Edge", $"WAF rules ({UsageAssumptions.WafRules})", PriceKeys.WafRule, UsageAssumptions.WafRules, global: true);
+            lines.Add("Edge", "WAF requests", PriceKeys.WafRequests, usage.RequestsPerMonth / 1_000_000m, global: true);
+        }
+    }
+
+    private static void AddStaticApp(LineBuilder lines, ResolvedStaticApp app, int staticApps, UsageAssumptions usage)
+    {
+        var misses = usage.StaticRequests / staticApps * (100 - UsageAssumptions.CacheHitPercent) / 100m;
+        lines.Add("Static apps", $"{app.Id}: S3 storage", PriceKeys.S3Storage, usage.StaticGbPerApp, global: true);
+        lines.Add("Static apps", $"{app.Id}: S3 GET (cache misses)", PriceKeys.S3Get, misses / 1000m, global: true);
+        lines.Add("Static apps", $"{app.Id}: S3 PUT (deploys)", PriceKeys.S3Put, UsageAssumptions.StaticPutsThousands, global: true);
+    }
+
+    private static void AddDnsAndMonitoring(LineBuilder lines, ResolvedEnvironment environment, UsageAssumptions usage)
+    {
+        var apps = environment.Apps.Count;
+        lines.Add("DNS", "Private hosted zone", PriceKeys.Route53Zone, 1m);
+        lines.Add("DNS", "Private zone queries", PriceKeys.Route53Queries, UsageAssumptions.PrivateZoneQueriesMillions);
+        lines.Add("DNS", $"Health checks ({apps})", PriceKeys.Route53HealthCheck, apps);
+        lines.Add("DNS", "Health check HTTPS feature", PriceKeys.Route53HealthCheckFeature, apps);
+        lines.Add("Monitoring", $"Alarms ({UsageAssumptions.AlarmsPerApp} per app)", PriceKeys.Alarm, apps * UsageAssumptions.AlarmsPerApp);
+        lines.Add("Monitoring", "Composite alarms (1 per app)", PriceKeys.CompositeAlarm, apps * UsageAssumptions.CompositeAlarmsPerApp);
+        lines.Add("Monitoring", $"Dashboards (operations + {environment.Teams.Count} teams)", PriceKeys.Dashboard, 1 + environment.Teams.Count);
+
+        // Logs kept N days hold, on average over a month, N/30 of a month's ingestion.
+        lines.Add("Logs", "Log ingestion (apps, flow logs)", PriceKeys.LogIngestion, usage.LogGbPerMonth);
+        lines.Add("Logs", $"Log storage ({environment.LogRetentionDays} days kept)", PriceKeys.LogStorage, usage.LogGbPerMonth * environment.LogRetentionDays / 30m);
+    }
+}
