@@ -16,25 +16,25 @@ internal static class AlarmFactory
 
     /// <summary>A composite alarm that fires when any of <paramref name="children"/> fires.</summary>
     public static CompositeAlarm AnyOf(Construct scope, string id, string name, string description, IEnumerable<IAlarm> children) =>
-        new(scope, id, new CompositeAlarmProps
+        LogicalIds.Pin(new CompositeAlarm(scope, id, new CompositeAlarmProps
         {
             CompositeAlarmName = name,
             AlarmDescription = description,
             AlarmRule = AlarmRule.AnyOf([.. children.Select(c => (IAlarmRule)c)]),
-        });
+        }));
 
     /// <summary>A composite alarm that fires when all of <paramref name="children"/> fire.</summary>
     public static CompositeAlarm AllOf(Construct scope, string id, string name, string description, IEnumerable<IAlarm> children) =>
-        new(scope, id, new CompositeAlarmProps
+        LogicalIds.Pin(new CompositeAlarm(scope, id, new CompositeAlarmProps
         {
             CompositeAlarmName = name,
             AlarmDescription = description,
             AlarmRule = AlarmRule.AllOf([.. children.Select(c => (IAlarmRule)c)]),
-        });
+        }));
 
     // Missing data counts as healthy: error counts are only published when non-zero and apps without traffic are fine.
     private static Alarm Create(Construct scope, string id, string name, string description, IMetric metric, double threshold, ComparisonOperator comparison, int periods, int? datapoints) =>
-        new(scope, id, new AlarmProps
+        LogicalIds.Pin(new Alarm(scope, id, new AlarmProps
         {
             AlarmName = name,
             AlarmDescription = description,
@@ -44,5 +44,5 @@ internal static class AlarmFactory
             EvaluationPeriods = periods,
             DatapointsToAlarm = datapoints ?? periods,
             TreatMissingData = TreatMissingData.NOT_BREACHING,
-        });
+        }));
 }

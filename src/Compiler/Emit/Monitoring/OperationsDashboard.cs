@@ -17,11 +17,11 @@ internal static class OperationsDashboard
     /// <summary>Creates the dashboard in <paramref name="stack"/>.</summary>
     public static Dashboard Create(Stack stack, ResolvedEnvironment environment, MonitoringTexts texts, RegionalMonitoring monitoring)
     {
-        var dashboard = new Dashboard(stack, "OperationsDashboard", new DashboardProps
+        var dashboard = LogicalIds.Pin(new Dashboard(stack, "OperationsDashboard", new DashboardProps
         {
             DashboardName = $"{environment.StackPrefix}-{texts.Get(TextKey.OperationsDashboardWord)}",
             Start = "-PT24H",
-        });
+        }));
         dashboard.AddWidgets(new TextWidget(new TextWidgetProps
         {
             Markdown = texts.Get(TextKey.OperationsTitle, environment.Platform, environment.Name) + "\n\n" + texts.Get(TextKey.OperationsLegend),

@@ -26,11 +26,11 @@ internal sealed class TeamTopics
             return;
         }
 
-        var key = new Key(scope, "AlarmTopicsKey", new KeyProps
+        var key = LogicalIds.Pin(new Key(scope, "AlarmTopicsKey", new KeyProps
         {
             Description = $"Encrypts the alarm topics of {environment.StackPrefix}.",
             EnableKeyRotation = true,
-        });
+        }));
         key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
         {
             Sid = "AllowCloudWatchAlarmsToPublish",
@@ -45,13 +45,13 @@ internal sealed class TeamTopics
 
         foreach (var team in teams)
         {
-            var topic = new Topic(scope, MonitoringNames.Pascal(team.Id) + "AlarmTopic", new TopicProps
+            var topic = LogicalIds.Pin(new Topic(scope, MonitoringNames.Pascal(team.Id) + "AlarmTopic", new TopicProps
             {
                 TopicName = MonitoringNames.Topic(environment, team.Id, edge),
                 DisplayName = team.Name,
                 MasterKey = key,
                 EnforceSSL = true,
-            });
+            }));
             if (!string.IsNullOrEmpty(team.Email))
             {
                 topic.AddSubscription(new EmailSubscription(team.Email));

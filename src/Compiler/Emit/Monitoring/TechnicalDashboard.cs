@@ -32,11 +32,11 @@ internal static class TechnicalDashboard
 
     private static Dashboard Create(Stack stack, ResolvedEnvironment environment, MonitoringTexts texts, RegionalMonitoring monitoring, ResolvedTeam team, List<AppView> apps, DatabaseMetrics? database)
     {
-        var dashboard = new Dashboard(stack, MonitoringNames.Pascal(team.Id) + "TechnicalDashboard", new DashboardProps
+        var dashboard = LogicalIds.Pin(new Dashboard(stack, MonitoringNames.Pascal(team.Id) + "TechnicalDashboard", new DashboardProps
         {
             DashboardName = $"{environment.StackPrefix}-{team.Id}-{texts.Get(TextKey.TechnicalDashboardWord)}",
             Start = "-PT3H",
-        });
+        }));
         dashboard.AddWidgets(new TextWidget(new TextWidgetProps { Markdown = texts.Get(TextKey.TechnicalTitle, team.Name), Width = 24, Height = 1 }));
         var alarms = monitoring.AlarmsOf(team.Id);
         if (alarms.Count > 0)
