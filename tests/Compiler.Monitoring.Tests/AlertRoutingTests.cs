@@ -62,6 +62,9 @@ public sealed class AlertRoutingTests(SynthesisFixture fixture)
                     (string)s.Value["Properties"]!["Protocol"]! == "email"
                     && (string)s.Value["Properties"]!["Endpoint"]! == team.Email
                     && (string)s.Value["Properties"]!["TopicArn"]!["Ref"]! == id);
+                Assert.Contains(template.OfType("AWS::SNS::TopicPolicy"), p =>
+                    (string)p.Value["Properties"]!["Topics"]![0]!["Ref"]! == id
+                    && p.Value["Properties"]!["PolicyDocument"]!.ToJsonString().Contains("\"aws:SecureTransport\":\"false\"", StringComparison.Ordinal));
             }
 
             var policy = template.Properties("AlarmTopicsKey")["KeyPolicy"]!.ToJsonString();

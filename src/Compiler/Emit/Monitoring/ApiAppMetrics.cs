@@ -31,7 +31,7 @@ public sealed record ApiAppMetrics(string LoadBalancerFullName, string TargetGro
         Expression = "IF(requests > 0, 100 * (FILL(targetErrors, 0) + FILL(balancerErrors, 0)) / requests, 0)",
         UsingMetrics = ErrorInputs(period),
         Period = period,
-        Label = label ?? string.Empty,
+        Label = label,
     });
 
     /// <summary>Availability in percent: 100 minus <see cref="ErrorPercent"/>, 100 without traffic.</summary>

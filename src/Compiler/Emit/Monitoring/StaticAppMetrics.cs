@@ -27,7 +27,7 @@ public sealed record StaticAppMetrics(string DistributionId)
         Expression = "IF(requests > 0, FILL(errorRate, 0), 0)",
         UsingMetrics = Inputs(period),
         Period = period,
-        Label = label ?? string.Empty,
+        Label = label,
     });
 
     /// <summary>Availability in percent (100 minus the 5xx rate); 100 without traffic.</summary>

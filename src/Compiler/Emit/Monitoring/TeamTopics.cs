@@ -50,7 +50,20 @@ internal sealed class TeamTopics
                 TopicName = MonitoringNames.Topic(environment, team.Id, edge),
                 DisplayName = team.Name,
                 MasterKey = key,
-                EnforceSSL = true,
+            }));
+
+            // Written out rather than TopicProps.EnforceSSL, which CDK 2.160 accepts but does not emit.
+            topic.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+            {
+                Sid = "DenyInsecureTransport",
+                Effect = Effect.DENY,
+                Principals = [new AnyPrincipal()],
+                Actions = ["sns:Publish"],
+                Resources = [topic.TopicArn],
+                Conditions = new Dictionary<string, object>
+                {
+                    ["Bool"] = new Dictionary<string, object> { ["aws:SecureTransport"] = "false" },
+                },
             }));
             if (!string.IsNullOrEmpty(team.Email))
             {
