@@ -22,7 +22,11 @@ public sealed class ReleaseAlarmsTests(SynthesisFixture fixture)
             });
             var targetGroup = new CfnParameter(stack, "TargetGroupFullName").ValueAsString;
             var loadBalancer = new CfnParameter(stack, "LoadBalancerFullName").ValueAsString;
-            names = ReleaseAlarms.Create(stack, environment, backend, targetGroup, loadBalancer);
+            var scope = new Constructs.Construct(stack, "BackendReleaseAlarms");
+            names = ReleaseAlarms.Create(scope, environment, backend, targetGroup, loadBalancer);
+
+            // Stands in for the FargateService: it must be created after the alarms it names.
+            new CfnWaitConditionHandle(stack, "Service").Node.AddDependency(scope);
         });
 
         Assert.Equal(["desafio-dev-backend-release-errors", "desafio-dev-backend-release-latency"], names);
@@ -36,5 +40,6 @@ public sealed class ReleaseAlarmsTests(SynthesisFixture fixture)
         Assert.Equal(names[1], (string)latency["AlarmName"]!);
         Assert.Equal(0.4, (double)latency["Threshold"]!);
         Assert.Equal("p95", (string)latency["ExtendedStatistic"]!);
+        Assert.Equal(["BackendReleaseErrors", "BackendReleaseLatency"], template.Resource("Service")["DependsOn"]!.AsArray().Select(d => (string)d!).Order());
     }
 }

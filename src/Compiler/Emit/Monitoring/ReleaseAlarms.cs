@@ -10,6 +10,8 @@ namespace Trilho.Compiler.Emit.Monitoring;
 /// Alarms an api app's ECS service watches during a deployment (FargateService <c>DeploymentAlarms</c>) so a bad
 /// release rolls back by itself. Created inside the app stack: they must exist before the service deploys, and
 /// they notify no one (ECS acts on them; the team's regular alarms in the monitoring stack still fire).
+/// The service refers to them by literal name, which CloudFormation does not see as a dependency: pass a dedicated
+/// child construct as scope and call <c>service.Node.AddDependency(scope)</c> so the alarms are created first.
 /// </summary>
 public static class ReleaseAlarms
 {
