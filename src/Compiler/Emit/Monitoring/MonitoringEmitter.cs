@@ -1,0 +1,45 @@
+using Amazon.CDK;
+using Constructs;
+using Trilho.Compiler.Emit.Monitoring.Texts;
+using Trilho.Compiler.Resolution;
+
+namespace Trilho.Compiler.Emit.Monitoring;
+
+/// <summary>Entry point: adds an environment's monitoring stacks to the synthesis app.</summary>
+public static class MonitoringEmitter
+{
+    /// <summary>
+    /// Adds the edge (us-east-1) and regional monitoring stacks of <paramref name="environment"/> under
+    /// <paramref name="app"/>. Each stack has its own <see cref="BootstraplessSynthesizer"/> and takes every value
+    /// from other stacks as a parameter, listed in the result for the deploy plan.
+    /// </summary>
+    public static MonitoringStacks Add(Construct app, ResolvedEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(environment);
+        var texts = MonitoringTexts.For(environment.Locale);
+        var descriptions = new AlarmDescriptions(texts);
+
+        var edgeStack = NewStack(app, environment, MonitoringNames.EdgeStack(environment), MonitoringNames.EdgeRegion, "health checks and CloudFront alarms (us-east-1)");
+        var edge = new EdgeMonitoring(edgeStack, environment, descriptions);
+
+        var regionalStack = NewStack(app, environment, MonitoringNames.RegionalStack(environment), environment.Region, "alarms, alert routing and dashboards");
+        var regional = new RegionalMonitoring(regionalStack, environment, descriptions, edge);
+        OperationsDashboard.Create(regionalStack, environment, texts, regional);
+        TechnicalDashboard.CreateAll(regionalStack, environment, texts, regional);
+
+        return new MonitoringStacks(
+            new MonitoringStackInfo(regionalStack, environment.Region, regional.Parameters),
+            new MonitoringStackInfo(edgeStack, MonitoringNames.EdgeRegion, edge.Parameters));
+    }
+
+    private static Stack NewStack(Construct app, ResolvedEnvironment environment, string name, string region, string what) =>
+        new(app, name, new StackProps
+        {
+            StackName = name,
+            Description = $"Trilho {environment.StackPrefix}: monitoring, {what}.",
+            Env = new Amazon.CDK.Environment { Account = environment.Account, Region = region },
+            Synthesizer = new BootstraplessSynthesizer(new BootstraplessSynthesizerProps()),
+            AnalyticsReporting = false,
+        });
+}

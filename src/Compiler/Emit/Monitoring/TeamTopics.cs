@@ -1,0 +1,85 @@
+using Amazon.CDK.AWS.CloudWatch;
+using Amazon.CDK.AWS.CloudWatch.Actions;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.KMS;
+using Amazon.CDK.AWS.SNS;
+using Amazon.CDK.AWS.SNS.Subscriptions;
+using Constructs;
+using Trilho.Compiler.Resolution;
+
+namespace Trilho.Compiler.Emit.Monitoring;
+
+/// <summary>
+/// One encrypted SNS topic per team in a stack, with the team's e-mail subscribed. Encrypted with a customer
+/// managed key because CloudWatch cannot publish to topics under the AWS managed key alias/aws/sns (its key
+/// policy cannot grant cloudwatch.amazonaws.com); see docs/monitoring.md.
+/// </summary>
+internal sealed class TeamTopics
+{
+    private readonly Dictionary<string, ITopic> topics = new(StringComparer.Ordinal);
+
+    /// <summary>Creates the key and topics for <paramref name="teams"/> in <paramref name="scope"/>.</summary>
+    public TeamTopics(Construct scope, ResolvedEnvironment environment, IReadOnlyList<ResolvedTeam> teams, bool edge)
+    {
+        if (teams.Count == 0)
+        {
+            return;
+        }
+
+        var key = LogicalIds.Pin(new Key(scope, "AlarmTopicsKey", new KeyProps
+        {
+            Description = $"Encrypts the alarm topics of {environment.StackPrefix}.",
+            EnableKeyRotation = true,
+        }));
+        key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "AllowCloudWatchAlarmsToPublish",
+            Principals = [new ServicePrincipal("cloudwatch.amazonaws.com")],
+            Actions = ["kms:Decrypt", "kms:GenerateDataKey*"],
+            Resources = ["*"],
+            Conditions = new Dictionary<string, object>
+            {
+                ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = environment.Account },
+            },
+        }));
+
+        foreach (var team in teams)
+        {
+            var topic = LogicalIds.Pin(new Topic(scope, MonitoringNames.Pascal(team.Id) + "AlarmTopic", new TopicProps
+            {
+                TopicName = MonitoringNames.Topic(environment, team.Id, edge),
+                DisplayName = team.Name,
+                MasterKey = key,
+            }));
+
+            // Written out rather than TopicProps.EnforceSSL, which CDK 2.160 accepts but does not emit.
+            topic.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+            {
+                Sid = "DenyInsecureTransport",
+                Effect = Effect.DENY,
+                Principals = [new AnyPrincipal()],
+                Actions = ["sns:Publish"],
+                Resources = [topic.TopicArn],
+                Conditions = new Dictionary<string, object>
+                {
+                    ["Bool"] = new Dictionary<string, object> { ["aws:SecureTransport"] = "false" },
+                },
+            }));
+            if (!string.IsNullOrEmpty(team.Email))
+            {
+                topic.AddSubscription(new EmailSubscription(team.Email));
+            }
+
+            topics[team.Id] = topic;
+        }
+    }
+
+    /// <summary>Makes <paramref name="alarm"/> notify each of <paramref name="teams"/> once.</summary>
+    public void Notify(AlarmBase alarm, IEnumerable<ResolvedTeam> teams)
+    {
+        foreach (var team in teams.DistinctBy(t => t.Id))
+        {
+            alarm.AddAlarmAction(new SnsAction(topics[team.Id]));
+        }
+    }
+}

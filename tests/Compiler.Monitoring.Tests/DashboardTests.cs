@@ -1,0 +1,148 @@
+using System.Text.Json.Nodes;
+using Trilho.Compiler.Emit.Monitoring;
+using Trilho.Compiler.Resolution;
+
+namespace Trilho.Compiler.Monitoring.Tests;
+
+[Collection(SharedSynthesis.Name)]
+public sealed class DashboardTests(SynthesisFixture fixture)
+{
+    private static readonly string[] TextProperties = ["title", "markdown", "label"];
+
+    [Fact]
+    public void Every_app_has_an_operations_row_with_traffic_light_availability_budget_traffic_and_who_to_call()
+    {
+        foreach (var synthesis in fixture.All)
+        {
+            var widgets = synthesis.Regional.DashboardBody("OperationsDashboard")["widgets"]!.AsArray();
+            foreach (var app in synthesis.Environment.Apps)
+            {
+                var owner = synthesis.Owner(app);
+                var who = widgets.Single(w => (string?)w!["type"] == "text" && ((string)w["properties"]!["markdown"]!).Contains($"**{app.Id}**", StringComparison.Ordinal))!;
+                var markdown = (string)who["properties"]!["markdown"]!;
+                Assert.Contains(owner.Name, markdown, StringComparison.Ordinal);
+                Assert.Contains(owner.Email, markdown, StringComparison.Ordinal);
+                if (owner.Phone is not null)
+                {
+                    Assert.Contains(owner.Phone, markdown, StringComparison.Ordinal);
+                }
+
+                var row = widgets.Where(w => (int)w!["y"]! == (int)who["y"]!).ToList();
+                Assert.Equal(["alarm", "metric", "metric", "metric", "text"], row.Select(w => (string)w!["type"]!).Order());
+                Assert.Equal(24, row.Sum(w => (int)w!["width"]!));
+
+                var light = Flat(row.Single(w => (string)w!["type"]! == "alarm")!["properties"]!["alarms"]);
+                Assert.Contains($"cloudwatch:us-east-1:{synthesis.Environment.Account}:alarm:{synthesis.Environment.StackPrefix}-{app.Id}-edge-customers-affected", light, StringComparison.Ordinal);
+                if (app is ResolvedApiApp)
+                {
+                    Assert.Contains($"{MonitoringNames.Pascal(app.Id)}CustomersAffected.Arn", light, StringComparison.Ordinal);
+                }
+
+                var singleValues = row.Where(w => w!["properties"]!["view"]?.ToString() == "singleValue").ToList();
+                Assert.Equal(["-P30D", "-PT24H"], singleValues.Select(w => (string)w!["properties"]!["start"]!).Order());
+                Assert.All(singleValues, w => Assert.True((bool)w!["properties"]!["setPeriodToTimeRange"]!));
+                var budget = singleValues.Single(w => (string)w!["properties"]!["start"]! == "-P30D")!.ToJsonString();
+                Assert.Contains($"/ {Math.Round(100 - app.Slo.Availability, 6).ToString(System.Globalization.CultureInfo.InvariantCulture)}", budget, StringComparison.Ordinal);
+
+                var traffic = row.Single(w => w!["properties"]!["view"]?.ToString() == "timeSeries")!["properties"]!;
+                var line = (double)traffic["annotations"]!["horizontal"]![0]!["value"]!;
+                Assert.Equal(app is ResolvedApiApp ? app.Slo.LatencyP95Ms!.Value / 1000.0 : Math.Round(100 - app.Slo.Availability, 6), line);
+            }
+        }
+    }
+
+    [Fact]
+    public void Portuguese_and_english_dashboards_differ_only_in_language()
+    {
+        var pt = fixture.DesafioDev.Regional;
+        var en = fixture.DesafioDevEnglish.Regional;
+        var dashboards = pt.OfType("AWS::CloudWatch::Dashboard").Select(d => d.Key).ToList();
+        Assert.Equal(dashboards, en.OfType("AWS::CloudWatch::Dashboard").Select(d => d.Key).ToList());
+        Assert.Equal(3, dashboards.Count);
+        foreach (var id in dashboards)
+        {
+            var ptBody = pt.DashboardBody(id);
+            var enBody = en.DashboardBody(id);
+            Assert.Equal(WithoutTexts(enBody).ToJsonString(), WithoutTexts(ptBody).ToJsonString());
+            Assert.NotEqual(enBody.ToJsonString(), ptBody.ToJsonString());
+        }
+
+        var ptOps = pt.DashboardBody("OperationsDashboard").ToJsonString();
+        var enOps = en.DashboardBody("OperationsDashboard").ToJsonString();
+        Assert.Contains("Equipe", ptOps, StringComparison.Ordinal);
+        Assert.Contains("Disponibilidade", ptOps, StringComparison.Ordinal);
+        Assert.DoesNotContain("Availability", ptOps, StringComparison.Ordinal);
+        Assert.Contains("Team", enOps, StringComparison.Ordinal);
+        Assert.Contains("Availability", enOps, StringComparison.Ordinal);
+        Assert.DoesNotContain("Disponibilidade", enOps, StringComparison.Ordinal);
+        Assert.Equal("desafio-dev-operacao", (string)pt.Properties("OperationsDashboard")["DashboardName"]!);
+        Assert.Equal("desafio-dev-operations", (string)en.Properties("OperationsDashboard")["DashboardName"]!);
+    }
+
+    [Fact]
+    public void Every_owning_team_has_a_technical_dashboard_with_its_apps_and_the_database_its_apps_use()
+    {
+        var regional = fixture.DesafioDev.Regional;
+        var backend = regional.DashboardBody("BackendTechnicalDashboard").ToJsonString();
+        Assert.Contains("TargetResponseTime", backend, StringComparison.Ordinal);
+        Assert.Contains("CPUUtilization", backend, StringComparison.Ordinal);
+        Assert.Contains("AWS/RDS", backend, StringComparison.Ordinal);
+        Assert.Contains("HealthCheckStatus", backend, StringComparison.Ordinal);
+        Assert.Contains("desafio-dev-backend-edge-external-check-failed", backend, StringComparison.Ordinal);
+        var frontend = regional.DashboardBody("FrontendTechnicalDashboard").ToJsonString();
+        Assert.Contains("AWS/CloudFront", frontend, StringComparison.Ordinal);
+        Assert.DoesNotContain("AWS/RDS", frontend, StringComparison.Ordinal);
+        Assert.DoesNotContain("TargetResponseTime", frontend, StringComparison.Ordinal);
+
+        // noc owns nothing and gets no database alarms: the operations dashboard is its view.
+        Assert.False(regional.Resources.ContainsKey("NocTechnicalDashboard"));
+    }
+
+    [Fact]
+    public void Cloudfront_and_route53_widgets_read_us_east_1()
+    {
+        var body = fixture.DesafioDev.Regional.DashboardBody("FrontendTechnicalDashboard");
+        foreach (var widget in body["widgets"]!.AsArray().Where(w => w!["properties"]!.ToJsonString().Contains("AWS/CloudFront", StringComparison.Ordinal) || w!["properties"]!.ToJsonString().Contains("AWS/Route53", StringComparison.Ordinal)))
+        {
+            Assert.Equal("us-east-1", (string)widget!["properties"]!["region"]!);
+        }
+    }
+
+    private static string Flat(JsonNode? node) => node!.ToJsonString();
+
+    // Replaces every human-readable text (titles, markdown, series labels) with a marker; what remains is structure and metrics.
+    private static JsonNode WithoutTexts(JsonNode node)
+    {
+        var copy = node.DeepClone();
+        Strip(copy);
+        return copy;
+
+        static void Strip(JsonNode? current)
+        {
+            switch (current)
+            {
+                case JsonObject o:
+                    foreach (var key in o.Select(p => p.Key).ToList())
+                    {
+                        if (TextProperties.Contains(key) && o[key] is JsonValue)
+                        {
+                            o[key] = "*";
+                        }
+                        else
+                        {
+                            Strip(o[key]);
+                        }
+                    }
+
+                    break;
+                case JsonArray a:
+                    foreach (var item in a)
+                    {
+                        Strip(item);
+                    }
+
+                    break;
+            }
+        }
+    }
+}

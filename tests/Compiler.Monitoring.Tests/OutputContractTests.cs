@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using Trilho.Compiler.Emit.Monitoring;
+
+namespace Trilho.Compiler.Monitoring.Tests;
+
+[Collection(SharedSynthesis.Name)]
+public sealed class OutputContractTests(SynthesisFixture fixture)
+{
+    [Fact]
+    public void Templates_are_plain_cloudformation_without_bootstrap_assets_custom_resources_or_lambda()
+    {
+        foreach (var synthesis in fixture.All)
+        {
+            foreach (var template in synthesis.Both)
+            {
+                Assert.False(template.Parameters.ContainsKey("BootstrapVersion"), template.Name);
+                Assert.Null(template.Json["Rules"]?["CheckBootstrapVersion"]);
+                Assert.DoesNotContain(template.Resources, r =>
+                {
+                    var type = (string)r.Value!["Type"]!;
+                    return type.StartsWith("Custom::", StringComparison.Ordinal)
+                        || type == "AWS::CloudFormation::CustomResource"
+                        || type.StartsWith("AWS::Lambda::", StringComparison.Ordinal)
+                        || type == "AWS::CDK::Metadata";
+                });
+                foreach (var marker in new[] { "aws:asset:path", "cdk-hnb659fds", "AssetParameters", "aws:cdk:path" })
+                {
+                    Assert.DoesNotContain(marker, template.Text, StringComparison.Ordinal);
+                }
+
+                var assets = Path.Combine(synthesis.OutDir, template.Name + ".assets.json");
+                if (File.Exists(assets))
+                {
+                    var files = JsonNode.Parse(File.ReadAllText(assets))!["files"]?.AsObject() ?? [];
+                    Assert.All(files, f => Assert.Equal(template.Name + ".template.json", (string)f.Value!["source"]!["path"]!));
+                    Assert.Empty(JsonNode.Parse(File.ReadAllText(assets))!["dockerImages"]?.AsObject() ?? []);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Same_input_gives_byte_identical_templates()
+    {
+        var again = fixture.Synthesize(fixture.DesafioDev.Environment);
+        Assert.Equal(fixture.DesafioDev.Regional.Text, again.Regional.Text);
+        Assert.Equal(fixture.DesafioDev.Edge.Text, again.Edge.Text);
+    }
+
+    [Fact]
+    public void Stacks_deploy_to_the_environment_region_and_us_east_1()
+    {
+        var synthesis = fixture.DesafioDev;
+        Assert.Equal("sa-east-1", synthesis.Stacks.Regional.Region);
+        Assert.Equal("sa-east-1", synthesis.Stacks.Regional.Stack.Region);
+        Assert.Equal("us-east-1", synthesis.Stacks.Edge.Stack.Region);
+        Assert.Equal("desafio-dev-monitoring", synthesis.Stacks.Regional.Stack.StackName);
+        Assert.Equal("desafio-dev-monitoring-edge", synthesis.Stacks.Edge.Stack.StackName);
+    }
+
+    [Fact]
+    public void Declared_parameters_are_exactly_the_template_parameters()
+    {
+        foreach (var synthesis in fixture.All)
+        {
+            Assert.Equal(synthesis.Stacks.Regional.Parameters.Select(p => p.Name).Order(), synthesis.Regional.Parameters.Select(p => p.Key).Order());
+            Assert.Equal(synthesis.Stacks.Edge.Parameters.Select(p => p.Name).Order(), synthesis.Edge.Parameters.Select(p => p.Key).Order());
+            Assert.All(synthesis.Stacks.Regional.Parameters.Concat(synthesis.Stacks.Edge.Parameters), p => Assert.Contains("output", p.Description, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Stacks_take_values_from_other_stacks_as_parameters()
+    {
+        Assert.Equal(
+            ["BackendHealthCheckId", "BackendServiceName", "BackendTargetGroupFullName", "ClusterName", "DatabaseInstanceId", "DistributionId", "FrontendHealthCheckId", "LoadBalancerFullName"],
+            fixture.DesafioDev.Stacks.Regional.Parameters.Select(p => p.Name).Order());
+        Assert.Equal(["DistributionId"], fixture.DesafioDev.Stacks.Edge.Parameters.Select(p => p.Name));
+        Assert.Equal(["ApiHealthCheckId", "ApiServiceName", "ApiTargetGroupFullName", "ClusterName", "LoadBalancerFullName"], fixture.Minimal.Stacks.Regional.Parameters.Select(p => p.Name).Order());
+        Assert.Equal(["PublicHostName"], fixture.Minimal.Stacks.Edge.Parameters.Select(p => p.Name));
+
+        // The edge stack produces the health check ids the regional stack takes.
+        var outputs = fixture.DesafioDev.Edge.Json["Outputs"]!.AsObject();
+        Assert.Equal("BackendHealthCheck", (string)outputs["BackendHealthCheckId"]!["Value"]!["Fn::GetAtt"]![0]!);
+        Assert.Equal("FrontendHealthCheck", (string)outputs["FrontendHealthCheckId"]!["Value"]!["Fn::GetAtt"]![0]!);
+    }
+
+    [Fact]
+    public void Logical_ids_and_alarm_names_derive_from_platform_yaml_names()
+    {
+        var regional = fixture.DesafioDev.Regional;
+        Assert.Equal("desafio-dev-backend-error-budget-fast-burn", (string)regional.Properties("BackendErrorBudgetFastBurn")["AlarmName"]!);
+        Assert.Equal("desafio-dev-backend-customers-affected", (string)regional.Properties("BackendCustomersAffected")["AlarmName"]!);
+        Assert.Equal("desafio-dev-frontend-edge-customers-affected", (string)fixture.DesafioDev.Edge.Properties("FrontendCustomersAffected")["AlarmName"]!);
+        Assert.Equal("MyApi", MonitoringNames.Pascal("my-api"));
+        Assert.Equal("error-budget-fast-burn", MonitoringNames.Kebab("ErrorBudgetFastBurn"));
+    }
+}

@@ -1,0 +1,227 @@
+using System.Text.Json.Nodes;
+using Trilho.Compiler.Emit.Monitoring;
+using Trilho.Compiler.Resolution;
+
+namespace Trilho.Compiler.Monitoring.Tests;
+
+[Collection(SharedSynthesis.Name)]
+public sealed class SloAlarmTests(SynthesisFixture fixture)
+{
+    [Fact]
+    public void Every_api_app_has_fast_and_slow_burn_rate_alarms_over_two_windows_each()
+    {
+        foreach (var synthesis in fixture.All)
+        {
+            var regional = synthesis.Regional;
+            foreach (var app in synthesis.Environment.Apps.OfType<ResolvedApiApp>())
+            {
+                AssertBurnRateAlarms(regional, app, "AWS/ApplicationELB");
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_static_app_has_cloudfront_burn_rate_alarms_in_us_east_1()
+    {
+        var synthesis = fixture.DesafioDev;
+        Assert.Equal("us-east-1", synthesis.Stacks.Edge.Region);
+        var apps = synthesis.Environment.Apps.OfType<ResolvedStaticApp>().ToList();
+        Assert.NotEmpty(apps);
+        foreach (var app in apps)
+        {
+            AssertBurnRateAlarms(synthesis.Edge, app, "AWS/CloudFront");
+        }
+    }
+
+    [Fact]
+    public void Burn_rate_thresholds_in_the_templates_follow_each_app_slo()
+    {
+        var synthesis = fixture.DesafioDev;
+
+        // backend: 99.9 -> budget 0.1% -> 1.44% fast, 0.6% slow; frontend: 99.95 -> 0.72% and 0.3%.
+        Assert.Equal(1.44, Threshold(synthesis.Regional, "BackendErrorBudgetFastBurnLong"));
+        Assert.Equal(1.44, Threshold(synthesis.Regional, "BackendErrorBudgetFastBurnShort"));
+        Assert.Equal(0.6, Threshold(synthesis.Regional, "BackendErrorBudgetSlowBurnLong"));
+        Assert.Equal(0.72, Threshold(synthesis.Edge, "FrontendErrorBudgetFastBurnLong"));
+        Assert.Equal(0.3, Threshold(synthesis.Edge, "FrontendErrorBudgetSlowBurnShort"));
+
+        // minimal has no SLO: the default availability (99.5) gives 7.2% and 3%.
+        Assert.Equal(BurnRateWindow.Fast.ThresholdPercent(Defaults.Availability), Threshold(fixture.Minimal.Regional, "ApiErrorBudgetFastBurnLong"));
+        Assert.Equal(7.2, Threshold(fixture.Minimal.Regional, "ApiErrorBudgetFastBurnLong"));
+    }
+
+    [Fact]
+    public void Every_api_app_has_a_latency_alarm_at_its_slo()
+    {
+        foreach (var synthesis in fixture.All)
+        {
+            foreach (var app in synthesis.Environment.Apps.OfType<ResolvedApiApp>())
+            {
+                var latency = synthesis.Regional.Properties(MonitoringNames.Pascal(app.Id) + "LatencyHigh");
+                Assert.Equal(app.Slo.LatencyP95Ms!.Value / 1000.0, (double)latency["Threshold"]!);
+                Assert.Equal("p95", (string)latency["ExtendedStatistic"]!);
+                Assert.Equal("TargetResponseTime", (string)latency["MetricName"]!);
+            }
+        }
+    }
+
+    [Fact]
+    public void Api_apps_have_target_task_and_saturation_alarms()
+    {
+        var regional = fixture.DesafioProd.Regional;
+        Assert.Equal("UnHealthyHostCount", (string)regional.Properties("BackendUnhealthyTargets")["MetricName"]!);
+        var tasks = regional.Properties("BackendTasksBelowMinimum");
+        Assert.Equal("HealthyHostCount", (string)tasks["MetricName"]!);
+        Assert.Equal(3, (double)tasks["Threshold"]!); // prod overrides scale.min to 3
+        Assert.Equal("CPUUtilization", (string)regional.Properties("BackendCpuHigh")["MetricName"]!);
+        Assert.Equal("MemoryUtilization", (string)regional.Properties("BackendMemoryHigh")["MetricName"]!);
+    }
+
+    [Fact]
+    public void Every_app_has_customers_affected_composites_over_its_slo_alarms()
+    {
+        foreach (var synthesis in fixture.All)
+        {
+            foreach (var app in synthesis.Environment.Apps)
+            {
+                var pascal = MonitoringNames.Pascal(app.Id);
+                var edgeRule = Rule(synthesis.Edge, pascal + "CustomersAffected");
+                Assert.Contains(pascal + "ExternalCheckFailed", edgeRule);
+                if (app is ResolvedApiApp)
+                {
+                    var rule = Rule(synthesis.Regional, pascal + "CustomersAffected");
+                    Assert.Contains(pascal + "ErrorBudgetFastBurn.Arn", rule);
+                    Assert.Contains(pascal + "ErrorBudgetSlowBurn.Arn", rule);
+                    Assert.Contains(pascal + "LatencyHigh.Arn", rule);
+                    Assert.StartsWith("(ALARM(", rule, StringComparison.Ordinal);
+                    Assert.Contains(") OR ALARM(", rule, StringComparison.Ordinal);
+                }
+                else
+                {
+                    Assert.Contains(pascal + "ErrorBudgetFastBurn.Arn", edgeRule);
+                    Assert.False(synthesis.Regional.Resources.ContainsKey(pascal + "CustomersAffected"));
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_app_has_an_https_health_check_on_its_public_url()
+    {
+        var edge = fixture.DesafioDev.Edge;
+        var backend = edge.Properties("BackendHealthCheck")["HealthCheckConfig"]!;
+        Assert.Equal("HTTPS", (string)backend["Type"]!);
+        Assert.Equal("app.desafio.example.com", (string)backend["FullyQualifiedDomainName"]!);
+        Assert.Equal("/backend/health/live", (string)backend["ResourcePath"]!);
+        Assert.True((bool)backend["EnableSNI"]!);
+        var frontend = edge.Properties("FrontendHealthCheck")["HealthCheckConfig"]!;
+        Assert.Equal("/frontend/index.html", (string)frontend["ResourcePath"]!);
+
+        // Without a domain the public name is the distribution's, passed as a parameter.
+        var minimal = fixture.Minimal.Edge.Properties("ApiHealthCheck")["HealthCheckConfig"]!;
+        Assert.Equal("${Ref:PublicHostName}", Template.Flatten(minimal["FullyQualifiedDomainName"]));
+        Assert.Equal("/api/health", (string)minimal["ResourcePath"]!);
+
+        foreach (var synthesis in fixture.All)
+        {
+            foreach (var app in synthesis.Environment.Apps)
+            {
+                var pascal = MonitoringNames.Pascal(app.Id);
+                var alarm = synthesis.Edge.Properties(pascal + "ExternalCheckFailed");
+                Assert.Equal("HealthCheckStatus", (string)alarm["MetricName"]!);
+                Assert.Equal(pascal + "HealthCheck", (string)alarm["Dimensions"]![0]!["Value"]!["Fn::GetAtt"]![0]!);
+                Assert.Equal("LessThanThreshold", (string)alarm["ComparisonOperator"]!);
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_alarm_window_is_expressible_in_cloudwatch()
+    {
+        foreach (var synthesis in fixture.All)
+        {
+            foreach (var template in synthesis.Both)
+            {
+                foreach (var (id, alarm) in template.OfType("AWS::CloudWatch::Alarm").Select(a => (a.Key, a.Value["Properties"]!.AsObject())))
+                {
+                    var periods = alarm["Metrics"] is JsonArray metrics
+                        ? metrics.Where(m => m!["MetricStat"] is not null).Select(m => (int)m!["MetricStat"]!["Period"]!).ToList()
+                        : [(int)alarm["Period"]!];
+                    Assert.NotEmpty(periods);
+                    Assert.Single(periods.Distinct());
+                    Assert.True(periods[0] % 60 == 0, $"{id}: period {periods[0]}");
+                    Assert.True(periods[0] * (int)alarm["EvaluationPeriods"]! <= 86400, $"{id}: evaluates more than a day");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_alarm_description_says_what_customers_feel_who_owns_it_and_the_first_step()
+    {
+        foreach (var synthesis in new[] { fixture.DesafioDev, fixture.DesafioDevEnglish })
+        {
+            var pt = synthesis.Environment.Locale == Model.Locale.PtBr;
+            foreach (var template in synthesis.Both)
+            {
+                foreach (var (id, alarm) in template.Alarms)
+                {
+                    var description = Template.Flatten(alarm["AlarmDescription"]);
+                    Assert.Contains(pt ? "Clientes:" : "Customers:", description, StringComparison.Ordinal);
+                    Assert.Contains(pt ? "Primeiro passo:" : "First step:", description, StringComparison.Ordinal);
+                    Assert.Contains(pt ? "Responsável:" : "Owner:", description, StringComparison.Ordinal);
+                    var app = synthesis.Environment.Apps.SingleOrDefault(a => id.StartsWith(MonitoringNames.Pascal(a.Id), StringComparison.Ordinal));
+                    if (app is not null)
+                    {
+                        var owner = synthesis.Owner(app);
+                        Assert.Contains(owner.Name, description, StringComparison.Ordinal);
+                        Assert.Contains(owner.Email, description, StringComparison.Ordinal);
+                        Assert.Contains(owner.Phone!, description, StringComparison.Ordinal);
+                    }
+
+                    Assert.True(description.Length <= 1024, id);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Database_alarms_cover_cpu_storage_connections_and_memory()
+    {
+        var regional = fixture.DesafioDev.Regional;
+        Assert.Equal("CPUUtilization", (string)regional.Properties("DatabaseCpuHigh")["MetricName"]!);
+        Assert.Equal(2d * 1024 * 1024 * 1024, (double)regional.Properties("DatabaseStorageLow")["Threshold"]!); // 10% of 20 GiB
+        Assert.Equal("DatabaseConnections", (string)regional.Properties("DatabaseConnectionsHigh")["MetricName"]!);
+        Assert.Equal("FreeableMemory", (string)regional.Properties("DatabaseMemoryLow")["MetricName"]!);
+        Assert.DoesNotContain(fixture.Minimal.Regional.Resources, r => r.Key.StartsWith("Database", StringComparison.Ordinal));
+    }
+
+    private static void AssertBurnRateAlarms(Template template, ResolvedApp app, string metricNamespace)
+    {
+        var pascal = MonitoringNames.Pascal(app.Id);
+        foreach (var rule in BurnRateWindow.All)
+        {
+            var composite = $"{pascal}ErrorBudget{rule.Name}Burn";
+            var expression = Rule(template, composite);
+            Assert.Equal($"(ALARM(\"${{GetAtt:{composite}Long.Arn}}\") AND ALARM(\"${{GetAtt:{composite}Short.Arn}}\"))", expression);
+            foreach (var (suffix, minutes) in new[] { ("Long", rule.LongWindowMinutes), ("Short", rule.ShortWindowMinutes) })
+            {
+                var alarm = template.Properties(composite + suffix);
+                var metrics = alarm["Metrics"]!.AsArray();
+                var math = metrics.Single(m => m!["Expression"] is not null)!;
+                Assert.StartsWith("IF(requests > 0, ", (string)math["Expression"]!, StringComparison.Ordinal);
+                Assert.All(metrics.Where(m => m!["MetricStat"] is not null), m =>
+                {
+                    Assert.Equal(minutes * 60, (int)m!["MetricStat"]!["Period"]!);
+                    Assert.Equal(metricNamespace, (string)m["MetricStat"]!["Metric"]!["Namespace"]!);
+                });
+                Assert.Equal(rule.ThresholdPercent(app.Slo.Availability), (double)alarm["Threshold"]!);
+                Assert.Null(alarm["AlarmActions"]);
+            }
+        }
+    }
+
+    private static double Threshold(Template template, string id) => (double)template.Properties(id)["Threshold"]!;
+
+    private static string Rule(Template template, string id) => Template.Flatten(template.Properties(id)["AlarmRule"]);
+}

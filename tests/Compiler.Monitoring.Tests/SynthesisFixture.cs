@@ -1,0 +1,76 @@
+using Amazon.CDK;
+using Trilho.Compiler.Emit.Monitoring;
+using Trilho.Compiler.Resolution;
+
+namespace Trilho.Compiler.Monitoring.Tests;
+
+/// <summary>
+/// Synthesizes the sample environments once per test run (jsii starts Node.js: about 5 s for the first App, then
+/// about half a second each) and shares the templates with every test.
+/// </summary>
+public sealed class SynthesisFixture : IDisposable
+{
+    private readonly string root = Directory.CreateTempSubdirectory("trilho-monitoring-tests-").FullName;
+    private int count;
+
+    public SynthesisFixture()
+    {
+        var desafio = File.ReadAllText(SamplePath("desafio-aws"));
+        DesafioDev = Synthesize(Environment(desafio, "dev"));
+        DesafioProd = Synthesize(Environment(desafio, "prod"));
+        DesafioDevEnglish = Synthesize(Environment(desafio.Replace("locale: pt-BR", "locale: en", StringComparison.Ordinal), "dev"));
+        Minimal = Synthesize(Environment(File.ReadAllText(SamplePath("minimal")), "dev"));
+    }
+
+    /// <summary>The brief's sample, dev, pt-BR: api + static app, database, watchers, a domain.</summary>
+    public Synthesis DesafioDev { get; }
+
+    /// <summary>The brief's sample, prod, pt-BR.</summary>
+    public Synthesis DesafioProd { get; }
+
+    /// <summary>The brief's sample, dev, with <c>locale: en</c>.</summary>
+    public Synthesis DesafioDevEnglish { get; }
+
+    /// <summary>One api app, no domain, no database, no watchers, en (the default).</summary>
+    public Synthesis Minimal { get; }
+
+    public IEnumerable<Synthesis> All => [DesafioDev, DesafioProd, DesafioDevEnglish, Minimal];
+
+    /// <summary>Resolves environment <paramref name="name"/> of a platform.yaml text.</summary>
+    public static ResolvedEnvironment Environment(string yaml, string name)
+    {
+        var result = FrontEnd.Analyze("platform.yaml", yaml);
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        return result.Platform!.Environments.Single(e => e.Name == name);
+    }
+
+    public static string SamplePath(string sample)
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Trilho.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Trilho.sln not found above the test binaries."), "samples", sample, "platform.yaml");
+    }
+
+    /// <summary>Adds the monitoring stacks of <paramref name="environment"/> to a new App and synthesizes it.</summary>
+    public Synthesis Synthesize(ResolvedEnvironment environment, Action<App>? more = null)
+    {
+        var outDir = Path.Combine(root, $"app{Interlocked.Increment(ref count)}");
+        var app = new App(new AppProps { Outdir = outDir });
+        var stacks = MonitoringEmitter.Add(app, environment);
+        more?.Invoke(app);
+        app.Synth();
+        return new Synthesis(environment, stacks, outDir);
+    }
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+}
+
+[CollectionDefinition(Name)]
+public sealed class SharedSynthesis : ICollectionFixture<SynthesisFixture>
+{
+    public const string Name = "CDK synthesis";
+}
