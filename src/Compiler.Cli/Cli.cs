@@ -1,4 +1,5 @@
 using Trilho.Compiler.Diagnostics;
+using Trilho.Compiler.Schema;
 
 namespace Trilho.Compiler.Cli;
 
@@ -10,6 +11,7 @@ public static class Cli
 
         commands:
           check <platform.yaml>     validate the file and print every problem
+          schema                    print the JSON Schema of platform.yaml
         """;
 
     /// <summary>Runs one command; never throws.</summary>
@@ -23,6 +25,7 @@ public static class Cli
             return args switch
             {
                 ["check", var file] => Check(file, stdout, stderr),
+                ["schema"] => Schema(stdout),
                 _ => UsageError(stderr),
             };
         }
@@ -46,6 +49,12 @@ public static class Cli
         var result = FrontEnd.AnalyzeFile(file);
         Print(result.Diagnostics, stdout);
         return result.HasErrors ? 1 : 0;
+    }
+
+    private static int Schema(TextWriter stdout)
+    {
+        stdout.Write(SchemaGenerator.GenerateText());
+        return 0;
     }
 
     private static void Print(IEnumerable<Diagnostic> diagnostics, TextWriter output)
