@@ -123,6 +123,10 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor TypeOverride = new(
         "TRL2015", DiagnosticSeverity.Error, "environment '{0}' changes the type of app '{1}': an app is the same kind of thing in every environment, only its size and settings change.", "Remove 'type' from the override.");
 
+    /// <summary>An environment overrides the database, but the platform has none.</summary>
+    public static readonly DiagnosticDescriptor DatabaseOverrideWithoutDatabase = new(
+        "TRL2016", DiagnosticSeverity.Error, "environment '{0}' overrides the database, but the platform defines no database: the override would be ignored.", "Add a top-level 'database' section, or remove this override.");
+
     /// <summary>A plain env var whose name says it holds a secret.</summary>
     public static readonly DiagnosticDescriptor SecretInEnv = new(
         "TRL3001", DiagnosticSeverity.Error, "app '{0}' sets '{1}' as a plain env value: its name says it is a secret, and plain values end up readable in the CloudFormation template and the ECS console.", "Store the value in AWS Secrets Manager and move the variable to 'secrets' ({1}: <secret name>).");

@@ -153,7 +153,8 @@ public static class SchemaValidator
         var hint = (expected, instance) switch
         {
             (_, null) => "Give it a value, or remove the key to use the default.",
-            ("string", JsonValue) => $"Quote it: {name.Split('.')[^1]}: \"{instance.ToJsonString().Trim('"')}\" (YAML reads unquoted digits and true/false as numbers and booleans).",
+            ("string", JsonValue) when name.EndsWith(']') => $"Quote it: \"{instance.ToJsonString()}\" (YAML reads unquoted digits and true/false as numbers and booleans).",
+            ("string", JsonValue) => $"Quote it: {name.Split('.')[^1]}: \"{instance.ToJsonString()}\" (YAML reads unquoted digits and true/false as numbers and booleans).",
             ("integer", JsonValue value) when value.TryGetValue<string>(out var text) && long.TryParse(text, CultureInfo.InvariantCulture, out _) => "Remove the quotes.",
             ("object", _) => "Write it as a section of 'key: value' lines indented under it.",
             ("array", _) => "Write it as a list, e.g. [a, b].",

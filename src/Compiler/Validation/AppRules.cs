@@ -15,7 +15,8 @@ internal static class AppRules
     {
         foreach (var app in context.EffectiveApps())
         {
-            if (app.FromOverride("type"))
+            var overriddenType = context.Environments[app.Environment].Apps?.GetValueOrDefault(app.Id)?.Type;
+            if (overriddenType is not null && overriddenType != app.App.Type)
             {
                 context.Report(DiagnosticCatalog.TypeOverride, app.PointerOf("type"), true, app.Environment, app.Id);
             }

@@ -29,6 +29,11 @@ internal static class ReferenceRules
                 CheckTeam(context, id, over.Team, JsonPointers.Of("environments", environment, "apps", id, "team"));
             }
 
+            if (spec.Database is not null && context.Spec.Database is null)
+            {
+                context.Report(DiagnosticCatalog.DatabaseOverrideWithoutDatabase, JsonPointers.Of("environments", environment, "database"), true, environment);
+            }
+
             CheckAccess(context, spec.Database?.Access, ["environments", environment, "database"]);
         }
     }
