@@ -19,6 +19,18 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor EmptyDocument = new(
         "TRL1004", DiagnosticSeverity.Error, "the file is empty: platform.yaml must describe one platform.", "Start from samples/minimal/platform.yaml.");
 
+    /// <summary>Collections nested deeper than any platform.yaml needs.</summary>
+    public static readonly DiagnosticDescriptor NestingTooDeep = new(
+        "TRL1005", DiagnosticSeverity.Error, "nesting deeper than {0} levels starts here: platform.yaml needs only a few levels, so this is almost certainly a mistake.", "Check the indentation and the brackets around this position.");
+
+    /// <summary>An alias used inside the node its anchor names.</summary>
+    public static readonly DiagnosticDescriptor RecursiveAlias = new(
+        "TRL1006", DiagnosticSeverity.Error, "alias '*{0}' is used inside the node that anchor '&{0}' names: the value would contain itself forever.", "Remove the alias, or anchor a different node.");
+
+    /// <summary>Aliases expand the document beyond a sane size.</summary>
+    public static readonly DiagnosticDescriptor DocumentTooLarge = new(
+        "TRL1007", DiagnosticSeverity.Error, "the document expands to more than {0} values at this point (aliases repeat whole sections): far more than any platform needs.", "Use fewer nested aliases.");
+
     /// <summary>A schema rule without a dedicated diagnostic failed; a fallback so that no schema error is lost.</summary>
     public static readonly DiagnosticDescriptor SchemaViolation = new(
         "TRL1100", DiagnosticSeverity.Error, "'{0}' is invalid: {1}.", "See docs/platform-yaml.md for the field.");

@@ -12,6 +12,11 @@ public static class YamlLoader
     /// <summary>Parses <paramref name="text"/>; <paramref name="file"/> is the name diagnostics print.</summary>
     public static (LoadedDocument? Document, IReadOnlyList<Diagnostic> Diagnostics) Load(string file, string text)
     {
+        if (YamlPreflight.Check(file, text) is { } problem)
+        {
+            return (null, [problem]);
+        }
+
         var stream = new YamlStream();
         try
         {

@@ -11,7 +11,7 @@ public class PropertyTests
         File.ReadAllText(Repository.PathOf("samples", "minimal", "platform.yaml")),
     ];
 
-    private static readonly string[] Scalars = ["", "~", "0", "-1", "99999999999", "1.5", "true", "\"x\"", "[]", "{}", "/", "'", "&a", "*a", "api", "static", "AKIAIOSFODNN7EXAMPLE", ":", "- x"];
+    private static readonly string[] Scalars = ["", "~", "0", "-1", "99999999999", "1.5", "true", "\"x\"", "[]", "{}", "/", "'", "&a", "*a", "api", "static", "AKIAIOSFODNN7EXAMPLE", ":", "- x", "&r [*r]", "{ a: &s { b: *s } }", "[[[[[[[[[[[["];
 
     private static string Mutate(string text, int kind, int a, int b, int scalar)
     {
