@@ -1,4 +1,5 @@
 using Trilho.Compiler.Diagnostics;
+using Trilho.Compiler.Schema;
 
 namespace Trilho.Compiler.Cli;
 
@@ -13,6 +14,7 @@ public static class Cli
           cost <platform.yaml> [--compare <dir>]
                                     print each environment's monthly cost estimate; with --compare,
                                     write the options comparison (costs.md, costs-chart.svg) into dir
+          schema                    print the JSON Schema of platform.yaml
         """;
 
     /// <summary>Runs one command; never throws.</summary>
@@ -27,6 +29,7 @@ public static class Cli
             {
                 ["check", var file] => Check(file, stdout, stderr),
                 ["cost", var file, .. var options] => Cost(file, options, stdout, stderr),
+                ["schema"] => Schema(stdout),
                 _ => UsageError(stderr),
             };
         }
@@ -66,6 +69,12 @@ public static class Cli
             ["--compare", var directory] => Costs.CostCommand.Compare(file, directory, stdout),
             _ => UsageError(stderr),
         };
+    }
+
+    private static int Schema(TextWriter stdout)
+    {
+        stdout.Write(SchemaGenerator.GenerateText());
+        return 0;
     }
 
     private static void Print(IEnumerable<Diagnostic> diagnostics, TextWriter output)

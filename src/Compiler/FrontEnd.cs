@@ -2,6 +2,8 @@ using Trilho.Compiler.Binding;
 using Trilho.Compiler.Diagnostics;
 using Trilho.Compiler.Loading;
 using Trilho.Compiler.Resolution;
+using Trilho.Compiler.Schema;
+using Trilho.Compiler.Validation;
 
 namespace Trilho.Compiler;
 
@@ -12,22 +14,50 @@ public sealed record FrontEndResult(ResolvedPlatform? Platform, IReadOnlyList<Di
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 }
 
-/// <summary>Load, validate, bind and resolve: everything short of CDK. Never starts Node.js.</summary>
+/// <summary>Load, schema-validate, bind, validate semantics and resolve: everything short of CDK. Never starts Node.js.</summary>
 public static class FrontEnd
 {
     /// <summary>Reads and analyses the file at <paramref name="path"/>.</summary>
     public static FrontEndResult AnalyzeFile(string path) => Analyze(path, File.ReadAllText(path));
 
-    /// <summary>Analyses <paramref name="text"/>; <paramref name="file"/> is the name diagnostics print.</summary>
+    /// <summary>Analyses <paramref name="text"/>; <paramref name="file"/> is the name diagnostics print. Reports every problem of the phase that found any.</summary>
     public static FrontEndResult Analyze(string file, string text)
     {
         var (document, diagnostics) = YamlLoader.Load(file, text);
         if (document is null || diagnostics.Count > 0)
         {
-            return new FrontEndResult(null, diagnostics);
+            return Fail(diagnostics);
+        }
+
+        if (document.Root is null)
+        {
+            return Fail([DiagnosticCatalog.EmptyDocument.Create(new SourceLocation(file, 1, 1))]);
+        }
+
+        // Binding and the semantic rules assume the schema's guarantees (types, ranges, required keys).
+        var schemaErrors = SchemaValidator.Validate(document);
+        if (schemaErrors.Count > 0)
+        {
+            return Fail(schemaErrors);
         }
 
         var spec = ModelBinder.Bind(document.Root);
-        return new FrontEndResult(EnvironmentResolver.Resolve(spec), diagnostics);
+        var semanticErrors = SemanticValidator.Validate(document, spec);
+        if (semanticErrors.Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            return Fail(semanticErrors);
+        }
+
+        return new FrontEndResult(EnvironmentResolver.Resolve(spec), Sorted(semanticErrors));
     }
+
+    private static FrontEndResult Fail(IEnumerable<Diagnostic> diagnostics) => new(null, Sorted(diagnostics));
+
+    private static List<Diagnostic> Sorted(IEnumerable<Diagnostic> diagnostics) =>
+        diagnostics
+            .OrderBy(d => d.Location?.Line ?? 0)
+            .ThenBy(d => d.Location?.Column ?? 0)
+            .ThenBy(d => d.Id, StringComparer.Ordinal)
+            .ThenBy(d => d.Message, StringComparer.Ordinal)
+            .ToList();
 }

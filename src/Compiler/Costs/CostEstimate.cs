@@ -30,7 +30,7 @@ public sealed record CostEstimate(
     public decimal? PeakMonthlyTotal => Priced ? Lines.Sum(l => l.PeakMonthlyCost) : null;
 
     /// <summary>True when every item was priced, so the totals are not a lower bound.</summary>
-    public bool Complete => Priced && !Diagnostics.Any(d => d.Id == CostDiagnostics.NoPriceForItem.Id);
+    public bool Complete => Priced && !Diagnostics.Any(d => d.Id == DiagnosticCatalog.NoPriceForItem.Id);
 
     /// <summary>
     /// One line for build logs, e.g. <c>desafio-dev (sa-east-1): estimated USD 123.45/month at scale.min, USD 150.00 at scale.max (3 of 28 lines use assumed prices); see cost-estimate.md</c>.

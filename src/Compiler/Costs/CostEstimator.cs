@@ -1,3 +1,4 @@
+using Trilho.Compiler.Diagnostics;
 using Trilho.Compiler.Model;
 using Trilho.Compiler.Resolution;
 
@@ -19,7 +20,7 @@ public static class CostEstimator
         var usageWarnings = UsageAssumptions.Validate(usage);
         if (!PriceCatalog.HasRegion(environment.Region))
         {
-            var warning = CostDiagnostics.NoPricesForRegion.Create(null, environment.Region, environment.Name);
+            var warning = DiagnosticCatalog.NoPricesForRegion.Create(null, environment.Region, environment.Name);
             return new CostEstimate(environment.Platform, environment.Name, environment.Region, Priced: false, [], assumptions.Describe(), [warning, .. usageWarnings]);
         }
 

@@ -23,7 +23,7 @@ internal sealed class LineBuilder(string environment, string region)
         var entry = PriceCatalog.Find(key, priceRegion);
         if (entry is null)
         {
-            diagnostics.Add(CostDiagnostics.NoPriceForItem.Create(null, key, priceRegion, environment));
+            diagnostics.Add(DiagnosticCatalog.NoPriceForItem.Create(null, key, priceRegion, environment));
             return;
         }
 

@@ -66,7 +66,7 @@ public sealed record UsageAssumptions(
         {
             if (value is { } v && !IsValid(v, max))
             {
-                diagnostics.Add(CostDiagnostics.UsageOutOfRange.Create(null, name, v.ToString(CultureInfo.InvariantCulture), max == double.MaxValue ? "0 or more" : $"0 to {max.ToString(CultureInfo.InvariantCulture)}"));
+                diagnostics.Add(DiagnosticCatalog.UsageOutOfRange.Create(null, name, v.ToString(CultureInfo.InvariantCulture), max == double.MaxValue ? "0 or more" : $"0 to {max.ToString(CultureInfo.InvariantCulture)}"));
             }
         }
 

@@ -14,4 +14,157 @@ public static class DiagnosticCatalog
     /// <summary>A mapping repeats a key.</summary>
     public static readonly DiagnosticDescriptor DuplicateKey = new(
         "TRL1003", DiagnosticSeverity.Error, "duplicate key '{0}': a key may appear once per section, the second would silently win.", "Merge the two entries into one.");
+
+    /// <summary>The file holds no platform.</summary>
+    public static readonly DiagnosticDescriptor EmptyDocument = new(
+        "TRL1004", DiagnosticSeverity.Error, "the file is empty: platform.yaml must describe one platform.", "Start from samples/minimal/platform.yaml.");
+
+    /// <summary>Collections nested deeper than any platform.yaml needs.</summary>
+    public static readonly DiagnosticDescriptor NestingTooDeep = new(
+        "TRL1005", DiagnosticSeverity.Error, "nesting deeper than {0} levels starts here: platform.yaml needs only a few levels, so this is almost certainly a mistake.", "Check the indentation and the brackets around this position.");
+
+    /// <summary>An alias used inside the node its anchor names.</summary>
+    public static readonly DiagnosticDescriptor RecursiveAlias = new(
+        "TRL1006", DiagnosticSeverity.Error, "alias '*{0}' is used inside the node that anchor '&{0}' names: the value would contain itself forever.", "Remove the alias, or anchor a different node.");
+
+    /// <summary>Aliases expand the document beyond a sane size.</summary>
+    public static readonly DiagnosticDescriptor DocumentTooLarge = new(
+        "TRL1007", DiagnosticSeverity.Error, "the document expands to more than {0} values at this point (aliases repeat whole sections): far more than any platform needs.", "Use fewer nested aliases.");
+
+    /// <summary>A schema rule without a dedicated diagnostic failed; a fallback so that no schema error is lost.</summary>
+    public static readonly DiagnosticDescriptor SchemaViolation = new(
+        "TRL1100", DiagnosticSeverity.Error, "'{0}' is invalid: {1}.", "See docs/platform-yaml.md for the field.");
+
+    /// <summary>A key the schema does not define.</summary>
+    public static readonly DiagnosticDescriptor UnknownKey = new(
+        "TRL1101", DiagnosticSeverity.Error, "unknown key '{0}' in {1}: Trilho would ignore it, so it is probably a typo.", "{2}");
+
+    /// <summary>A required key is missing.</summary>
+    public static readonly DiagnosticDescriptor MissingKey = new(
+        "TRL1102", DiagnosticSeverity.Error, "{0} is missing the required key '{1}': {2}", "Add '{1}'.");
+
+    /// <summary>A value of the wrong kind (text, number, true/false, list, section).</summary>
+    public static readonly DiagnosticDescriptor WrongType = new(
+        "TRL1103", DiagnosticSeverity.Error, "'{0}' must be {1}, but it is {2}.", "{3}");
+
+    /// <summary>A value outside a fixed list.</summary>
+    public static readonly DiagnosticDescriptor NotAllowedValue = new(
+        "TRL1104", DiagnosticSeverity.Error, "'{0}' is {1}, which is not one of the allowed values: {2}.", "{3}");
+
+    /// <summary>A number out of range.</summary>
+    public static readonly DiagnosticDescriptor OutOfRange = new(
+        "TRL1105", DiagnosticSeverity.Error, "'{0}' is {1}, out of range: it must be {2}.", "Use a value in range; see docs/platform-yaml.md for what it means.");
+
+    /// <summary>A text value in the wrong format.</summary>
+    public static readonly DiagnosticDescriptor BadFormat = new(
+        "TRL1106", DiagnosticSeverity.Error, "'{0}' is '{1}', which is not valid here: it must be {2}.", "Fix the value.");
+
+    /// <summary>A text value too short or too long.</summary>
+    public static readonly DiagnosticDescriptor BadLength = new(
+        "TRL1107", DiagnosticSeverity.Error, "'{0}' is {1} characters long: it must be {2}.", "Shorten or complete the value.");
+
+    /// <summary>A map key (team, app, environment id or variable name) in the wrong format.</summary>
+    public static readonly DiagnosticDescriptor BadKeyName = new(
+        "TRL1108", DiagnosticSeverity.Error, "'{0}' is not a valid name in {1}: it must be {2}.", "Rename it, and every reference to it.");
+
+    /// <summary>A section that needs at least one entry is empty.</summary>
+    public static readonly DiagnosticDescriptor EmptySection = new(
+        "TRL1109", DiagnosticSeverity.Error, "'{0}' is empty: it needs at least one entry.", "Add an entry; see docs/platform-yaml.md.");
+
+    /// <summary>A list repeats an item.</summary>
+    public static readonly DiagnosticDescriptor DuplicateItem = new(
+        "TRL1110", DiagnosticSeverity.Error, "'{0}' lists '{1}' twice: every item must be unique.", "Remove the repeated item.");
+
+    /// <summary>A reference to a team that does not exist.</summary>
+    public static readonly DiagnosticDescriptor UnknownTeam = new(
+        "TRL2001", DiagnosticSeverity.Error, "app '{0}' names team '{1}', which is not defined in teams: every app needs an owning team to receive its alerts.", "{2}");
+
+    /// <summary>database.access names an app that does not exist.</summary>
+    public static readonly DiagnosticDescriptor UnknownAccessApp = new(
+        "TRL2002", DiagnosticSeverity.Error, "database.access names app '{0}', which is not defined in apps: only existing apps can be allowed to connect.", "{1}");
+
+    /// <summary>database.access names an app that is not an api app.</summary>
+    public static readonly DiagnosticDescriptor AccessAppNotApi = new(
+        "TRL2003", DiagnosticSeverity.Error, "database.access names app '{0}', which is a static app: static files in S3 cannot connect to a database.", "Remove '{0}' from database.access; only api apps can connect.");
+
+    /// <summary>An environment overrides an app that does not exist.</summary>
+    public static readonly DiagnosticDescriptor UnknownOverrideApp = new(
+        "TRL2004", DiagnosticSeverity.Error, "environment '{0}' overrides app '{1}', which is not defined in apps: an override only changes an existing app.", "{2}");
+
+    /// <summary>Two apps share a path.</summary>
+    public static readonly DiagnosticDescriptor DuplicatePath = new(
+        "TRL2005", DiagnosticSeverity.Error, "app '{0}' uses path '{1}', which app '{2}' uses too: each path routes to exactly one app.", "Give each app its own path.");
+
+    /// <summary>One app's path is inside another's.</summary>
+    public static readonly DiagnosticDescriptor OverlappingPath = new(
+        "TRL2006", DiagnosticSeverity.Error, "app '{0}' path '{1}' overlaps app '{2}' path '{3}': one lies under the other, so requests under the longer path would be ambiguous.", "Use paths that do not nest, e.g. '/api' and '/web'.");
+
+    /// <summary>scale.min exceeds scale.max.</summary>
+    public static readonly DiagnosticDescriptor ScaleMinAboveMax = new(
+        "TRL2007", DiagnosticSeverity.Error, "app '{0}'{1} scales between min {2} and max {3}: min cannot exceed max.", "Raise scale.max or lower scale.min.");
+
+    /// <summary>cpu and memory do not form a valid Fargate size.</summary>
+    public static readonly DiagnosticDescriptor InvalidFargateSize = new(
+        "TRL2008", DiagnosticSeverity.Error, "app '{0}'{1} asks for cpu {2} with memory {3} MiB: Fargate does not offer that combination.", "With cpu {2}, memory may be {4}.");
+
+    /// <summary>A field given on a static app that only api apps use.</summary>
+    public static readonly DiagnosticDescriptor NotForStaticApp = new(
+        "TRL2009", DiagnosticSeverity.Error, "'{0}' does not apply to app '{1}'{2}, which is a static app: static files in S3 have no container, so Trilho would ignore it.", "Remove '{0}', or make the app `type: api`.");
+
+    /// <summary>domain is set but ingress.hostedZoneId is not.</summary>
+    public static readonly DiagnosticDescriptor MissingHostedZone = new(
+        "TRL2010", DiagnosticSeverity.Error, "domain '{0}' is set but ingress.hostedZoneId is not: Trilho needs the domain's public Route 53 zone to validate the certificate and add the DNS record.", "Add ingress.hostedZoneId with the id of the public hosted zone of '{0}' (Route 53 console, 'Hosted zone ID').");
+
+    /// <summary>An ingress field that needs a domain is given without one.</summary>
+    public static readonly DiagnosticDescriptor IngressNeedsDomain = new(
+        "TRL2011", DiagnosticSeverity.Error, "ingress.{0} is set but there is no domain: without a domain the apps answer on CloudFront's own name, so it would be ignored.", "Set the top-level domain, or remove ingress.{0}.");
+
+    /// <summary>certificateArn is not in us-east-1.</summary>
+    public static readonly DiagnosticDescriptor CertificateNotInUsEast1 = new(
+        "TRL2012", DiagnosticSeverity.Error, "ingress.certificateArn is in region '{0}': CloudFront only accepts ACM certificates from us-east-1.", "Request or import the certificate in us-east-1, or remove certificateArn to let Trilho create one.");
+
+    /// <summary>A region Trilho does not know.</summary>
+    public static readonly DiagnosticDescriptor UnknownRegion = new(
+        "TRL2013", DiagnosticSeverity.Error, "region '{0}' is not an AWS commercial region Trilho knows.", "{1}");
+
+    /// <summary>A variable name used twice or reserved by Trilho.</summary>
+    public static readonly DiagnosticDescriptor ReservedVariable = new(
+        "TRL2014", DiagnosticSeverity.Error, "app '{0}' defines variable '{1}' in {2}, but {3}: the container would get only one value.", "Rename the variable.");
+
+    /// <summary>An override changes an app's type.</summary>
+    public static readonly DiagnosticDescriptor TypeOverride = new(
+        "TRL2015", DiagnosticSeverity.Error, "environment '{0}' changes the type of app '{1}': an app is the same kind of thing in every environment, only its size and settings change.", "Remove 'type' from the override.");
+
+    /// <summary>An environment overrides the database, but the platform has none.</summary>
+    public static readonly DiagnosticDescriptor DatabaseOverrideWithoutDatabase = new(
+        "TRL2016", DiagnosticSeverity.Error, "environment '{0}' overrides the database, but the platform defines no database: the override would be ignored.", "Add a top-level 'database' section, or remove this override.");
+
+    /// <summary>A plain env var whose name says it holds a secret.</summary>
+    public static readonly DiagnosticDescriptor SecretInEnv = new(
+        "TRL3001", DiagnosticSeverity.Error, "app '{0}' sets '{1}' as a plain env value: its name says it is a secret, and plain values end up readable in the CloudFormation template and the ECS console.", "Store the value in AWS Secrets Manager and move the variable to 'secrets' ({1}: <secret name>).");
+
+    /// <summary>A plain env var whose value looks like a credential.</summary>
+    public static readonly DiagnosticDescriptor CredentialInEnv = new(
+        "TRL3002", DiagnosticSeverity.Error, "app '{0}' env '{1}' holds what looks like {2}: plain values end up readable in the CloudFormation template and the ECS console.", "Revoke the credential if it was ever committed, store it in AWS Secrets Manager and move the variable to 'secrets'.");
+
+    /// <summary>The environment's region has no prices, so the estimate is left out instead of guessed.</summary>
+    public static readonly DiagnosticDescriptor NoPricesForRegion = new(
+        "TRL5001",
+        DiagnosticSeverity.Warning,
+        "no prices for region '{0}': the cost estimate of environment '{1}' is left out rather than guessed.",
+        "Estimates exist for us-east-1 and sa-east-1; add the region's rows, with their sources, to src/Compiler/Costs/PriceCatalog.cs.");
+
+    /// <summary>One item has no price in the region, so the totals leave it out and are a lower bound.</summary>
+    public static readonly DiagnosticDescriptor NoPriceForItem = new(
+        "TRL5002",
+        DiagnosticSeverity.Warning,
+        "no price for '{0}' in {1}: the cost estimate of environment '{2}' leaves it out, so its totals are a lower bound.",
+        "Add the row, with its source, to src/Compiler/Costs/PriceCatalog.cs, or choose a priced option (database size micro, small or medium).");
+
+    /// <summary>A value of the <c>usage</c> section is out of range, so the estimate uses the default instead.</summary>
+    public static readonly DiagnosticDescriptor UsageOutOfRange = new(
+        "TRL5003",
+        DiagnosticSeverity.Warning,
+        "usage.{0} is {1}: a volume must be {2}, so the cost estimate uses the profile's default instead.",
+        "Set usage.{0} to a value from {2}, or remove it to use the default.");
 }

@@ -10,8 +10,12 @@ namespace Trilho.Compiler.Diagnostics;
 public sealed record DiagnosticDescriptor(string Id, DiagnosticSeverity Severity, string MessageFormat, string? Hint = null)
 {
     /// <summary>A diagnostic of this kind at <paramref name="location"/>.</summary>
-    public Diagnostic Create(SourceLocation? location, params object?[] args) =>
-        new(Id, Severity, Format(MessageFormat, args), location, Hint is null ? null : Format(Hint, args));
+    public Diagnostic Create(SourceLocation? location, params object?[] args)
+    {
+        // A hint that formats to nothing (e.g. no "did you mean" candidate) is no hint.
+        var hint = Hint is null ? null : Format(Hint, args);
+        return new(Id, Severity, Format(MessageFormat, args), location, string.IsNullOrWhiteSpace(hint) ? null : hint);
+    }
 
     private static string Format(string format, object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
 }

@@ -12,6 +12,11 @@ public static class YamlLoader
     /// <summary>Parses <paramref name="text"/>; <paramref name="file"/> is the name diagnostics print.</summary>
     public static (LoadedDocument? Document, IReadOnlyList<Diagnostic> Diagnostics) Load(string file, string text)
     {
+        if (YamlPreflight.Check(file, text) is { } problem)
+        {
+            return (null, [problem]);
+        }
+
         var stream = new YamlStream();
         try
         {
@@ -20,7 +25,21 @@ public static class YamlLoader
         catch (YamlException e)
         {
             var location = new SourceLocation(file, Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column));
+
+            // YamlDotNet refuses duplicate keys while building the tree; they deserve their own, clearer diagnostic.
+            const string duplicate = "Duplicate key ";
+            if (e.Message.StartsWith(duplicate, StringComparison.Ordinal))
+            {
+                return (null, [DiagnosticCatalog.DuplicateKey.Create(location, FirstLine(e.Message[duplicate.Length..]).Trim())]);
+            }
+
             return (null, [DiagnosticCatalog.YamlSyntax.Create(location, FirstLine(e.InnerException?.Message ?? e.Message))]);
+        }
+
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            // YamlDotNet fails on some malformed input (a stray ':', a truncated flow mapping) with these instead of YamlException.
+            return (null, [DiagnosticCatalog.YamlSyntax.Create(LastEventBefore(file, text), FirstLine(e.Message))]);
         }
 
         if (stream.Documents.Count > 1)
@@ -103,6 +122,30 @@ public static class YamlLoader
         }
 
         return JsonValue.Create(text);
+    }
+
+    /// <summary>Where the parser was when the tree builder gave up: the start of the last event it produced.</summary>
+    private static SourceLocation LastEventBefore(string file, string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        var last = Mark.Empty;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                last = parser.Current!.Start;
+            }
+        }
+        catch (YamlException e)
+        {
+            last = e.Start;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            // Keep the last good position.
+        }
+
+        return new SourceLocation(file, Math.Max(1, (int)last.Line), Math.Max(1, (int)last.Column));
     }
 
     private static SourceLocation At(string file, Mark mark) => new(file, (int)mark.Line, (int)mark.Column);

@@ -1,36 +1,52 @@
+using System.ComponentModel.DataAnnotations;
+using Trilho.Compiler.Schema;
+
 namespace Trilho.Compiler.Model;
 
 /// <summary>One app. Under `environments.&lt;id&gt;.apps` the same shape is partial and overrides the app in that environment.</summary>
 public sealed record AppSpec
 {
     /// <summary>`api`: a container on ECS Fargate behind the load balancer. `static`: files in S3 served by CloudFront.</summary>
+    [Required]
     public AppType? Type { get; init; }
 
     /// <summary>Id of the owning team (a key of `teams`); it receives this app's alerts.</summary>
+    [Required]
+    [Pattern(Patterns.Id, Patterns.IdText)]
     public string? Team { get; init; }
 
     /// <summary>Path the app answers on under the public name, e.g. `/backend`. Starts with `/`, is not `/`, and does not overlap another app's path.</summary>
+    [Required]
+    [StringLength(128)]
+    [Pattern(Patterns.AppPath, Patterns.AppPathText)]
     public string? Path { get; init; }
 
     /// <summary>api only: port the container listens on (1-65535). Default: 8080.</summary>
+    [Range(1, 65535)]
     public int? Port { get; init; }
 
     /// <summary>api only: path the load balancer polls for health, answered with HTTP 200-399. Default: `&lt;path&gt;/health`.</summary>
+    [StringLength(255)]
+    [Pattern(Patterns.HealthCheckPath, Patterns.HealthCheckPathText)]
     public string? HealthCheck { get; init; }
 
     /// <summary>api only: Fargate CPU units per task (256 = 1/4 vCPU; 256, 512, 1024, 2048 or 4096). Default: 256.</summary>
+    [AllowedValues(256, 512, 1024, 2048, 4096)]
     public int? Cpu { get; init; }
 
     /// <summary>api only: memory per task in MiB, valid for the chosen `cpu`. Default: 512.</summary>
+    [Range(512, 30720)]
     public int? Memory { get; init; }
 
     /// <summary>api only: autoscaling bounds and targets. Default: per profile (`economy` 1-2 tasks, `resilient` 2-10), 60% CPU, 500 requests per task per minute.</summary>
     public ScaleSpec? Scale { get; init; }
 
     /// <summary>api only: plain environment variables, name to value. Never put secrets here: use `secrets`. Default: none.</summary>
+    [KeyPattern(Patterns.EnvName, Patterns.EnvNameText)]
     public IReadOnlyDictionary<string, string>? Env { get; init; }
 
     /// <summary>api only: environment variables read from AWS Secrets Manager at task start, variable name to secret name (or ARN) in the environment's account. Default: none.</summary>
+    [KeyPattern(Patterns.EnvName, Patterns.EnvNameText)]
     public IReadOnlyDictionary<string, string>? Secrets { get; init; }
 
     /// <summary>Service level objective that drives alarms and dashboards. Default: 99.5% availability and, for api apps, 1000 ms p95 latency.</summary>

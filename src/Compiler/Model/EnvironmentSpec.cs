@@ -1,20 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+using Trilho.Compiler.Schema;
+
 namespace Trilho.Compiler.Model;
 
 /// <summary>One stage (e.g. `dev`, `prod`): a full copy of the platform in one AWS account, with profile defaults and overrides.</summary>
 public sealed record EnvironmentSpec
 {
     /// <summary>12-digit AWS account id the environment deploys into, quoted, e.g. `"111111111111"`.</summary>
+    [Required]
+    [Pattern(Patterns.Account, Patterns.AccountText)]
     public string? Account { get; init; }
 
     /// <summary>Optional AWS region for this environment. Default: the top-level `region`.</summary>
+    [Pattern(Patterns.Region, Patterns.RegionText)]
     public string? Region { get; init; }
 
     /// <summary>Defaults for cost versus resilience: `economy` (one NAT gateway, single-AZ database, short retention) or `resilient` (NAT per zone, Multi-AZ database, deletion protection, firewall). Default: `economy`.</summary>
     public Profile? Profile { get; init; }
 
     /// <summary>Optional per-app overrides in this environment, by app id; same shape as `apps`, only the fields to change. Default: none.</summary>
+    [OverrideShape]
+    [KeyPattern(Patterns.Id, Patterns.IdText)]
     public IReadOnlyDictionary<string, AppSpec>? Apps { get; init; }
 
     /// <summary>Optional database overrides in this environment; same shape as `database`, only the fields to change. Default: none.</summary>
+    [OverrideShape]
     public DatabaseSpec? Database { get; init; }
 }

@@ -111,7 +111,8 @@ public static class EnvironmentResolver
     private static List<KeyValuePair<string, string>> Sorted(IReadOnlyDictionary<string, string>? values) =>
         (values ?? new Dictionary<string, string>()).OrderBy(v => v.Key, StringComparer.Ordinal).ToList();
 
-    private static AppSpec Merge(AppSpec app, AppSpec? over) => over is null ? app : new AppSpec
+    /// <summary>An app with an environment's override applied on top.</summary>
+    internal static AppSpec Merge(AppSpec app, AppSpec? over) => over is null ? app : new AppSpec
     {
         Type = over.Type ?? app.Type,
         Team = over.Team ?? app.Team,

@@ -10,7 +10,7 @@ public class CostCommandTests
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        var exit = Cli.Cli.Run(["cost", CostTestData.SamplePath], stdout, stderr);
+        var exit = global::Trilho.Compiler.Cli.Cli.Run(["cost", CostTestData.SamplePath], stdout, stderr);
 
         Assert.Equal(0, exit);
         var output = stdout.ToString();
@@ -26,7 +26,7 @@ public class CostCommandTests
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        Assert.Equal(2, Cli.Cli.Run(["cost", "no-such-platform.yaml"], stdout, stderr));
+        Assert.Equal(2, global::Trilho.Compiler.Cli.Cli.Run(["cost", "no-such-platform.yaml"], stdout, stderr));
         Assert.Contains("file not found", stderr.ToString(), StringComparison.Ordinal);
     }
 
@@ -36,7 +36,7 @@ public class CostCommandTests
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        Assert.Equal(2, Cli.Cli.Run(["cost", CostTestData.SamplePath, "--bogus"], stdout, stderr));
+        Assert.Equal(2, global::Trilho.Compiler.Cli.Cli.Run(["cost", CostTestData.SamplePath, "--bogus"], stdout, stderr));
         Assert.Contains("usage: trilho", stderr.ToString(), StringComparison.Ordinal);
     }
 }

@@ -116,7 +116,7 @@ public class CostEstimatorTests
 
         var diagnostic = Assert.Single(estimate.Diagnostics);
         Assert.Equal("TRL5001", diagnostic.Id);
-        Assert.Equal(Diagnostics.DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal(global::Trilho.Compiler.Diagnostics.DiagnosticSeverity.Warning, diagnostic.Severity);
         Assert.Contains("eu-west-1", diagnostic.Message, StringComparison.Ordinal);
         Assert.False(estimate.Priced);
         Assert.Empty(estimate.Lines);

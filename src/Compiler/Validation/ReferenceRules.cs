@@ -1,0 +1,65 @@
+using Trilho.Compiler.Diagnostics;
+using Trilho.Compiler.Loading;
+using Trilho.Compiler.Model;
+
+namespace Trilho.Compiler.Validation;
+
+/// <summary>Names that point elsewhere must exist: app teams, database access, environment overrides.</summary>
+internal static class ReferenceRules
+{
+    public static void Check(ValidationContext context)
+    {
+        foreach (var (id, app) in context.Apps)
+        {
+            CheckTeam(context, id, app.Team, JsonPointers.Of("apps", id, "team"));
+        }
+
+        CheckAccess(context, context.Spec.Database?.Access, ["database"]);
+        foreach (var (environment, spec) in context.Environments)
+        {
+            foreach (var (id, over) in spec.Apps ?? new Dictionary<string, AppSpec>())
+            {
+                if (!context.Apps.ContainsKey(id))
+                {
+                    context.Report(DiagnosticCatalog.UnknownOverrideApp, JsonPointers.Of("environments", environment, "apps", id), true,
+                        environment, id, NameSuggestion.DidYouMean(id, context.Apps.Keys));
+                    continue;
+                }
+
+                CheckTeam(context, id, over.Team, JsonPointers.Of("environments", environment, "apps", id, "team"));
+            }
+
+            if (spec.Database is not null && context.Spec.Database is null)
+            {
+                context.Report(DiagnosticCatalog.DatabaseOverrideWithoutDatabase, JsonPointers.Of("environments", environment, "database"), true, environment);
+            }
+
+            CheckAccess(context, spec.Database?.Access, ["environments", environment, "database"]);
+        }
+    }
+
+    private static void CheckTeam(ValidationContext context, string app, string? team, string pointer)
+    {
+        if (team is not null && !context.Teams.ContainsKey(team))
+        {
+            context.Report(DiagnosticCatalog.UnknownTeam, pointer, false, app, team, NameSuggestion.DidYouMean(team, context.Teams.Keys));
+        }
+    }
+
+    private static void CheckAccess(ValidationContext context, IReadOnlyList<string>? access, string[] database)
+    {
+        for (var i = 0; i < (access?.Count ?? 0); i++)
+        {
+            var id = access![i];
+            var pointer = JsonPointers.Of([.. database, "access", i.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            if (!context.Apps.TryGetValue(id, out var app))
+            {
+                context.Report(DiagnosticCatalog.UnknownAccessApp, pointer, false, id, NameSuggestion.DidYouMean(id, context.Apps.Keys));
+            }
+            else if (app.Type == AppType.Static)
+            {
+                context.Report(DiagnosticCatalog.AccessAppNotApi, pointer, false, id);
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.RegularExpressions;
+using Trilho.Compiler.Diagnostics;
+
+namespace Trilho.Compiler.Validation;
+
+/// <summary>Secrets never travel as plain env values: by name (PASSWORD, TOKEN...) or by value (AWS access keys, private keys).</summary>
+internal static partial class SecurityRules
+{
+    private static readonly string[] SecretWords = ["PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY", "ACCESS_KEY", "CREDENTIAL"];
+
+    // Names that talk about a secret without holding one, e.g. TOKEN_URL or SECRET_NAME.
+    private static readonly string[] HarmlessSuffixes = ["_URL", "_URI", "_FILE", "_PATH", "_NAME", "_ARN", "_TTL", "_HEADER", "_TIMEOUT", "_LENGTH", "_ENABLED"];
+
+    public static void Check(ValidationContext context)
+    {
+        foreach (var app in context.EffectiveApps())
+        {
+            foreach (var (name, value) in (app.App.Env ?? new Dictionary<string, string>()).OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                var pointer = app.PointerOf("env", name);
+                if (Credential(value) is { } kind)
+                {
+                    context.Report(DiagnosticCatalog.CredentialInEnv, pointer, false, app.Id, name, kind);
+                }
+                else if (LooksSecret(name))
+                {
+                    context.Report(DiagnosticCatalog.SecretInEnv, pointer, false, app.Id, name);
+                }
+            }
+        }
+    }
+
+    /// <summary>True when a variable's name says that it holds a secret.</summary>
+    public static bool LooksSecret(string name)
+    {
+        var upper = name.ToUpperInvariant();
+        return SecretWords.Any(w => upper.Contains(w, StringComparison.Ordinal))
+            && !HarmlessSuffixes.Any(s => upper.EndsWith(s, StringComparison.Ordinal));
+    }
+
+    /// <summary>What kind of credential <paramref name="value"/> looks like, or null.</summary>
+    public static string? Credential(string value)
+    {
+        if (AccessKeyId().IsMatch(value))
+        {
+            return "an AWS access key id";
+        }
+
+        return PrivateKey().IsMatch(value) ? "a private key" : null;
+    }
+
+    [GeneratedRegex("(?<![A-Z0-9])(AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}(?![A-Z0-9])")]
+    private static partial Regex AccessKeyId();
+
+    [GeneratedRegex("-----BEGIN [A-Z ]*PRIVATE KEY-----")]
+    private static partial Regex PrivateKey();
+}

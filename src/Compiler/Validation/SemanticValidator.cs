@@ -1,0 +1,23 @@
+using Trilho.Compiler.Diagnostics;
+using Trilho.Compiler.Loading;
+using Trilho.Compiler.Model;
+
+namespace Trilho.Compiler.Validation;
+
+/// <summary>The rules the schema cannot express: references, paths, per-environment values after overrides, and security policy.</summary>
+public static class SemanticValidator
+{
+    /// <summary>Every semantic problem of a schema-valid, bound <paramref name="spec"/>, located in <paramref name="document"/>.</summary>
+    public static IReadOnlyList<Diagnostic> Validate(LoadedDocument document, PlatformSpec spec)
+    {
+        var context = new ValidationContext(document, spec);
+        PlatformRules.Check(context);
+        ReferenceRules.Check(context);
+        PathRules.Check(context);
+        AppRules.Check(context);
+        SecurityRules.Check(context);
+
+        // Per-environment checks repeat a problem that comes from the shared definition: keep one.
+        return context.Diagnostics.Distinct().ToList();
+    }
+}

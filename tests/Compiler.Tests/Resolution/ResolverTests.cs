@@ -1,0 +1,58 @@
+using Trilho.Compiler.Model;
+using Trilho.Compiler.Resolution;
+
+namespace Trilho.Compiler.Tests.Resolution;
+
+public class ResolverTests
+{
+    private static ResolvedPlatform Sample()
+    {
+        var result = FrontEnd.AnalyzeFile(Repository.PathOf("samples", "desafio-aws", "platform.yaml"));
+        Assert.Empty(result.Diagnostics);
+        return result.Platform!;
+    }
+
+    private static ResolvedApiApp Backend(ResolvedPlatform platform, string environment) =>
+        platform.Environments.Single(e => e.Name == environment).Apps.OfType<ResolvedApiApp>().Single(a => a.Id == "backend");
+
+    [Fact]
+    public void Prod_override_sets_backend_scale_and_size()
+    {
+        var backend = Backend(Sample(), "prod");
+        Assert.Equal((3, 30), (backend.Scale.Min, backend.Scale.Max));
+        Assert.Equal((512, 1024), (backend.Cpu, backend.Memory));
+    }
+
+    [Fact]
+    public void Dev_keeps_the_app_values()
+    {
+        var backend = Backend(Sample(), "dev");
+        Assert.Equal((1, 4), (backend.Scale.Min, backend.Scale.Max));
+        Assert.Equal("/backend/health/live", backend.HealthCheck);
+        Assert.True(backend.DatabaseAccess);
+    }
+
+    [Fact]
+    public void Profiles_supply_defaults()
+    {
+        var platform = Sample();
+        var dev = platform.Environments.Single(e => e.Name == "dev");
+        var prod = platform.Environments.Single(e => e.Name == "prod");
+        Assert.Equal((Profile.Economy, false, 1), (dev.Profile, dev.Ingress.Firewall, dev.Network.NatGateways));
+        Assert.Equal((Profile.Resilient, true, 2), (prod.Profile, prod.Ingress.Firewall, prod.Network.NatGateways));
+        Assert.Equal(("db.t4g.micro", false), (dev.Database!.InstanceClass, dev.Database.MultiAz));
+        Assert.Equal(("db.t4g.medium", true, 50), (prod.Database!.InstanceClass, prod.Database.MultiAz, prod.Database.StorageGiB));
+    }
+
+    [Fact]
+    public void Minimal_sample_gets_every_default()
+    {
+        var result = FrontEnd.AnalyzeFile(Repository.PathOf("samples", "minimal", "platform.yaml"));
+        Assert.Empty(result.Diagnostics);
+        var env = Assert.Single(result.Platform!.Environments);
+        var api = Assert.IsType<ResolvedApiApp>(Assert.Single(env.Apps));
+        Assert.Equal((8080, "/api/health", 256, 512, 1, 2), (api.Port, api.HealthCheck, api.Cpu, api.Memory, api.Scale.Min, api.Scale.Max));
+        Assert.Equal((99.5, 1000), (api.Slo.Availability, api.Slo.LatencyP95Ms));
+        Assert.Equal((Locale.En, (string?)null, (ResolvedDatabase?)null), (env.Locale, env.Domain, env.Database));
+    }
+}
