@@ -117,8 +117,9 @@ public sealed class TrilhoCompile : ToolTask
         var line = singleLine is null ? null : CanonicalLine.TryParse(singleLine);
         if (line is null)
         {
+            // Not through the base class: it would turn any "x: error: y" line into an error without a code.
             RememberOutput(singleLine);
-            base.LogEventsFromTextOutput(singleLine, messageImportance);
+            Log.LogMessage(messageImportance, "{0}", singleLine);
             return;
         }
 
