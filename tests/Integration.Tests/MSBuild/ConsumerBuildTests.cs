@@ -33,7 +33,7 @@ public sealed class ConsumerBuildTests(PackedPackages packages)
         Assert.Contains("Skipping target \"TrilhoCompile\" because all output files are up-to-date", rebuild.Output, StringComparison.Ordinal);
         Assert.All(written, t => Assert.Equal(t.Value, File.GetLastWriteTimeUtc(t.Key)));
 
-        File.AppendAllText(consumer.PlatformFile, "# edited\n");
+        File.AppendAllText(consumer.PlatformFile, "\n# edited\n");
         var afterEdit = consumer.Dotnet("build", "-v:detailed").ShouldSucceed();
         Assert.DoesNotContain("Skipping target \"TrilhoCompile\"", afterEdit.Output, StringComparison.Ordinal);
         Assert.All(written, t => Assert.True(File.GetLastWriteTimeUtc(t.Key) > t.Value, t.Key + " was not rewritten"));
@@ -45,7 +45,7 @@ public sealed class ConsumerBuildTests(PackedPackages packages)
     [Fact]
     public void Properties_choose_the_environments_and_the_output_folder()
     {
-        var consumer = new ConsumerProject(packages, "configured", MinimalPlatform + "  prod: { account: \"222222222222\" }\n");
+        var consumer = new ConsumerProject(packages, "configured", MinimalPlatform + "\n  prod: { account: \"222222222222\" }\n");
 
         consumer.Dotnet("build", "-p:TrilhoEnvironments=prod", "-p:TrilhoOutputPath=cfn/").ShouldSucceed();
 
