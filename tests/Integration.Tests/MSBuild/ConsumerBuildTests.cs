@@ -70,6 +70,29 @@ public sealed class ConsumerBuildTests(PackedPackages packages)
     }
 
     [Fact]
+    public void Compiler_warning_is_a_coded_msbuild_warning_that_warnaserror_turns_into_an_error()
+    {
+        // No catalog diagnostic is a warning yet, so a stand-in compiler prints one: what is under test is the build side.
+        var fake = Directory.CreateDirectory(Path.Combine(packages.Root, "fake-compiler")).FullName;
+        File.WriteAllText(Path.Combine(fake, "fake.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><AssemblyName>trilho</AssemblyName></PropertyGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(fake, "Program.cs"), """System.Console.WriteLine(args[1] + "(7,3): warning TRL2101: scale.max is high.");""");
+        Infrastructure.Dotnet.Run(fake, null, "build", "-o", Path.Combine(fake, "out")).ShouldSucceed();
+        var consumer = new ConsumerProject(packages, "warning", MinimalPlatform);
+        var useFake = $"-p:_TrilhoCompilerDirectory={Path.Combine(fake, "out")}/";
+
+        var warned = consumer.Dotnet("build", useFake).ShouldSucceed();
+        Assert.Contains("platform.yaml(7,3): warning TRL2101: scale.max is high.", warned.Output, StringComparison.Ordinal);
+
+        var failed = consumer.Dotnet("build", useFake, "--no-incremental", "-warnaserror:TRL2101");
+        Assert.NotEqual(0, failed.ExitCode);
+        Assert.Contains("platform.yaml(7,3): error TRL2101: scale.max is high.", failed.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Disabled_project_builds_without_a_platform_file()
     {
         var consumer = new ConsumerProject(packages, "disabled", MinimalPlatform);
