@@ -1,5 +1,6 @@
 using Trilho.Compiler.Diagnostics;
 using Trilho.Compiler.Schema;
+using Trilho.Compiler.Synthesis;
 
 namespace Trilho.Compiler.Cli;
 
@@ -11,6 +12,8 @@ public static class Cli
 
         commands:
           check <platform.yaml>     validate the file and print every problem
+          compile <platform.yaml> --out <dir> [--env <name>]
+                                    write <dir>/<env>/<stack>.template.json and deploy-plan.json
           cost <platform.yaml> [--compare <dir>]
                                     print each environment's monthly cost estimate; with --compare,
                                     write the options comparison (costs.md, costs-chart.svg) into dir
@@ -28,6 +31,9 @@ public static class Cli
             return args switch
             {
                 ["check", var file] => Check(file, stdout, stderr),
+                ["compile", var file, "--out", var output] => Compile(file, output, null, stdout, stderr),
+                ["compile", var file, "--out", var output, "--env", var environment] => Compile(file, output, environment, stdout, stderr),
+                ["compile", var file, "--env", var environment, "--out", var output] => Compile(file, output, environment, stdout, stderr),
                 ["cost", var file, .. var options] => Cost(file, options, stdout, stderr),
                 ["schema"] => Schema(stdout),
                 _ => UsageError(stderr),
@@ -53,6 +59,36 @@ public static class Cli
         var result = FrontEnd.AnalyzeFile(file);
         Print(result.Diagnostics, stdout);
         return result.HasErrors ? 1 : 0;
+    }
+
+    private static int Compile(string file, string output, string? environment, TextWriter stdout, TextWriter stderr)
+    {
+        if (!File.Exists(file))
+        {
+            stderr.WriteLine($"trilho: error: file not found: {file}");
+            return 2;
+        }
+
+        var result = FrontEnd.AnalyzeFile(file);
+        Print(result.Diagnostics, stdout);
+        if (result.HasErrors || result.Platform is null)
+        {
+            return 1;
+        }
+
+        if (environment is not null && result.Platform.Environments.All(e => e.Name != environment))
+        {
+            stderr.WriteLine($"trilho: error: no environment named '{environment}' in {file}");
+            return 2;
+        }
+
+        var synthesis = PlatformSynthesizer.Synthesize(result.Platform, new SynthesisOptions { Environment = environment });
+        foreach (var path in OutputWriter.Write(synthesis, output))
+        {
+            stdout.WriteLine($"wrote {path}");
+        }
+
+        return 0;
     }
 
     private static int Cost(string file, string[] options, TextWriter stdout, TextWriter stderr)

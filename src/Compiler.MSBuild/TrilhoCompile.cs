@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace Trilho.Compiler.MSBuild;
+
+/// <summary>
+/// Runs <c>dotnet trilho.dll compile</c> and turns its canonical diagnostic lines into MSBuild errors and
+/// warnings with code, file, line and column, so IDEs and CI jump to the line and <c>-warnaserror:TRLxxxx</c> works.
+/// </summary>
+public sealed class TrilhoCompile : ToolTask
+{
+    /// <summary>Build-integration error: the compiler failed without printing a diagnostic.</summary>
+    internal const string CompilerFailedCode = "TRL9001";
+
+    // jsii prints a multi-line banner on stderr for Node versions it no longer tests; it is noise in a build log.
+    private const string SilenceNodeBannerVariable = "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION";
+
+    private readonly List<string> _lastOutputLines = [];
+    private string? _currentEnvironment;
+
+    /// <summary>The platform.yaml to compile; a relative path resolves against <see cref="ProjectDirectory"/>.</summary>
+    [Required]
+    public string PlatformFile { get; set; } = "";
+
+    /// <summary>Folder that receives one sub-folder of templates per environment.</summary>
+    [Required]
+    public string OutputDirectory { get; set; } = "";
+
+    /// <summary>Folder holding trilho.dll and its dependencies.</summary>
+    [Required]
+    public string CompilerDirectory { get; set; } = "";
+
+    /// <summary>Directory of the project being built; relative paths in diagnostics resolve against it.</summary>
+    [Required]
+    public string ProjectDirectory { get; set; } = "";
+
+    /// <summary>Environments to compile, one compiler run each; empty compiles every environment in one run.</summary>
+    public ITaskItem[] Environments { get; set; } = [];
+
+    /// <inheritdoc />
+    protected override string ToolName => OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
+
+    /// <inheritdoc />
+    protected override MessageImportance StandardOutputLoggingImportance => MessageImportance.Normal;
+
+    /// <inheritdoc />
+    protected override MessageImportance StandardErrorLoggingImportance => MessageImportance.Normal;
+
+    /// <inheritdoc />
+    public override bool Execute()
+    {
+        if (Environments.Length == 0)
+        {
+            return base.Execute();
+        }
+
+        foreach (var environment in Environments)
+        {
+            _currentEnvironment = environment.ItemSpec;
+            if (!base.Execute())
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc />
+    protected override string GenerateFullPathToTool()
+    {
+        // MSBuild sets DOTNET_HOST_PATH to the dotnet running the build, so the compiler runs on the same runtime.
+        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        if (!string.IsNullOrEmpty(host) && File.Exists(host))
+        {
+            return host;
+        }
+
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        return path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(directory => Path.Combine(directory, ToolName))
+            .FirstOrDefault(File.Exists) ?? ToolName;
+    }
+
+    /// <inheritdoc />
+    protected override string GenerateCommandLineCommands()
+    {
+        var builder = new CommandLineBuilder();
+        builder.AppendFileNameIfNotNull(Path.Combine(CompilerDirectory, "trilho.dll"));
+        builder.AppendSwitch("compile");
+        builder.AppendFileNameIfNotNull(ResolveAgainstProject(PlatformFile));
+        builder.AppendSwitchIfNotNull("--out ", ResolveAgainstProject(OutputDirectory));
+        builder.AppendSwitchIfNotNull("--env ", _currentEnvironment);
+        return builder.ToString();
+    }
+
+    /// <inheritdoc />
+    protected override string GetWorkingDirectory() => ProjectDirectory;
+
+    /// <inheritdoc />
+    protected override ProcessStartInfo GetProcessStartInfo(string pathToTool, string commandLineCommands, string responseFileSwitch)
+    {
+        var startInfo = base.GetProcessStartInfo(pathToTool, commandLineCommands, responseFileSwitch);
+        if (!startInfo.Environment.ContainsKey(SilenceNodeBannerVariable))
+        {
+            startInfo.Environment[SilenceNodeBannerVariable] = "20";
+        }
+
+        _lastOutputLines.Clear();
+        return startInfo;
+    }
+
+    /// <inheritdoc />
+    protected override void LogEventsFromTextOutput(string singleLine, MessageImportance messageImportance)
+    {
+        var line = singleLine is null ? null : CanonicalLine.TryParse(singleLine);
+        if (line is null)
+        {
+            // Not through the base class: it would turn any "x: error: y" line into an error without a code.
+            RememberOutput(singleLine);
+            Log.LogMessage(messageImportance, "{0}", singleLine);
+            return;
+        }
+
+        var file = line.File is null ? ResolveAgainstProject(PlatformFile) : ResolveAgainstProject(line.File);
+        if (line.IsError)
+        {
+            Log.LogError(null, line.Code, null, file, line.Line, line.Column, 0, 0, line.Message);
+        }
+        else
+        {
+            Log.LogWarning(null, line.Code, null, file, line.Line, line.Column, 0, 0, line.Message);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override bool HandleTaskExecutionErrors()
+    {
+        // The compiler's own diagnostics already explain the failure; a generic MSB6006 on top would only add noise.
+        if (Log.HasLoggedErrors)
+        {
+            return false;
+        }
+
+        var detail = _lastOutputLines.Count == 0 ? "" : $": {string.Join(" ", _lastOutputLines)}";
+        Log.LogError(null, CompilerFailedCode, null, ResolveAgainstProject(PlatformFile), 0, 0, 0, 0,
+            $"trilho compile exited with code {ExitCode} without reporting a diagnostic{detail}");
+        return false;
+    }
+
+    private void RememberOutput(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return;
+        }
+
+        // Keep the last few lines: an internal error or a missing Node.js shows up there.
+        _lastOutputLines.Add(text.Trim());
+        if (_lastOutputLines.Count > 5)
+        {
+            _lastOutputLines.RemoveAt(0);
+        }
+    }
+
+    private string ResolveAgainstProject(string path) =>
+        Path.IsPathRooted(path) ? Path.GetFullPath(path) : Path.GetFullPath(Path.Combine(ProjectDirectory, path));
+}

@@ -1,0 +1,220 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.ApplicationAutoScaling;
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.ECR;
+using Amazon.CDK.AWS.ECS;
+using Amazon.CDK.AWS.ElasticLoadBalancingV2;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.Logs;
+using Constructs;
+using Trilho.Compiler.Resolution;
+using EcsSecret = Amazon.CDK.AWS.ECS.Secret;
+using HealthCheck = Amazon.CDK.AWS.ElasticLoadBalancingV2.HealthCheck;
+using Protocol = Amazon.CDK.AWS.ECS.Protocol;
+using SecretsManagerSecret = Amazon.CDK.AWS.SecretsManager.Secret;
+
+namespace Trilho.Compiler.Emit;
+
+/// <summary>
+/// An api app on ECS Fargate: task definition (non-root, read-only root filesystem, logs with retention, secrets from
+/// Secrets Manager), service in the private subnets with a deployment circuit breaker, a target group and listener
+/// rule on the app path, and target tracking on CPU and on load balancer requests per task.
+/// </summary>
+public sealed class ApiService : Construct
+{
+    /// <summary>Numeric user the container runs as; the image's own user is ignored so root is impossible.</summary>
+    public const string ContainerUser = "1000:1000";
+
+    /// <summary>Builds the service of <paramref name="app"/>.</summary>
+    public ApiService(Construct scope, string id, ResolvedEnvironment environment, ResolvedApiApp app, ApiServiceInputs inputs, int listenerPriority)
+        : base(scope, id)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(inputs);
+
+        var vpc = Vpc.FromVpcAttributes(this, "Vpc", new VpcAttributes
+        {
+            VpcId = inputs.VpcId,
+            AvailabilityZones = inputs.AvailabilityZones.ToArray(),
+            PrivateSubnetIds = inputs.PrivateSubnetIds.ToArray(),
+        });
+        var cluster = Cluster.FromClusterAttributes(this, "Cluster", new ClusterAttributes
+        {
+            ClusterName = EmitNames.Cluster(environment),
+            Vpc = vpc,
+            SecurityGroups = [],
+        });
+        var securityGroup = SecurityGroup.FromSecurityGroupId(this, "SecurityGroup", inputs.SecurityGroupId, new SecurityGroupImportOptions { Mutable = false });
+        var repository = Repository.FromRepositoryName(this, "Repository", EmitNames.Repository(environment, app.Id));
+
+        var logs = new LogGroup(this, "Logs", new LogGroupProps
+        {
+            Retention = LogRetention.AtLeast(environment.LogRetentionDays),
+            RemovalPolicy = RemovalPolicy.DESTROY,
+        });
+
+        var task = new FargateTaskDefinition(this, "Task", new FargateTaskDefinitionProps
+        {
+            Cpu = app.Cpu,
+            MemoryLimitMiB = app.Memory,
+            RuntimePlatform = new RuntimePlatform
+            {
+                CpuArchitecture = CpuArchitecture.X86_64,
+                OperatingSystemFamily = OperatingSystemFamily.LINUX,
+            },
+        });
+        // The root filesystem is read-only; /tmp is the one writable place, on the task's ephemeral storage.
+        task.AddVolume(new Amazon.CDK.AWS.ECS.Volume { Name = "tmp" });
+
+        var container = task.AddContainer("App", new ContainerDefinitionOptions
+        {
+            ContainerName = app.Id,
+            Image = ContainerImage.FromEcrRepository(repository, inputs.ImageTag),
+            Essential = true,
+            ReadonlyRootFilesystem = true,
+            User = ContainerUser,
+            PortMappings = [new PortMapping { ContainerPort = app.Port, Protocol = Protocol.TCP, Name = "http" }],
+            Environment = EnvironmentOf(environment, app),
+            Secrets = SecretsOf(app, inputs),
+            Logging = LogDrivers.AwsLogs(new AwsLogDriverProps
+            {
+                LogGroup = logs,
+                StreamPrefix = app.Id,
+                Mode = AwsLogDriverMode.NON_BLOCKING,
+            }),
+        });
+        container.AddMountPoints(new MountPoint { ContainerPath = "/tmp", SourceVolume = "tmp", ReadOnly = false });
+
+        var targets = new ApplicationTargetGroup(this, "Targets", new ApplicationTargetGroupProps
+        {
+            Vpc = vpc,
+            Port = app.Port,
+            Protocol = ApplicationProtocol.HTTP,
+            TargetType = TargetType.IP,
+            DeregistrationDelay = Duration.Seconds(30),
+            HealthCheck = new HealthCheck
+            {
+                Path = app.HealthCheck,
+                HealthyHttpCodes = "200-399",
+                Interval = Duration.Seconds(15),
+                Timeout = Duration.Seconds(5),
+                HealthyThresholdCount = 2,
+                UnhealthyThresholdCount = 3,
+            },
+        });
+
+        // The ALB forwards the path as is: /backend and /backend/* both reach the app.
+        var rule = new CfnListenerRule(this, "Rule", new CfnListenerRuleProps
+        {
+            ListenerArn = inputs.ListenerArn,
+            Priority = listenerPriority,
+            Conditions = new[]
+            {
+                new CfnListenerRule.RuleConditionProperty
+                {
+                    Field = "path-pattern",
+                    PathPatternConfig = new CfnListenerRule.PathPatternConfigProperty { Values = [app.Path, app.Path + "/*"] },
+                },
+            },
+            Actions = new[] { new CfnListenerRule.ActionProperty { Type = "forward", TargetGroupArn = targets.TargetGroupArn } },
+        });
+
+        Service = new FargateService(this, "Service", new FargateServiceProps
+        {
+            Cluster = cluster,
+            TaskDefinition = task,
+            VpcSubnets = new SubnetSelection { Subnets = vpc.PrivateSubnets },
+            SecurityGroups = [securityGroup],
+            AssignPublicIp = false,
+            MinHealthyPercent = 100,
+            MaxHealthyPercent = 200,
+            HealthCheckGracePeriod = Duration.Seconds(60),
+            CircuitBreaker = new DeploymentCircuitBreaker { Rollback = true },
+            PropagateTags = PropagatedTagSource.SERVICE,
+            PlatformVersion = FargatePlatformVersion.LATEST,
+        });
+        Service.AttachToApplicationTargetGroup(targets);
+        // A target group must belong to a load balancer before a service can register with it.
+        Service.Node.AddDependency(rule);
+
+        var scaling = new ScalableTarget(this, "Scaling", new ScalableTargetProps
+        {
+            ServiceNamespace = ServiceNamespace.ECS,
+            ResourceId = $"service/{EmitNames.Cluster(environment)}/{Service.ServiceName}",
+            ScalableDimension = "ecs:service:DesiredCount",
+            MinCapacity = app.Scale.Min,
+            MaxCapacity = app.Scale.Max,
+            Role = Role.FromRoleArn(this, "ScalingRole", Arn.Format(new ArnComponents
+            {
+                Service = "iam",
+                Region = string.Empty,
+                Resource = "role/aws-service-role/ecs.application-autoscaling.amazonaws.com",
+                ResourceName = "AWSServiceRoleForApplicationAutoScaling_ECSService",
+            }, Stack.Of(this))),
+        });
+        scaling.ScaleToTrackMetric("Cpu", new BasicTargetTrackingScalingPolicyProps
+        {
+            PredefinedMetric = PredefinedMetric.ECS_SERVICE_AVERAGE_CPU_UTILIZATION,
+            TargetValue = app.Scale.CpuPercent,
+            ScaleOutCooldown = Duration.Seconds(60),
+            ScaleInCooldown = Duration.Seconds(300),
+        });
+        scaling.ScaleToTrackMetric("Requests", new BasicTargetTrackingScalingPolicyProps
+        {
+            PredefinedMetric = PredefinedMetric.ALB_REQUEST_COUNT_PER_TARGET,
+            ResourceLabel = $"{inputs.LoadBalancerFullName}/{targets.TargetGroupFullName}",
+            TargetValue = app.Scale.RequestsPerTask,
+            ScaleOutCooldown = Duration.Seconds(60),
+            ScaleInCooldown = Duration.Seconds(300),
+        });
+    }
+
+    /// <summary>The ECS service.</summary>
+    public FargateService Service { get; }
+
+    /// <summary>The plain environment variables of the app contract (docs/app-contract.md), then the app's own.</summary>
+    public static IDictionary<string, string> EnvironmentOf(ResolvedEnvironment environment, ResolvedApiApp app)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(app);
+        var variables = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in app.Env)
+        {
+            variables[name] = value;
+        }
+
+        variables["PORT"] = EmitNames.Invariant(app.Port);
+        variables["APP_BASE_PATH"] = app.Path;
+        if (app.DatabaseAccess && environment.Database is { } database)
+        {
+            variables["DB_HOST"] = EmitNames.DatabaseHost(environment, database);
+            variables["DB_PORT"] = EmitNames.Invariant(Firewall.DatabasePort);
+            variables["DB_NAME"] = database.DatabaseName;
+            variables["DB_SSLMODE"] = "Require";
+        }
+
+        return variables;
+    }
+
+    private SortedDictionary<string, EcsSecret> SecretsOf(ResolvedApiApp app, ApiServiceInputs inputs)
+    {
+        var secrets = new SortedDictionary<string, EcsSecret>(StringComparer.Ordinal);
+        foreach (var (name, reference) in app.Secrets)
+        {
+            var secret = reference.StartsWith("arn:", StringComparison.Ordinal)
+                ? SecretsManagerSecret.FromSecretCompleteArn(this, $"Secret{name}", reference)
+                : SecretsManagerSecret.FromSecretNameV2(this, $"Secret{name}", reference);
+            secrets[name] = EcsSecret.FromSecretsManager(secret);
+        }
+
+        if (inputs.DatabaseSecretArn is { } arn)
+        {
+            var master = SecretsManagerSecret.FromSecretCompleteArn(this, "DatabaseSecret", arn);
+            secrets["DB_USER"] = EcsSecret.FromSecretsManager(master, "username");
+            secrets["DB_PASSWORD"] = EcsSecret.FromSecretsManager(master, "password");
+        }
+
+        return secrets;
+    }
+}

@@ -1,0 +1,20 @@
+namespace Trilho.Compiler.Emit;
+
+/// <summary>What an api app stack receives from the shared stack (as template parameters) and from CI (the image tag).</summary>
+/// <param name="VpcId">The VPC.</param>
+/// <param name="AvailabilityZones">Zones of the private subnets, in subnet order.</param>
+/// <param name="PrivateSubnetIds">Private subnets the tasks run in.</param>
+/// <param name="SecurityGroupId">The app's security group (created in the shared stack with the other firewall rules).</param>
+/// <param name="ListenerArn">The load balancer listener the app's rule attaches to.</param>
+/// <param name="LoadBalancerFullName">The load balancer's full name, for the requests-per-target scaling metric.</param>
+/// <param name="ImageTag">The image tag to run.</param>
+/// <param name="DatabaseSecretArn">The managed master secret of the database, or null when the app has no database access.</param>
+public sealed record ApiServiceInputs(
+    string VpcId,
+    IReadOnlyList<string> AvailabilityZones,
+    IReadOnlyList<string> PrivateSubnetIds,
+    string SecurityGroupId,
+    string ListenerArn,
+    string LoadBalancerFullName,
+    string ImageTag,
+    string? DatabaseSecretArn);

@@ -1,0 +1,98 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.Logs;
+using Amazon.CDK.AWS.RDS;
+using Constructs;
+using Trilho.Compiler.Resolution;
+
+namespace Trilho.Compiler.Emit;
+
+/// <summary>
+/// RDS for PostgreSQL in the isolated subnets: encrypted, TLS enforced by its parameter group, master password
+/// generated and kept in Secrets Manager by RDS itself (no rotation Lambda), logs in log groups created here with a
+/// retention (no CDK log-retention custom resource). Resilient profiles add Multi-AZ, deletion protection and a final snapshot.
+/// </summary>
+public sealed class Database : Construct
+{
+    /// <summary>The master user; apps read it from the managed secret as DB_USER.</summary>
+    public const string MasterUsername = "trilho";
+
+    private static readonly string[] LogKinds = ["postgresql", "upgrade"];
+
+    /// <summary>Creates the instance for <paramref name="database"/>.</summary>
+    public Database(Construct scope, string id, ResolvedEnvironment environment, ResolvedDatabase database, IVpc vpc, ISecurityGroup securityGroup)
+        : base(scope, id)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(vpc);
+        ArgumentNullException.ThrowIfNull(securityGroup);
+        var identifier = EmitNames.DatabaseInstance(environment, database);
+        var resilient = environment.Profile == Model.Profile.Resilient;
+
+        var subnets = new CfnDBSubnetGroup(this, "Subnets", new CfnDBSubnetGroupProps
+        {
+            DbSubnetGroupDescription = $"Isolated subnets of {environment.StackPrefix}",
+            SubnetIds = vpc.IsolatedSubnets.Select(s => s.SubnetId).ToArray(),
+        });
+
+        var major = database.Version.Split('.')[0];
+        var parameters = new CfnDBParameterGroup(this, "Parameters", new CfnDBParameterGroupProps
+        {
+            Description = $"PostgreSQL {major} for {environment.StackPrefix}: TLS required",
+            Family = $"postgres{major}",
+            Parameters = new Dictionary<string, object>
+            {
+                ["rds.force_ssl"] = "1",
+                ["log_min_duration_statement"] = "1000",
+            },
+        });
+
+        // RDS writes to these names; creating them first gives them a retention without a custom resource.
+        var logs = LogKinds.Select(kind => new LogGroup(this, $"{EmitNames.Pascal(kind)}Logs", new LogGroupProps
+        {
+            LogGroupName = $"/aws/rds/instance/{identifier}/{kind}",
+            Retention = LogRetention.AtLeast(environment.LogRetentionDays),
+            RemovalPolicy = resilient ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+        })).ToList();
+
+        Instance = new CfnDBInstance(this, "Instance", new CfnDBInstanceProps
+        {
+            DbInstanceIdentifier = identifier,
+            Engine = "postgres",
+            EngineVersion = database.Version,
+            AutoMinorVersionUpgrade = true,
+            DbInstanceClass = database.InstanceClass,
+            AllocatedStorage = EmitNames.Invariant(database.StorageGiB),
+            MaxAllocatedStorage = database.StorageGiB * 4,
+            StorageType = "gp3",
+            StorageEncrypted = true,
+            MultiAz = database.MultiAz,
+            DeletionProtection = database.DeletionProtection,
+            BackupRetentionPeriod = database.BackupRetentionDays,
+            CopyTagsToSnapshot = true,
+            DbName = database.DatabaseName,
+            MasterUsername = MasterUsername,
+            ManageMasterUserPassword = true,
+            EnableIamDatabaseAuthentication = true,
+            Port = EmitNames.Invariant(Firewall.DatabasePort),
+            PubliclyAccessible = false,
+            DbSubnetGroupName = subnets.Ref,
+            DbParameterGroupName = parameters.Ref,
+            VpcSecurityGroups = [securityGroup.SecurityGroupId],
+            EnableCloudwatchLogsExports = LogKinds,
+        });
+        Instance.CfnOptions.DeletionPolicy = resilient ? CfnDeletionPolicy.SNAPSHOT : CfnDeletionPolicy.DELETE;
+        Instance.CfnOptions.UpdateReplacePolicy = resilient ? CfnDeletionPolicy.SNAPSHOT : CfnDeletionPolicy.DELETE;
+        foreach (var log in logs)
+        {
+            Instance.Node.AddDependency(log);
+        }
+    }
+
+    /// <summary>The instance.</summary>
+    public CfnDBInstance Instance { get; }
+
+    /// <summary>ARN of the secret RDS manages for the master user (JSON with <c>username</c> and <c>password</c>).</summary>
+    public string SecretArn => Instance.AttrMasterUserSecretSecretArn;
+}

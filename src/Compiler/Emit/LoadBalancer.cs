@@ -1,0 +1,46 @@
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.ElasticLoadBalancingV2;
+using Constructs;
+
+namespace Trilho.Compiler.Emit;
+
+/// <summary>
+/// The internal application load balancer in the private subnets, reached only through the CloudFront VPC origin.
+/// Its listener answers 404 to unknown paths; each api app stack adds its own rule.
+/// </summary>
+public sealed class LoadBalancer : Construct
+{
+    /// <summary>Creates the load balancer and its HTTP listener.</summary>
+    public LoadBalancer(Construct scope, string id, IVpc vpc, ISecurityGroup securityGroup, bool deletionProtection)
+        : base(scope, id)
+    {
+        Alb = new ApplicationLoadBalancer(this, "Alb", new ApplicationLoadBalancerProps
+        {
+            Vpc = vpc,
+            InternetFacing = false,
+            VpcSubnets = new SubnetSelection { SubnetType = SubnetType.PRIVATE_WITH_EGRESS },
+            SecurityGroup = securityGroup,
+            DropInvalidHeaderFields = true,
+            DeletionProtection = deletionProtection,
+        });
+
+        // Open = false: the listener must not add a 0.0.0.0/0 rule; the firewall allows CloudFront only.
+        Listener = Alb.AddListener("Http", new BaseApplicationListenerProps
+        {
+            Port = Firewall.LoadBalancerPort,
+            Protocol = ApplicationProtocol.HTTP,
+            Open = false,
+            DefaultAction = ListenerAction.FixedResponse(404, new FixedResponseOptions
+            {
+                ContentType = "text/plain",
+                MessageBody = "Not Found",
+            }),
+        });
+    }
+
+    /// <summary>The load balancer.</summary>
+    public ApplicationLoadBalancer Alb { get; }
+
+    /// <summary>The HTTP listener app rules attach to.</summary>
+    public ApplicationListener Listener { get; }
+}

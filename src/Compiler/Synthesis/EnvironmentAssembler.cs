@@ -1,0 +1,151 @@
+using Amazon.CDK;
+using Trilho.Compiler.Emit;
+using Trilho.Compiler.Model;
+using Trilho.Compiler.Resolution;
+
+namespace Trilho.Compiler.Synthesis;
+
+/// <summary>
+/// Splits one environment into stacks (docs/decisions/0001-stack-split.md) and wires them with parameters instead of
+/// exports: global (us-east-1, only when needed), shared, one per app, edge. Emit constructs do the building.
+/// </summary>
+internal static class EnvironmentAssembler
+{
+    public const string GlobalRegion = "us-east-1";
+
+    public const string ImageTagParameter = "ImageTag";
+
+    public static (List<PlannedStack> Stacks, List<ImagePush> Images, string? PushImagesAfter) Assemble(App app, ResolvedEnvironment environment)
+    {
+        var stacks = new List<PlannedStack>();
+        var images = new List<ImagePush>();
+        var apiApps = environment.Apps.OfType<ResolvedApiApp>().ToList();
+        var host = EmitNames.PublicHost(environment);
+
+        ParameterValue? certificate = host is not null && environment.Ingress.CertificateArn is { } given ? ParameterValue.Literal(given) : null;
+        ParameterValue? webAcl = null;
+        var createCertificate = host is not null && environment.Ingress.CertificateArn is null;
+        if (createCertificate || environment.Ingress.Firewall)
+        {
+            var global = Stack(app, environment, EmitNames.GlobalStack(environment), GlobalRegion, "What CloudFront needs in us-east-1: certificate and web ACL");
+            var globalEdge = new GlobalEdge(global.Stack, "Edge", environment, createCertificate, environment.Ingress.Firewall);
+            if (globalEdge.Certificate is { } created)
+            {
+                certificate = global.Output("CertificateArn", created.CertificateArn, "Certificate of the public name");
+            }
+
+            if (globalEdge.WebAcl is { } acl)
+            {
+                webAcl = global.Output("WebAclArn", acl.AttrArn, "Web ACL attached to the distribution");
+            }
+
+            stacks.Add(global);
+        }
+
+        var shared = Stack(app, environment, EmitNames.SharedStack(environment), environment.Region, "Network, firewall, database, private DNS, load balancer and image repositories");
+        var resilient = environment.Profile == Profile.Resilient;
+        var network = new Network(shared.Stack, "Network", environment.Network, resilient ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
+        var vpcId = shared.Output("VpcId", network.Vpc.VpcId, "The VPC");
+        var subnetIds = network.Vpc.PrivateSubnets
+            .Select((subnet, i) => shared.Output($"PrivateSubnet{i + 1}Id", subnet.SubnetId, $"Private subnet {i + 1}"))
+            .ToList();
+
+        var prefixList = apiApps.Count == 0 ? string.Empty : shared.Parameter(
+            "CloudFrontPrefixListId",
+            CloudFrontPrefixLists.For(environment.Region) is { } known ? ParameterValue.Literal(known) : ParameterValue.FromCommand(CloudFrontPrefixLists.LookupCommand),
+            $"Id of the managed prefix list com.amazonaws.global.cloudfront.origin-facing in {environment.Region}");
+        var firewall = new Firewall(shared.Stack, "Firewall", network.Vpc, environment, prefixList);
+
+        ParameterValue? databaseSecret = null;
+        if (environment.Database is { } database)
+        {
+            var instance = new Database(shared.Stack, "Database", environment, database, network.Vpc, firewall.Database!);
+            _ = new PrivateDns(shared.Stack, "PrivateDns", network.Vpc, environment.PrivateZoneName, database.Hostname, instance.Instance.AttrEndpointAddress);
+            databaseSecret = shared.Output("DatabaseSecretArn", instance.SecretArn, "Secret RDS manages for the master user");
+            shared.Output("DatabaseHost", EmitNames.DatabaseHost(environment, database), "Private name of the database");
+        }
+
+        var appInputs = new Dictionary<string, (ParameterValue SecurityGroup, ParameterValue Repository)>(StringComparer.Ordinal);
+        ParameterValue? listener = null, albArn = null, albDns = null, albFullName = null;
+        if (apiApps.Count > 0)
+        {
+            _ = new ServiceCluster(shared.Stack, "Cluster", environment, network.Vpc);
+            var loadBalancer = new LoadBalancer(shared.Stack, "LoadBalancer", network.Vpc, firewall.LoadBalancer!, resilient);
+            listener = shared.Output("ListenerArn", loadBalancer.Listener.ListenerArn, "Listener the app rules attach to");
+            albArn = shared.Output("LoadBalancerArn", loadBalancer.Alb.LoadBalancerArn, "Internal load balancer");
+            albDns = shared.Output("LoadBalancerDnsName", loadBalancer.Alb.LoadBalancerDnsName, "Internal load balancer DNS name");
+            albFullName = shared.Output("LoadBalancerFullName", loadBalancer.Alb.LoadBalancerFullName, "Load balancer name for request metrics");
+            var repositories = new ImageRepositories(shared.Stack, "Images", environment);
+            foreach (var api in apiApps)
+            {
+                var name = EmitNames.Pascal(api.Id);
+                appInputs[api.Id] = (
+                    shared.Output($"{name}SecurityGroupId", firewall.App(api.Id).SecurityGroupId, $"Security group of {api.Id}"),
+                    shared.Output($"{name}RepositoryUri", repositories.For(api.Id).RepositoryUri, $"Image repository of {api.Id}"));
+            }
+        }
+
+        stacks.Add(shared);
+
+        var priorities = EmitNames.ListenerPriorities(apiApps.Select(a => a.Id));
+        var buckets = new List<(ResolvedApp App, ParameterValue Name, ParameterValue Domain)>();
+        foreach (var resolved in environment.Apps)
+        {
+            var stack = Stack(app, environment, EmitNames.AppStack(environment, resolved.Id), environment.Region, $"App {resolved.Id} of team {resolved.Team}");
+            Tags.Of(stack.Stack).Add("trilho:app", resolved.Id);
+            Tags.Of(stack.Stack).Add("trilho:team", resolved.Team);
+            var id = EmitNames.Pascal(resolved.Id);
+            if (resolved is ResolvedApiApp api)
+            {
+                var (securityGroup, repository) = appInputs[api.Id];
+                var inputs = new ApiServiceInputs(
+                    VpcId: stack.Parameter("VpcId", vpcId, "The VPC"),
+                    AvailabilityZones: subnetIds.Select((_, i) => Fn.Select(i, Fn.GetAzs())).ToList(),
+                    PrivateSubnetIds: subnetIds.Select((source, i) => stack.Parameter($"PrivateSubnet{i + 1}Id", source, $"Private subnet {i + 1}")).ToList(),
+                    SecurityGroupId: stack.Parameter("SecurityGroupId", securityGroup, "Security group of the tasks"),
+                    ListenerArn: stack.Parameter("ListenerArn", listener!, "Load balancer listener"),
+                    LoadBalancerFullName: stack.Parameter("LoadBalancerFullName", albFullName!, "Load balancer full name"),
+                    ImageTag: stack.Parameter(ImageTagParameter, ParameterValue.ImageTag(api.Id), "Tag of the image to run, pushed to the app's repository before deploying"),
+                    DatabaseSecretArn: api.DatabaseAccess && databaseSecret is not null
+                        ? stack.Parameter("DatabaseSecretArn", databaseSecret, "Managed master secret of the database")
+                        : null);
+                var service = new ApiService(stack.Stack, id, environment, api, inputs, priorities[api.Id]);
+                stack.Output("ServiceName", service.Service.ServiceName, "ECS service");
+                images.Add(new ImagePush(api.Id, repository, stack.StackName, ImageTagParameter));
+            }
+            else
+            {
+                var site = new StaticSite(stack.Stack, id);
+                var bucket = stack.Output("BucketName", site.Bucket.BucketName, $"Upload the app's files under {resolved.Path.TrimStart('/')}/ in this bucket");
+                var domain = stack.Output("BucketRegionalDomainName", site.Bucket.BucketRegionalDomainName, "Origin domain of the bucket");
+                buckets.Add((resolved, bucket, domain));
+            }
+
+            stacks.Add(stack);
+        }
+
+        var edgeStack = Stack(app, environment, EmitNames.EdgeStack(environment), environment.Region, "CloudFront distribution and public DNS name of every app");
+        var origins = new EdgeOrigins(
+            LoadBalancer: apiApps.Count == 0 ? null : new LoadBalancerOrigin(
+                edgeStack.Parameter("LoadBalancerArn", albArn!, "Internal load balancer behind the VPC origin"),
+                edgeStack.Parameter("LoadBalancerDnsName", albDns!, "Internal load balancer DNS name"),
+                apiApps.Select(a => a.Path).ToList()),
+            StaticApps: buckets.Select(b => new StaticOrigin(
+                b.App.Id,
+                b.App.Path,
+                edgeStack.Parameter($"{EmitNames.Pascal(b.App.Id)}BucketName", b.Name, $"Bucket of {b.App.Id}"),
+                edgeStack.Parameter($"{EmitNames.Pascal(b.App.Id)}BucketRegionalDomainName", b.Domain, $"Bucket domain of {b.App.Id}"))).ToList(),
+            CertificateArn: certificate is null ? null : edgeStack.Parameter("CertificateArn", certificate, "us-east-1 certificate of the public name"),
+            WebAclArn: webAcl is null ? null : edgeStack.Parameter("WebAclArn", webAcl, "CLOUDFRONT-scope web ACL"));
+        var edge = new Edge(edgeStack.Stack, "Edge", environment, origins);
+        edgeStack.Output("DistributionId", edge.Distribution.DistributionId, "CloudFront distribution");
+        edgeStack.Output("DistributionDomainName", edge.Distribution.DistributionDomainName, "CloudFront's own name of the distribution");
+        edgeStack.Output("Url", $"https://{host ?? edge.Distribution.DistributionDomainName}", "Public address of the apps");
+        stacks.Add(edgeStack);
+
+        return (stacks, images, apiApps.Count > 0 ? shared.StackName : null);
+    }
+
+    private static PlannedStack Stack(App app, ResolvedEnvironment environment, string name, string region, string description) =>
+        new(app, name, region, environment.Account, $"Trilho {environment.StackPrefix}: {description}");
+}

@@ -1,0 +1,23 @@
+namespace Trilho.Compiler.Synthesis;
+
+/// <summary>Where a stack parameter's value comes from in the deploy plan: a literal, an output of an earlier stack, or the image tag CI pushed.</summary>
+/// <param name="Value">A literal value, or null.</param>
+/// <param name="FromStack">Name of the stack whose output is the value, or null.</param>
+/// <param name="FromRegion">Region of that stack, or null.</param>
+/// <param name="Output">Name of that output, or null.</param>
+/// <param name="ImageTagOf">Id of the api app whose pushed image tag is the value, or null.</param>
+/// <param name="Command">A read-only AWS CLI command that prints the value in the target account, for values Trilho cannot know (rare), or null.</param>
+public sealed record ParameterValue(string? Value, string? FromStack, string? FromRegion, string? Output, string? ImageTagOf, string? Command)
+{
+    /// <summary>A literal value known at compile time.</summary>
+    public static ParameterValue Literal(string value) => new(value, null, null, null, null, null);
+
+    /// <summary>Output <paramref name="output"/> of stack <paramref name="stack"/> in <paramref name="region"/>.</summary>
+    public static ParameterValue StackOutput(string stack, string region, string output) => new(null, stack, region, output, null, null);
+
+    /// <summary>The tag CI pushed for the image of <paramref name="appId"/>.</summary>
+    public static ParameterValue ImageTag(string appId) => new(null, null, null, null, appId, null);
+
+    /// <summary>The output of <paramref name="command"/>, run by CI against the target account.</summary>
+    public static ParameterValue FromCommand(string command) => new(null, null, null, null, null, command);
+}

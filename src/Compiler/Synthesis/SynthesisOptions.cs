@@ -1,0 +1,11 @@
+namespace Trilho.Compiler.Synthesis;
+
+/// <summary>Options of <see cref="PlatformSynthesizer.Synthesize"/>.</summary>
+public sealed record SynthesisOptions
+{
+    /// <summary>Only this environment, or null for all of them.</summary>
+    public string? Environment { get; init; }
+
+    /// <summary>Folder for CDK's scratch output (deleted afterwards). Default: a new folder under the system temp folder.</summary>
+    public string? ScratchDirectory { get; init; }
+}

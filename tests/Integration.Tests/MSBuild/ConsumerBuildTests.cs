@@ -1,0 +1,108 @@
+using Trilho.Integration.Tests.Infrastructure;
+
+namespace Trilho.Integration.Tests.MSBuild;
+
+/// <summary>Real <c>dotnet build</c> runs of a fresh project that references only the packed Trilho.Compiler.MSBuild.</summary>
+[Collection(PackedPackagesGroup.Name)]
+public sealed class ConsumerBuildTests(PackedPackages packages)
+{
+    private const string MinimalPlatform = """
+        platform: minimal
+        region: us-east-1
+        teams:
+          core: { name: Core, email: core@example.com }
+        apps:
+          api: { type: api, team: core, path: /api }
+        environments:
+          dev: { account: "111111111111" }
+        """;
+
+    [Fact]
+    public void Build_writes_templates_and_deploy_plan_then_rebuild_is_a_no_op_and_clean_removes_them()
+    {
+        var consumer = new ConsumerProject(packages, "zeroconfig", MinimalPlatform);
+
+        consumer.Dotnet("build").ShouldSucceed();
+        var dev = Path.Combine(consumer.TemplatesFolder, "dev");
+        Assert.True(File.Exists(Path.Combine(dev, "deploy-plan.json")), "deploy-plan.json missing in " + dev);
+        var templates = Directory.GetFiles(dev, "*.template.json");
+        Assert.NotEmpty(templates);
+        var written = templates.ToDictionary(t => t, File.GetLastWriteTimeUtc);
+
+        var rebuild = consumer.Dotnet("build", "-v:detailed").ShouldSucceed();
+        Assert.Contains("Skipping target \"TrilhoCompile\" because all output files are up-to-date", rebuild.Output, StringComparison.Ordinal);
+        Assert.All(written, t => Assert.Equal(t.Value, File.GetLastWriteTimeUtc(t.Key)));
+
+        File.AppendAllText(consumer.PlatformFile, "\n# edited\n");
+        var afterEdit = consumer.Dotnet("build", "-v:detailed").ShouldSucceed();
+        Assert.DoesNotContain("Skipping target \"TrilhoCompile\"", afterEdit.Output, StringComparison.Ordinal);
+        Assert.All(written, t => Assert.True(File.GetLastWriteTimeUtc(t.Key) > t.Value, t.Key + " was not rewritten"));
+
+        consumer.Dotnet("clean").ShouldSucceed();
+        Assert.Empty(Directory.GetFiles(consumer.TemplatesFolder, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void Properties_choose_the_environments_and_the_output_folder()
+    {
+        var consumer = new ConsumerProject(packages, "configured", MinimalPlatform + "\n  prod: { account: \"222222222222\" }\n");
+
+        consumer.Dotnet("build", "-p:TrilhoEnvironments=prod", "-p:TrilhoOutputPath=cfn/").ShouldSucceed();
+
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(consumer.Directory, "cfn", "prod"), "*.template.json"));
+        Assert.False(Directory.Exists(Path.Combine(consumer.Directory, "cfn", "dev")));
+        Assert.False(Directory.Exists(consumer.TemplatesFolder));
+    }
+
+    [Fact]
+    public void Broken_platform_fails_the_build_on_its_line_without_a_generic_tool_error()
+    {
+        // Line 3 repeats the key of line 2.
+        var consumer = new ConsumerProject(packages, "broken", "platform: broken\nregion: us-east-1\nregion: sa-east-1\n");
+
+        var build = consumer.Dotnet("build");
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Matches(@"platform\.yaml\(3,1\): error TRL1\d{3}: ", build.Output);
+        Assert.DoesNotContain("MSB6006", build.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("TRL9001", build.Output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(consumer.TemplatesFolder) && Directory.EnumerateFiles(consumer.TemplatesFolder, "*", SearchOption.AllDirectories).Any());
+    }
+
+    [Fact]
+    public void Compiler_warning_is_a_coded_msbuild_warning_that_warnaserror_turns_into_an_error()
+    {
+        // No catalog diagnostic is a warning yet, so a stand-in compiler prints one: what is under test is the build side.
+        var fake = Directory.CreateDirectory(Path.Combine(packages.Root, "fake-compiler")).FullName;
+        File.WriteAllText(Path.Combine(fake, "fake.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><AssemblyName>trilho</AssemblyName></PropertyGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(fake, "Program.cs"), """System.Console.WriteLine(args[1] + "(7,3): warning TRL2101: scale.max is high.");""");
+        Infrastructure.Dotnet.Run(fake, null, "build", "-o", Path.Combine(fake, "out")).ShouldSucceed();
+        var consumer = new ConsumerProject(packages, "warning", MinimalPlatform);
+        var useFake = $"-p:_TrilhoCompilerDirectory={Path.Combine(fake, "out")}/";
+
+        var warned = consumer.Dotnet("build", useFake).ShouldSucceed();
+        Assert.Contains("platform.yaml(7,3): warning TRL2101: scale.max is high.", warned.Output, StringComparison.Ordinal);
+
+        var failed = consumer.Dotnet("build", useFake, "--no-incremental", "-warnaserror:TRL2101");
+        Assert.NotEqual(0, failed.ExitCode);
+        Assert.Contains("platform.yaml(7,3): error TRL2101: scale.max is high.", failed.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Disabled_project_builds_without_a_platform_file()
+    {
+        var consumer = new ConsumerProject(packages, "disabled", MinimalPlatform);
+        File.Delete(consumer.PlatformFile);
+
+        var enabled = consumer.Dotnet("build");
+        Assert.NotEqual(0, enabled.ExitCode);
+        Assert.Contains("error TRL9002", enabled.Output, StringComparison.Ordinal);
+
+        consumer.Dotnet("build", "-p:TrilhoEnabled=false").ShouldSucceed();
+        Assert.False(Directory.Exists(consumer.TemplatesFolder));
+    }
+}

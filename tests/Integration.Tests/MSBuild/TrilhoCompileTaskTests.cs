@@ -1,0 +1,129 @@
+using Microsoft.Build.Utilities;
+using Trilho.Compiler.MSBuild;
+
+namespace Trilho.Integration.Tests.MSBuild;
+
+/// <summary>
+/// The task against a fake compiler (a shell script standing in for dotnet), so each output shape is
+/// checked without Node.js: how lines become MSBuild events, and that no generic error is added.
+/// </summary>
+public sealed class TrilhoCompileTaskTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("trilho-task-").FullName;
+    private readonly RecordingBuildEngine _engine = new();
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void Located_error_becomes_an_msbuild_error_with_code_and_position_resolved_against_the_project()
+    {
+        var task = TaskRunning("echo 'platform.yaml(14,11): error TRL2001: team x is not declared: add it under teams.'; exit 1");
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal("TRL2001", error.Code);
+        Assert.Equal(Path.Combine(_directory, "platform.yaml"), error.File);
+        Assert.Equal(14, error.LineNumber);
+        Assert.Equal(11, error.ColumnNumber);
+        Assert.Equal("team x is not declared: add it under teams.", error.Message);
+    }
+
+    [Fact]
+    public void Warning_becomes_an_msbuild_warning_and_the_build_goes_on()
+    {
+        var task = TaskRunning("echo 'platform.yaml(3,5): warning TRL2101: scale.max is high: check the bill.'; exit 0");
+
+        Assert.True(task.Execute());
+
+        var warning = Assert.Single(_engine.Warnings);
+        Assert.Equal("TRL2101", warning.Code);
+        Assert.Equal(3, warning.LineNumber);
+        Assert.Equal(5, warning.ColumnNumber);
+        Assert.Empty(_engine.Errors);
+    }
+
+    [Fact]
+    public void Diagnostic_without_location_points_at_the_platform_file()
+    {
+        var task = TaskRunning("echo 'trilho: error TRL4001: synthesis failed: jsii could not start.'; exit 1");
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal("TRL4001", error.Code);
+        Assert.Equal(Path.Combine(_directory, "platform.yaml"), error.File);
+    }
+
+    [Fact]
+    public void Failure_without_a_diagnostic_reports_the_exit_code_and_last_output_not_msb6006()
+    {
+        var task = TaskRunning("echo 'trilho: internal error: node not found' >&2; exit 2");
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal("TRL9001", error.Code);
+        Assert.Contains("exited with code 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("node not found", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compiler_gets_its_arguments_and_a_quiet_jsii()
+    {
+        var task = TaskRunning("echo \"args: $*\"; echo \"jsii: $JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION\"");
+
+        Assert.True(task.Execute());
+
+        var output = string.Join('\n', _engine.Messages.Select(m => m.Message));
+        Assert.Contains($"args: {Path.Combine(_directory, "tools", "trilho.dll")} compile {Path.Combine(_directory, "platform.yaml")} --out {Path.Combine(_directory, "out")}", output, StringComparison.Ordinal);
+        Assert.Contains("jsii: 20", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Each_listed_environment_is_compiled_by_its_own_run()
+    {
+        var task = TaskRunning("echo \"run: $*\"");
+        task.Environments = [new TaskItem("dev"), new TaskItem("prod")];
+
+        Assert.True(task.Execute());
+
+        var runs = _engine.Messages.Select(m => m.Message ?? "").Where(m => m.StartsWith("run: ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, runs.Count);
+        Assert.EndsWith("--env dev", runs[0], StringComparison.Ordinal);
+        Assert.EndsWith("--env prod", runs[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Stops_at_the_first_environment_that_fails()
+    {
+        var task = TaskRunning("echo \"run: $*\"; echo 'platform.yaml(1,1): error TRL2001: bad.'; exit 1");
+        task.Environments = [new TaskItem("dev"), new TaskItem("prod")];
+
+        Assert.False(task.Execute());
+
+        Assert.Single(_engine.Messages, m => m.Message?.StartsWith("run: ", StringComparison.Ordinal) == true);
+        Assert.Single(_engine.Errors);
+    }
+
+    private TrilhoCompile TaskRunning(string script)
+    {
+        var fake = Path.Combine(_directory, "fake-dotnet.sh");
+        File.WriteAllText(fake, "#!/bin/sh\n" + script + "\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return new TrilhoCompile
+        {
+            BuildEngine = _engine,
+            ToolPath = _directory,
+            ToolExe = "fake-dotnet.sh",
+            PlatformFile = "platform.yaml",
+            OutputDirectory = "out",
+            CompilerDirectory = Path.Combine(_directory, "tools"),
+            ProjectDirectory = _directory,
+        };
+    }
+}
