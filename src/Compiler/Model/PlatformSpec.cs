@@ -29,4 +29,7 @@ public sealed record PlatformSpec
 
     /// <summary>The stages to deploy (e.g. `dev`, `prod`), by id; each is a full copy of the platform in one AWS account.</summary>
     public IReadOnlyDictionary<string, EnvironmentSpec>? Environments { get; init; }
+
+    /// <summary>Optional delivery source: the GitHub repository whose workflows deploy through OIDC roles Trilho emits (a `&lt;platform&gt;-&lt;env&gt;-delivery` stack). Default: no delivery stack; deploy with your own credentials.</summary>
+    public DeliverySpec? Delivery { get; init; }
 }
