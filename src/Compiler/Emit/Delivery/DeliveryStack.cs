@@ -93,7 +93,7 @@ public static class DeliveryStack
         provider.CfnOptions.Condition = condition;
 
         // The provider created here (so roles depend on it), else the ARN IAM gives the existing one.
-        return Token.AsString(Fn.ConditionIf(condition.LogicalId, provider.AttrArn, arns.GitHubOidcProvider()));
+        return Fn.ConditionIf(condition.LogicalId, provider.AttrArn, arns.GitHubOidcProvider()).ToString()!;
     }
 
     private static Dictionary<string, StaticAppTarget> StaticApps(Stack stack, ResolvedEnvironment environment, List<DeliveryParameter> parameters)
@@ -135,7 +135,7 @@ public static class DeliveryStack
             Description = description,
             AssumeRolePolicyDocument = trust,
             MaxSessionDuration = maxSessionSeconds,
-            Policies = new object[] { PolicyJson.InlinePolicy("Permissions", statements) },
+            Policies = new object[] { new CfnRole.PolicyProperty { PolicyName = "Permissions", PolicyDocument = PolicyJson.Document(statements) } },
         });
 
     private static void Output(Stack stack, string name, string value, string description) =>

@@ -33,10 +33,4 @@ internal static class PolicyJson
     {
         [@operator] = new Dictionary<string, object> { [key] = values.Length == 1 ? values[0] : values },
     };
-
-    public static Dictionary<string, object> InlinePolicy(string name, IEnumerable<object> statements) => new()
-    {
-        ["PolicyName"] = name,
-        ["PolicyDocument"] = Document(statements),
-    };
 }

@@ -43,14 +43,15 @@ internal static class TeamRoles
             var prefix = app.Path.Trim('/');
             var pascal = DeliveryNames.Pascal(app.Id);
 
-            // Absent until the bucket is known: an empty name would grant "arn:aws:s3:::/frontend/*".
+            // Absent until the bucket is known: an empty name would grant "arn:aws:s3:::/frontend/*". As token strings,
+            // because jsii cannot marshal the condition proxy inside a plain dictionary.
             yield return Fn.ConditionIf(target.BucketCondition,
                 PolicyJson.Allow($"Upload{pascal}Files", UploadActions, [$"{DeliveryArns.Bucket(target.Bucket)}/{prefix}/*"]),
-                Aws.NO_VALUE);
+                Aws.NO_VALUE).ToString()!;
             yield return Fn.ConditionIf(target.BucketCondition,
                 PolicyJson.Allow($"List{pascal}Files", ["s3:ListBucket"], [DeliveryArns.Bucket(target.Bucket)],
                     PolicyJson.Condition("StringLike", "s3:prefix", $"{prefix}/*")),
-                Aws.NO_VALUE);
+                Aws.NO_VALUE).ToString()!;
         }
 
         var firstStatic = apps.OfType<ResolvedStaticApp>().FirstOrDefault();
@@ -60,7 +61,7 @@ internal static class TeamRoles
             var target = statics[firstStatic.Id];
             yield return Fn.ConditionIf(target.DistributionCondition,
                 PolicyJson.Allow("InvalidateDistribution", InvalidationActions, [arns.Distribution(target.DistributionId)]),
-                Aws.NO_VALUE);
+                Aws.NO_VALUE).ToString()!;
         }
     }
 
