@@ -15,5 +15,6 @@ if aws ecr describe-images --region "$TRILHO_REGION" --repository-name "$reposit
 fi
 
 aws ecr get-login-password --region "$TRILHO_REGION" | docker login --username AWS --password-stdin "$registry"
-docker build --platform linux/amd64 -t "$TRILHO_REPOSITORY_URI:$TRILHO_IMAGE_TAG" "$apps_dir/$TRILHO_APP"
+# The build context is the apps folder: the Dockerfiles copy its shared Directory.*.props.
+docker build --platform linux/amd64 -f "$apps_dir/$TRILHO_APP/Dockerfile" -t "$TRILHO_REPOSITORY_URI:$TRILHO_IMAGE_TAG" "$apps_dir"
 docker push "$TRILHO_REPOSITORY_URI:$TRILHO_IMAGE_TAG"
