@@ -20,6 +20,16 @@ public sealed class DeliveryStackTemplateTests
     }
 
     [Fact]
+    public void Roles_have_fixed_names_so_the_stack_needs_CAPABILITY_NAMED_IAM()
+    {
+        var (template, _) = DeliveryTemplates.Synthesize(Platforms.TwoTeams, "dev");
+        var roles = template["Resources"]!.AsObject().Where(r => Iam.Str(r.Value!["Type"]) == "AWS::IAM::Role").ToList();
+        Assert.Equal(6, roles.Count);
+        Assert.All(roles, r => Assert.NotNull(r.Value!["Properties"]!["RoleName"]));
+        Assert.Equal("CAPABILITY_NAMED_IAM", DeliveryStack.RequiredCapability);
+    }
+
+    [Fact]
     public void Same_input_gives_byte_identical_templates_across_apps()
     {
         var first = DeliveryTemplates.SynthesizeFresh(Platforms.TwoTeams, "dev").Template.ToJsonString();

@@ -14,6 +14,9 @@ namespace Trilho.Compiler.Emit.Delivery;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It builds the delivery stack; the name says so.")]
 public static class DeliveryStack
 {
+    /// <summary>Capability <c>aws cloudformation deploy</c> needs for this stack: its roles have fixed names.</summary>
+    public const string RequiredCapability = "CAPABILITY_NAMED_IAM";
+
     /// <summary>Parameter that says whether this stack creates the account's GitHub OIDC provider (<c>true</c>/<c>false</c>).</summary>
     public const string CreateOidcProviderParameter = "CreateGitHubOidcProvider";
 
