@@ -139,6 +139,10 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor DatabaseOverrideWithoutDatabase = new(
         "TRL2016", DiagnosticSeverity.Error, "environment '{0}' overrides the database, but the platform defines no database: the override would be ignored.", "Add a top-level 'database' section, or remove this override.");
 
+    /// <summary>delivery.github.environments names an environment that does not exist.</summary>
+    public static readonly DiagnosticDescriptor UnknownDeliveryEnvironment = new(
+        "TRL2017", DiagnosticSeverity.Error, "delivery.github.environments lists '{0}', which is not defined in environments: its roles would trust a GitHub environment that gates nothing.", "{1}");
+
     /// <summary>A plain env var whose name says it holds a secret.</summary>
     public static readonly DiagnosticDescriptor SecretInEnv = new(
         "TRL3001", DiagnosticSeverity.Error, "app '{0}' sets '{1}' as a plain env value: its name says it is a secret, and plain values end up readable in the CloudFormation template and the ECS console.", "Store the value in AWS Secrets Manager and move the variable to 'secrets' ({1}: <secret name>).");
@@ -167,4 +171,12 @@ public static class DiagnosticCatalog
         DiagnosticSeverity.Warning,
         "usage.{0} is {1}: a volume must be {2}, so the cost estimate uses the profile's default instead.",
         "Set usage.{0} to a value from {2}, or remove it to use the default.");
+
+    /// <summary>Build integration: the compiler exited with an error but printed no diagnostic (e.g. Node.js missing). Raised by the MSBuild task, which does not load this assembly.</summary>
+    public static readonly DiagnosticDescriptor CompilerFailedSilently = new(
+        "TRL9001", DiagnosticSeverity.Error, "trilho compile exited with code {0} without reporting a diagnostic: {1}", "Check that Node.js 20 or later is on PATH; the message ends with the compiler's last output lines.");
+
+    /// <summary>Build integration: the project has no platform file. Raised by the MSBuild targets.</summary>
+    public static readonly DiagnosticDescriptor PlatformFileMissing = new(
+        "TRL9002", DiagnosticSeverity.Error, "platform file not found: {0}.", "Add platform.yaml beside the project, set TrilhoPlatformFile to its path, or set TrilhoEnabled to false.");
 }

@@ -50,4 +50,7 @@ public sealed record PlatformSpec
 
     /// <summary>Optional traffic and storage volumes for the cost estimate only (requests, GB out, log GB, NAT GB, stored GB); nothing deployed depends on them. Default: per profile, e.g. 1000000 requests, 10 GB out, 1 log GB, 5 NAT GB a month in `economy` and 5000000, 50, 5, 20 in `resilient`; see docs/costs.md.</summary>
     public UsageSpec? Usage { get; init; }
+
+    /// <summary>Optional delivery source: the GitHub repository whose workflows deploy through OIDC roles Trilho emits (a `&lt;platform&gt;-&lt;env&gt;-delivery` stack). Default: no delivery stack; deploy with your own credentials.</summary>
+    public DeliverySpec? Delivery { get; init; }
 }

@@ -92,4 +92,16 @@ public static class Patterns
 
     /// <summary>Explains <see cref="DatabaseVersion"/>.</summary>
     public const string DatabaseVersionText = "a quoted major version such as \"16\" or \"16.4\"";
+
+    /// <summary>GitHub repository as owner/name.</summary>
+    public const string GitHubRepository = "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$";
+
+    /// <summary>Explains <see cref="GitHubRepository"/>.</summary>
+    public const string GitHubRepositoryText = "owner/name of a GitHub repository, e.g. 'acme/desafio'";
+
+    /// <summary>A git branch name without wildcards, since it becomes part of an IAM trust condition.</summary>
+    public const string Branch = "^[A-Za-z0-9._/-]{1,100}$";
+
+    /// <summary>Explains <see cref="Branch"/>.</summary>
+    public const string BranchText = "a branch name of letters, digits, '.', '_', '/' or '-', e.g. 'main'";
 }

@@ -217,22 +217,14 @@ public static class SchemaValidator
     private static string Explain(string pattern) =>
         Explanations.Value.TryGetValue(pattern, out var text) ? text : $"a match for {pattern}";
 
+    /// <summary>Every pattern in <see cref="Patterns"/> paired with its <c>...Text</c> explanation; scanning only this class keeps the check path from loading CDK assemblies.</summary>
     private static Dictionary<string, string> CollectExplanations()
     {
-        var explanations = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var property in typeof(PlatformSpec).Assembly.GetTypes().Where(t => t.Namespace == typeof(PlatformSpec).Namespace).SelectMany(t => t.GetProperties()))
-        {
-            if (property.GetCustomAttribute<PatternAttribute>() is { } value)
-            {
-                explanations[value.Pattern] = value.Explanation;
-            }
-
-            if (property.GetCustomAttribute<KeyPatternAttribute>() is { } key)
-            {
-                explanations[key.Pattern] = key.Explanation;
-            }
-        }
-
-        return explanations;
+        var constants = typeof(Patterns).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral)
+            .ToDictionary(f => f.Name, f => (string)f.GetRawConstantValue()!, StringComparer.Ordinal);
+        return constants
+            .Where(c => constants.ContainsKey(c.Key + "Text"))
+            .ToDictionary(c => c.Value, c => constants[c.Key + "Text"], StringComparer.Ordinal);
     }
 }

@@ -36,6 +36,17 @@ internal static class ReferenceRules
 
             CheckAccess(context, spec.Database?.Access, ["environments", environment, "database"]);
         }
+
+        var deliveryEnvironments = context.Spec.Delivery?.Github?.Environments ?? [];
+        for (var i = 0; i < deliveryEnvironments.Count; i++)
+        {
+            var id = deliveryEnvironments[i];
+            if (!context.Environments.ContainsKey(id))
+            {
+                var pointer = JsonPointers.Of("delivery", "github", "environments", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                context.Report(DiagnosticCatalog.UnknownDeliveryEnvironment, pointer, false, id, NameSuggestion.DidYouMean(id, context.Environments.Keys));
+            }
+        }
     }
 
     private static void CheckTeam(ValidationContext context, string app, string? team, string pointer)

@@ -1,0 +1,42 @@
+using Amazon.CDK;
+using Trilho.Compiler.Resolution;
+
+namespace Trilho.Compiler.Emit.Delivery;
+
+/// <summary>ARNs of the environment's resources, account literal (every template asserts its account) and partition from the deploy target.</summary>
+internal sealed class DeliveryArns(ResolvedEnvironment environment)
+{
+    /// <summary>CloudFront's certificate and web ACL live in us-east-1 whatever the environment's region.</summary>
+    private const string GlobalRegion = "us-east-1";
+
+    public string Account => environment.Account;
+
+    public string Role(string name) => $"arn:{Aws.PARTITION}:iam::{Account}:role/{name}";
+
+    /// <summary>A stack in any revision (the id after the name changes when a stack is recreated).</summary>
+    public string Stack(string stackName, string? region = null) =>
+        $"arn:{Aws.PARTITION}:cloudformation:{region ?? environment.Region}:{Account}:stack/{stackName}/*";
+
+    /// <summary>Every stack of the environment, in its region and in us-east-1.</summary>
+    public IEnumerable<string> EnvironmentStacks()
+    {
+        var pattern = DeliveryNames.StackPrefix(environment) + "*";
+        yield return Stack(pattern);
+        if (environment.Region != GlobalRegion)
+        {
+            yield return Stack(pattern, GlobalRegion);
+        }
+    }
+
+    public string Repository(string name) => $"arn:{Aws.PARTITION}:ecr:{environment.Region}:{Account}:repository/{name}";
+
+    public static string Bucket(string name) => $"arn:{Aws.PARTITION}:s3:::{name}";
+
+    public string Distribution(string id) => $"arn:{Aws.PARTITION}:cloudfront::{Account}:distribution/{id}";
+
+    public string IamRolesStartingWith(string prefix) => $"arn:{Aws.PARTITION}:iam::{Account}:role/{prefix}*";
+
+    public string ServiceLinkedRoles() => $"arn:{Aws.PARTITION}:iam::{Account}:role/aws-service-role/*";
+
+    public string GitHubOidcProvider() => $"arn:{Aws.PARTITION}:iam::{Account}:oidc-provider/{DeliveryNames.GitHubOidcHost}";
+}

@@ -1,0 +1,109 @@
+namespace Trilho.Compiler.Emit.Delivery;
+
+/// <summary>The IAM actions each delivery task needs, named once so platform and team roles cannot drift apart.</summary>
+internal static class DeployActions
+{
+    /// <summary>What <c>aws cloudformation deploy</c> calls besides creating the change set, plus the events the deploy script prints on failure.</summary>
+    public static readonly string[] ChangeSets =
+    [
+        "cloudformation:DescribeStacks",
+        "cloudformation:DescribeStackEvents",
+        "cloudformation:DescribeChangeSet",
+        "cloudformation:ExecuteChangeSet",
+        "cloudformation:DeleteChangeSet",
+        "cloudformation:GetTemplateSummary",
+    ];
+
+    /// <summary>Creating a change set is where the execution role is chosen, so it is granted apart, with a <c>cloudformation:RoleArn</c> condition.</summary>
+    public const string CreateChangeSet = "cloudformation:CreateChangeSet";
+
+    /// <summary>Pushing an image and checking whether a tag exists (repositories reject tag reuse).</summary>
+    public static readonly string[] EcrPush =
+    [
+        "ecr:BatchCheckLayerAvailability",
+        "ecr:BatchGetImage",
+        "ecr:CompleteLayerUpload",
+        "ecr:DescribeImages",
+        "ecr:GetDownloadUrlForLayer",
+        "ecr:InitiateLayerUpload",
+        "ecr:PutImage",
+        "ecr:UploadLayerPart",
+    ];
+
+    /// <summary>Managing the roles a stack declares (task roles, flow log and canary roles).</summary>
+    public static readonly string[] IamRoles =
+    [
+        "iam:AttachRolePolicy",
+        "iam:CreateRole",
+        "iam:DeleteRole",
+        "iam:DeleteRolePolicy",
+        "iam:DetachRolePolicy",
+        "iam:GetRole",
+        "iam:GetRolePolicy",
+        "iam:ListAttachedRolePolicies",
+        "iam:ListRolePolicies",
+        "iam:PassRole",
+        "iam:PutRolePolicy",
+        "iam:TagRole",
+        "iam:UntagRole",
+        "iam:UpdateAssumeRolePolicy",
+        "iam:UpdateRole",
+        "iam:UpdateRoleDescription",
+    ];
+
+    /// <summary>
+    /// Services of an app stack (ECS service and task definition, listener rule and target group, autoscaling,
+    /// logs, alarms, topics, canaries). CloudFormation calls them with the execution role only for resources the
+    /// template declares; most of these actions have no resource-level permissions, hence service-wide grants.
+    /// </summary>
+    public static readonly string[] AppServices =
+    [
+        "application-autoscaling:*",
+        "application-signals:*",
+        "cloudwatch:*",
+        "ec2:Describe*",
+        "ecs:*",
+        "elasticloadbalancing:*",
+        "logs:*",
+        "sns:*",
+        "synthetics:*",
+    ];
+
+    /// <summary>Services of the whole environment (network, database, edge, observability, delivery).</summary>
+    public static readonly string[] PlatformServices =
+    [
+        "acm:*",
+        "application-autoscaling:*",
+        "application-signals:*",
+        "cloudfront:*",
+        "cloudwatch:*",
+        "ec2:*",
+        "ecr:*",
+        "ecs:*",
+        "elasticloadbalancing:*",
+        "kms:*",
+        "lambda:*",
+        "logs:*",
+        "rds:*",
+        "route53:*",
+        "s3:*",
+        "secretsmanager:*",
+        "sns:*",
+        "ssm:GetParameters",
+        "synthetics:*",
+        "wafv2:*",
+    ];
+
+    /// <summary>The GitHub OIDC provider, which the delivery stack may create.</summary>
+    public static readonly string[] OidcProvider =
+    [
+        "iam:AddClientIDToOpenIDConnectProvider",
+        "iam:CreateOpenIDConnectProvider",
+        "iam:DeleteOpenIDConnectProvider",
+        "iam:GetOpenIDConnectProvider",
+        "iam:RemoveClientIDFromOpenIDConnectProvider",
+        "iam:TagOpenIDConnectProvider",
+        "iam:UntagOpenIDConnectProvider",
+        "iam:UpdateOpenIDConnectProviderThumbprint",
+    ];
+}

@@ -1,0 +1,39 @@
+using Trilho.Compiler.Resolution;
+
+namespace Trilho.Compiler.Emit.Delivery;
+
+/// <summary>Permissions of the platform role and of the CloudFormation execution role it passes.</summary>
+internal static class PlatformRoles
+{
+    /// <summary>
+    /// The platform role changes stacks only through change sets bound to the platform execution role, pushes images
+    /// to the environment's repositories, and nothing else: it holds no service permissions itself.
+    /// </summary>
+    public static IEnumerable<object> DeployStatements(ResolvedEnvironment environment, DeliveryArns arns, string executionRoleArn)
+    {
+        var stacks = arns.EnvironmentStacks().ToList();
+        yield return PolicyJson.Allow("CreateChangeSetsWithExecutionRole", [DeployActions.CreateChangeSet], stacks,
+            PolicyJson.Condition("ArnEquals", "cloudformation:RoleArn", executionRoleArn));
+        yield return PolicyJson.Allow("DeployEnvironmentStacks", DeployActions.ChangeSets, stacks);
+        yield return PolicyJson.Allow("PassExecutionRoleToCloudFormation", ["iam:PassRole"], [executionRoleArn],
+            PolicyJson.Condition("StringEquals", "iam:PassedToService", "cloudformation.amazonaws.com"));
+        yield return PolicyJson.Allow("LogInToImageRegistry", ["ecr:GetAuthorizationToken"], ["*"]);
+        yield return PolicyJson.Allow("PushEnvironmentImages", DeployActions.EcrPush,
+            [arns.Repository(DeliveryNames.Cluster(environment) + "/*")]);
+    }
+
+    /// <summary>
+    /// The environment's stacks create a VPC, database, load balancer, cluster, distribution, firewall, alarms and
+    /// these roles, so this role is broad by necessity: service-wide on the services Trilho emits, but IAM only on
+    /// roles named after the environment (CloudFormation names unnamed roles after their stack) and on service-linked
+    /// roles. Only CloudFormation can assume it, and only the platform role may pass it.
+    /// </summary>
+    public static IEnumerable<object> ExecutionStatements(ResolvedEnvironment environment, DeliveryArns arns)
+    {
+        var prefix = DeliveryNames.StackPrefix(environment);
+        yield return PolicyJson.Allow("ManagePlatformServices", DeployActions.PlatformServices, ["*"]);
+        yield return PolicyJson.Allow("ManageEnvironmentRoles", DeployActions.IamRoles, [arns.IamRolesStartingWith(prefix)]);
+        yield return PolicyJson.Allow("CreateServiceLinkedRoles", ["iam:CreateServiceLinkedRole"], [arns.ServiceLinkedRoles()]);
+        yield return PolicyJson.Allow("ManageGitHubOidcProvider", DeployActions.OidcProvider, [arns.GitHubOidcProvider()]);
+    }
+}

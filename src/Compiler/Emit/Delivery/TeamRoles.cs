@@ -1,0 +1,86 @@
+using Amazon.CDK;
+using Trilho.Compiler.Resolution;
+
+namespace Trilho.Compiler.Emit.Delivery;
+
+/// <summary>Permissions of a team's role and of the CloudFormation execution role it passes: only that team's apps.</summary>
+internal static class TeamRoles
+{
+    private static readonly string[] UploadActions = ["s3:PutObject", "s3:DeleteObject"];
+
+    private static readonly string[] InvalidationActions = ["cloudfront:CreateInvalidation", "cloudfront:GetInvalidation"];
+
+    /// <summary>
+    /// Change sets on the team's app stacks only (bound to the team's execution role), read-only outputs of the
+    /// environment's stacks (the deploy script wires parameters from them), pushes to the team's repositories, uploads
+    /// under the team's static app paths and invalidations on the distribution.
+    /// </summary>
+    public static IEnumerable<object> DeployStatements(
+        ResolvedEnvironment environment,
+        DeliveryArns arns,
+        IReadOnlyList<ResolvedApp> apps,
+        string executionRoleArn,
+        IReadOnlyDictionary<string, StaticAppTarget> statics)
+    {
+        var stacks = apps.Select(a => arns.Stack(DeliveryNames.AppStack(environment, a.Id))).ToList();
+        yield return PolicyJson.Allow("CreateChangeSetsWithTeamExecutionRole", [DeployActions.CreateChangeSet], stacks,
+            PolicyJson.Condition("ArnEquals", "cloudformation:RoleArn", executionRoleArn));
+        yield return PolicyJson.Allow("DeployTeamAppStacks", DeployActions.ChangeSets, stacks);
+        yield return PolicyJson.Allow("ReadEnvironmentOutputs", ["cloudformation:DescribeStacks"], arns.EnvironmentStacks());
+        yield return PolicyJson.Allow("PassTeamExecutionRoleToCloudFormation", ["iam:PassRole"], [executionRoleArn],
+            PolicyJson.Condition("StringEquals", "iam:PassedToService", "cloudformation.amazonaws.com"));
+
+        var repositories = apps.OfType<ResolvedApiApp>().Select(a => arns.Repository(DeliveryNames.Repository(environment, a.Id))).ToList();
+        if (repositories.Count > 0)
+        {
+            yield return PolicyJson.Allow("LogInToImageRegistry", ["ecr:GetAuthorizationToken"], ["*"]);
+            yield return PolicyJson.Allow("PushTeamImages", DeployActions.EcrPush, repositories);
+        }
+
+        foreach (var app in apps.OfType<ResolvedStaticApp>())
+        {
+            var target = statics[app.Id];
+            var prefix = app.Path.Trim('/');
+            var pascal = DeliveryNames.Pascal(app.Id);
+
+            // Absent until the bucket is known: an empty name would grant "arn:aws:s3:::/frontend/*". As token strings,
+            // because jsii cannot marshal the condition proxy inside a plain dictionary.
+            yield return Fn.ConditionIf(target.BucketCondition,
+                PolicyJson.Allow($"Upload{pascal}Files", UploadActions, [$"{DeliveryArns.Bucket(target.Bucket)}/{prefix}/*"]),
+                Aws.NO_VALUE).ToString()!;
+            yield return Fn.ConditionIf(target.BucketCondition,
+                PolicyJson.Allow($"List{pascal}Files", ["s3:ListBucket"], [DeliveryArns.Bucket(target.Bucket)],
+                    PolicyJson.Condition("StringLike", "s3:prefix", $"{prefix}/*")),
+                Aws.NO_VALUE).ToString()!;
+        }
+
+        var firstStatic = apps.OfType<ResolvedStaticApp>().FirstOrDefault();
+        if (firstStatic is not null)
+        {
+            // IAM cannot limit invalidation paths; the workflow invalidates only the app's path.
+            var target = statics[firstStatic.Id];
+            yield return Fn.ConditionIf(target.DistributionCondition,
+                PolicyJson.Allow("InvalidateDistribution", InvalidationActions, [arns.Distribution(target.DistributionId)]),
+                Aws.NO_VALUE).ToString()!;
+        }
+    }
+
+    /// <summary>
+    /// What CloudFormation needs for the resources of an app stack. Services without resource-level permissions are
+    /// granted service-wide; IAM roles and buckets only under names CloudFormation derives from the team's stack names.
+    /// </summary>
+    public static IEnumerable<object> ExecutionStatements(ResolvedEnvironment environment, DeliveryArns arns, IReadOnlyList<ResolvedApp> apps)
+    {
+        var stackNames = apps.Select(a => DeliveryNames.AppStack(environment, a.Id) + "-").ToList();
+        yield return PolicyJson.Allow("ManageAppServices", DeployActions.AppServices, ["*"]);
+        yield return PolicyJson.Allow("ManageAppRoles", DeployActions.IamRoles, stackNames.Select(arns.IamRolesStartingWith));
+        yield return PolicyJson.Allow("CreateServiceLinkedRoles", ["iam:CreateServiceLinkedRole"], [arns.ServiceLinkedRoles()]);
+
+        var buckets = apps.OfType<ResolvedStaticApp>().Select(a => DeliveryNames.AppStack(environment, a.Id) + "-").ToList();
+        if (buckets.Count > 0)
+        {
+            yield return PolicyJson.Allow("ManageAppBuckets", ["s3:*"],
+                buckets.SelectMany(b => new[] { DeliveryArns.Bucket(b + "*"), DeliveryArns.Bucket(b + "*/*") }));
+        }
+    }
+}

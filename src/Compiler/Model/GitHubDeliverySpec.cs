@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+using Trilho.Compiler.Schema;
+
+namespace Trilho.Compiler.Model;
+
+/// <summary>The GitHub repository allowed to assume the delivery roles, and which of its jobs may.</summary>
+public sealed record GitHubDeliverySpec
+{
+    /// <summary>Repository as `owner/name`, e.g. `acme/desafio`. Only workflows of this repository can assume the roles.</summary>
+    [Required]
+    [Pattern(Patterns.GitHubRepository, Patterns.GitHubRepositoryText)]
+    public string? Repository { get; init; }
+
+    /// <summary>Optional branch whose workflow runs may assume the roles of environments not listed in `environments`. Default: `main`.</summary>
+    [Pattern(Patterns.Branch, Patterns.BranchText)]
+    public string? Branch { get; init; }
+
+    /// <summary>Optional ids of Trilho environments (keys of `environments`) whose roles trust only jobs that run in the GitHub environment of the same name, so GitHub's protection rules (e.g. required reviewers) gate every deploy there. Default: none; every environment trusts runs on `branch`.</summary>
+    public IReadOnlyList<string>? Environments { get; init; }
+
+    /// <summary>Optional: whether the delivery stack creates the account's GitHub OIDC identity provider. IAM allows only one per account, so set `false` when the account already has it (another project, or another environment in the same account). Default: true for the first environment of each account, false for the others.</summary>
+    public bool? CreateOidcProvider { get; init; }
+}
