@@ -44,7 +44,9 @@ internal static class EnvironmentAssembler
 
         var shared = Stack(app, environment, EmitNames.SharedStack(environment), environment.Region, "Network, firewall, database, private DNS, load balancer and image repositories");
         var resilient = environment.Profile == Profile.Resilient;
-        var network = new Network(shared.Stack, "Network", environment.Network, resilient ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
+        var logsKey = new LogsKey(shared.Stack, "LogsKey", environment.StackPrefix);
+        var logsKeyArn = shared.Output("LogsKeyArn", logsKey.Key.KeyArn, "KMS key of the log groups");
+        var network = new Network(shared.Stack, "Network", environment.Network, logsKey.Key, resilient ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
         var vpcId = shared.Output("VpcId", network.Vpc.VpcId, "The VPC");
         var subnetIds = network.Vpc.PrivateSubnets
             .Select((subnet, i) => shared.Output($"PrivateSubnet{i + 1}Id", subnet.SubnetId, $"Private subnet {i + 1}"))
@@ -59,7 +61,7 @@ internal static class EnvironmentAssembler
         ParameterValue? databaseSecret = null;
         if (environment.Database is { } database)
         {
-            var instance = new Database(shared.Stack, "Database", environment, database, network.Vpc, firewall.Database!);
+            var instance = new Database(shared.Stack, "Database", environment, database, network.Vpc, firewall.Database!, logsKey.Key);
             _ = new PrivateDns(shared.Stack, "PrivateDns", network.Vpc, environment.PrivateZoneName, database.Hostname, instance.Instance.AttrEndpointAddress);
             databaseSecret = shared.Output("DatabaseSecretArn", instance.SecretArn, "Secret RDS manages for the master user");
             shared.Output("DatabaseHost", EmitNames.DatabaseHost(environment, database), "Private name of the database");
@@ -70,7 +72,7 @@ internal static class EnvironmentAssembler
         if (apiApps.Count > 0)
         {
             _ = new ServiceCluster(shared.Stack, "Cluster", environment, network.Vpc);
-            var loadBalancer = new LoadBalancer(shared.Stack, "LoadBalancer", network.Vpc, firewall.LoadBalancer!, resilient);
+            var loadBalancer = new LoadBalancer(shared.Stack, "LoadBalancer", network.Vpc, firewall.LoadBalancer!, resilient, environment.LogRetentionDays);
             listener = shared.Output("ListenerArn", loadBalancer.Listener.ListenerArn, "Listener the app rules attach to");
             albArn = shared.Output("LoadBalancerArn", loadBalancer.Alb.LoadBalancerArn, "Internal load balancer");
             albDns = shared.Output("LoadBalancerDnsName", loadBalancer.Alb.LoadBalancerDnsName, "Internal load balancer DNS name");
@@ -105,6 +107,7 @@ internal static class EnvironmentAssembler
                     SecurityGroupId: stack.Parameter("SecurityGroupId", securityGroup, "Security group of the tasks"),
                     ListenerArn: stack.Parameter("ListenerArn", listener!, "Load balancer listener"),
                     LoadBalancerFullName: stack.Parameter("LoadBalancerFullName", albFullName!, "Load balancer full name"),
+                    LogsKeyArn: stack.Parameter("LogsKeyArn", logsKeyArn, "KMS key of the app's log group"),
                     ImageTag: stack.Parameter(ImageTagParameter, ParameterValue.ImageTag(api.Id), "Tag of the image to run, pushed to the app's repository before deploying"),
                     DatabaseSecretArn: api.DatabaseAccess && databaseSecret is not null
                         ? stack.Parameter("DatabaseSecretArn", databaseSecret, "Managed master secret of the database")
