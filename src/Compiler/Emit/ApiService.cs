@@ -172,6 +172,9 @@ public sealed class ApiService : Construct
             ScaleOutCooldown = Duration.Seconds(60),
             ScaleInCooldown = Duration.Seconds(300),
         });
+
+        // The imported subnets have no route table ids; nothing here reads them.
+        Annotations.Of(this).AcknowledgeWarning("@aws-cdk/aws-ec2:noSubnetRouteTableId", "Route tables belong to the shared stack");
     }
 
     /// <summary>The ECS service.</summary>

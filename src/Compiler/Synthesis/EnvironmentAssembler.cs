@@ -42,6 +42,75 @@ internal static class EnvironmentAssembler
             stacks.Add(global);
         }
 
+        // Without api apps or a database nothing needs a VPC: no shared stack, no NAT gateway bill.
+        var shared = apiApps.Count > 0 || environment.Database is not null ? AssembleShared(app, environment, apiApps) : null;
+        if (shared is not null)
+        {
+            stacks.Add(shared.Stack);
+        }
+
+        var priorities = EmitNames.ListenerPriorities(apiApps.Select(a => a.Id));
+        var buckets = new List<(ResolvedApp App, ParameterValue Name, ParameterValue Domain)>();
+        foreach (var resolved in environment.Apps)
+        {
+            var stack = Stack(app, environment, EmitNames.AppStack(environment, resolved.Id), environment.Region, $"App {resolved.Id} of team {resolved.Team}");
+            Tags.Of(stack.Stack).Add("trilho:app", resolved.Id);
+            Tags.Of(stack.Stack).Add("trilho:team", resolved.Team);
+            var id = EmitNames.Pascal(resolved.Id);
+            if (resolved is ResolvedApiApp api)
+            {
+                var (securityGroup, repository) = shared!.Apps[api.Id];
+                var inputs = new ApiServiceInputs(
+                    VpcId: stack.Parameter("VpcId", shared.VpcId, "The VPC"),
+                    AvailabilityZones: shared.PrivateSubnetIds.Select((_, i) => Fn.Select(i, Fn.GetAzs())).ToList(),
+                    PrivateSubnetIds: shared.PrivateSubnetIds.Select((source, i) => stack.Parameter($"PrivateSubnet{i + 1}Id", source, $"Private subnet {i + 1}")).ToList(),
+                    SecurityGroupId: stack.Parameter("SecurityGroupId", securityGroup, "Security group of the tasks"),
+                    ListenerArn: stack.Parameter("ListenerArn", shared.ListenerArn!, "Load balancer listener"),
+                    LoadBalancerFullName: stack.Parameter("LoadBalancerFullName", shared.LoadBalancerFullName!, "Load balancer full name"),
+                    LogsKeyArn: stack.Parameter("LogsKeyArn", shared.LogsKeyArn, "KMS key of the app's log group"),
+                    ImageTag: stack.Parameter(ImageTagParameter, ParameterValue.ImageTag(api.Id), "Tag of the image to run, pushed to the app's repository before deploying"),
+                    DatabaseSecretArn: api.DatabaseAccess && shared.DatabaseSecretArn is not null
+                        ? stack.Parameter("DatabaseSecretArn", shared.DatabaseSecretArn, "Managed master secret of the database")
+                        : null);
+                var service = new ApiService(stack.Stack, id, environment, api, inputs, priorities[api.Id]);
+                stack.Output("ServiceName", service.Service.ServiceName, "ECS service");
+                images.Add(new ImagePush(api.Id, repository, stack.StackName, ImageTagParameter));
+            }
+            else
+            {
+                var site = new StaticSite(stack.Stack, id);
+                var bucket = stack.Output("BucketName", site.Bucket.BucketName, $"Upload the app's files under {resolved.Path.TrimStart('/')}/ in this bucket");
+                var domain = stack.Output("BucketRegionalDomainName", site.Bucket.BucketRegionalDomainName, "Origin domain of the bucket");
+                buckets.Add((resolved, bucket, domain));
+            }
+
+            stacks.Add(stack);
+        }
+
+        var edgeStack = Stack(app, environment, EmitNames.EdgeStack(environment), environment.Region, "CloudFront distribution and public DNS name of every app");
+        var origins = new EdgeOrigins(
+            LoadBalancer: apiApps.Count == 0 ? null : new LoadBalancerOrigin(
+                edgeStack.Parameter("LoadBalancerArn", shared!.LoadBalancerArn!, "Internal load balancer behind the VPC origin"),
+                edgeStack.Parameter("LoadBalancerDnsName", shared.LoadBalancerDnsName!, "Internal load balancer DNS name"),
+                apiApps.Select(a => a.Path).ToList()),
+            StaticApps: buckets.Select(b => new StaticOrigin(
+                b.App.Id,
+                b.App.Path,
+                edgeStack.Parameter($"{EmitNames.Pascal(b.App.Id)}BucketName", b.Name, $"Bucket of {b.App.Id}"),
+                edgeStack.Parameter($"{EmitNames.Pascal(b.App.Id)}BucketRegionalDomainName", b.Domain, $"Bucket domain of {b.App.Id}"))).ToList(),
+            CertificateArn: certificate is null ? null : edgeStack.Parameter("CertificateArn", certificate, "us-east-1 certificate of the public name"),
+            WebAclArn: webAcl is null ? null : edgeStack.Parameter("WebAclArn", webAcl, "CLOUDFRONT-scope web ACL"));
+        var edge = new Edge(edgeStack.Stack, "Edge", environment, origins);
+        edgeStack.Output("DistributionId", edge.Distribution.DistributionId, "CloudFront distribution");
+        edgeStack.Output("DistributionDomainName", edge.Distribution.DistributionDomainName, "CloudFront's own name of the distribution");
+        edgeStack.Output("Url", $"https://{host ?? edge.Distribution.DistributionDomainName}", "Public address of the apps");
+        stacks.Add(edgeStack);
+
+        return (stacks, images, apiApps.Count > 0 ? shared!.Stack.StackName : null);
+    }
+
+    private static SharedStackOutputs AssembleShared(App app, ResolvedEnvironment environment, List<ResolvedApiApp> apiApps)
+    {
         var shared = Stack(app, environment, EmitNames.SharedStack(environment), environment.Region, "Network, firewall, database, private DNS, load balancer and image repositories");
         var resilient = environment.Profile == Profile.Resilient;
         var logsKey = new LogsKey(shared.Stack, "LogsKey", environment.StackPrefix);
@@ -87,66 +156,7 @@ internal static class EnvironmentAssembler
             }
         }
 
-        stacks.Add(shared);
-
-        var priorities = EmitNames.ListenerPriorities(apiApps.Select(a => a.Id));
-        var buckets = new List<(ResolvedApp App, ParameterValue Name, ParameterValue Domain)>();
-        foreach (var resolved in environment.Apps)
-        {
-            var stack = Stack(app, environment, EmitNames.AppStack(environment, resolved.Id), environment.Region, $"App {resolved.Id} of team {resolved.Team}");
-            Tags.Of(stack.Stack).Add("trilho:app", resolved.Id);
-            Tags.Of(stack.Stack).Add("trilho:team", resolved.Team);
-            var id = EmitNames.Pascal(resolved.Id);
-            if (resolved is ResolvedApiApp api)
-            {
-                var (securityGroup, repository) = appInputs[api.Id];
-                var inputs = new ApiServiceInputs(
-                    VpcId: stack.Parameter("VpcId", vpcId, "The VPC"),
-                    AvailabilityZones: subnetIds.Select((_, i) => Fn.Select(i, Fn.GetAzs())).ToList(),
-                    PrivateSubnetIds: subnetIds.Select((source, i) => stack.Parameter($"PrivateSubnet{i + 1}Id", source, $"Private subnet {i + 1}")).ToList(),
-                    SecurityGroupId: stack.Parameter("SecurityGroupId", securityGroup, "Security group of the tasks"),
-                    ListenerArn: stack.Parameter("ListenerArn", listener!, "Load balancer listener"),
-                    LoadBalancerFullName: stack.Parameter("LoadBalancerFullName", albFullName!, "Load balancer full name"),
-                    LogsKeyArn: stack.Parameter("LogsKeyArn", logsKeyArn, "KMS key of the app's log group"),
-                    ImageTag: stack.Parameter(ImageTagParameter, ParameterValue.ImageTag(api.Id), "Tag of the image to run, pushed to the app's repository before deploying"),
-                    DatabaseSecretArn: api.DatabaseAccess && databaseSecret is not null
-                        ? stack.Parameter("DatabaseSecretArn", databaseSecret, "Managed master secret of the database")
-                        : null);
-                var service = new ApiService(stack.Stack, id, environment, api, inputs, priorities[api.Id]);
-                stack.Output("ServiceName", service.Service.ServiceName, "ECS service");
-                images.Add(new ImagePush(api.Id, repository, stack.StackName, ImageTagParameter));
-            }
-            else
-            {
-                var site = new StaticSite(stack.Stack, id);
-                var bucket = stack.Output("BucketName", site.Bucket.BucketName, $"Upload the app's files under {resolved.Path.TrimStart('/')}/ in this bucket");
-                var domain = stack.Output("BucketRegionalDomainName", site.Bucket.BucketRegionalDomainName, "Origin domain of the bucket");
-                buckets.Add((resolved, bucket, domain));
-            }
-
-            stacks.Add(stack);
-        }
-
-        var edgeStack = Stack(app, environment, EmitNames.EdgeStack(environment), environment.Region, "CloudFront distribution and public DNS name of every app");
-        var origins = new EdgeOrigins(
-            LoadBalancer: apiApps.Count == 0 ? null : new LoadBalancerOrigin(
-                edgeStack.Parameter("LoadBalancerArn", albArn!, "Internal load balancer behind the VPC origin"),
-                edgeStack.Parameter("LoadBalancerDnsName", albDns!, "Internal load balancer DNS name"),
-                apiApps.Select(a => a.Path).ToList()),
-            StaticApps: buckets.Select(b => new StaticOrigin(
-                b.App.Id,
-                b.App.Path,
-                edgeStack.Parameter($"{EmitNames.Pascal(b.App.Id)}BucketName", b.Name, $"Bucket of {b.App.Id}"),
-                edgeStack.Parameter($"{EmitNames.Pascal(b.App.Id)}BucketRegionalDomainName", b.Domain, $"Bucket domain of {b.App.Id}"))).ToList(),
-            CertificateArn: certificate is null ? null : edgeStack.Parameter("CertificateArn", certificate, "us-east-1 certificate of the public name"),
-            WebAclArn: webAcl is null ? null : edgeStack.Parameter("WebAclArn", webAcl, "CLOUDFRONT-scope web ACL"));
-        var edge = new Edge(edgeStack.Stack, "Edge", environment, origins);
-        edgeStack.Output("DistributionId", edge.Distribution.DistributionId, "CloudFront distribution");
-        edgeStack.Output("DistributionDomainName", edge.Distribution.DistributionDomainName, "CloudFront's own name of the distribution");
-        edgeStack.Output("Url", $"https://{host ?? edge.Distribution.DistributionDomainName}", "Public address of the apps");
-        stacks.Add(edgeStack);
-
-        return (stacks, images, apiApps.Count > 0 ? shared.StackName : null);
+        return new SharedStackOutputs(shared, vpcId, subnetIds, logsKeyArn, databaseSecret, appInputs, listener, albArn, albDns, albFullName);
     }
 
     private static PlannedStack Stack(App app, ResolvedEnvironment environment, string name, string region, string description) =>
