@@ -107,6 +107,21 @@ public sealed class FirewallRequirementTests(SynthesisFixture fixture)
     }
 
     [Fact]
+    public void No_security_group_keeps_the_allow_all_outbound_default()
+    {
+        foreach (var template in fixture.AllTemplates())
+        {
+            foreach (var (id, group) in template.Resources("AWS::EC2::SecurityGroup"))
+            {
+                // Without inline egress rules EC2 keeps its default rule allowing all outbound traffic.
+                var egress = group["Properties"]!["SecurityGroupEgress"]?.AsArray();
+                Assert.True(egress is { Count: > 0 }, $"{template.Name}/{id} has no inline egress rule, so it allows all outbound traffic");
+                Assert.DoesNotContain(egress, e => e!["IpProtocol"]!.GetValue<string>() == "-1");
+            }
+        }
+    }
+
+    [Fact]
     public void No_resource_uses_the_default_security_group()
     {
         foreach (var template in fixture.AllTemplates())
