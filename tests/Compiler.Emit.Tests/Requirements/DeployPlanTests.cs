@@ -59,6 +59,15 @@ public sealed class DeployPlanTests(SynthesisFixture fixture)
     }
 
     [Fact]
+    public void Every_template_fits_what_aws_cloudformation_deploy_accepts_without_an_S3_bucket()
+    {
+        foreach (var stack in fixture.Cases.Values.SelectMany(r => r.Environments).SelectMany(e => e.Plan.Stacks))
+        {
+            Assert.True(System.Text.Encoding.UTF8.GetByteCount(stack.Template) <= 51_200, $"{stack.StackName} is over 51,200 bytes");
+        }
+    }
+
+    [Fact]
     public void Stacks_with_IAM_resources_declare_CAPABILITY_IAM()
     {
         foreach (var stack in fixture.Cases.Values.SelectMany(r => r.Environments).SelectMany(e => e.Plan.Stacks))
