@@ -19,7 +19,7 @@ public sealed record ProfileDefaults(
     public static ProfileDefaults Economy { get; } = new(
         AvailabilityZones: 2, NatGateways: 1, LogRetentionDays: 7, Firewall: false,
         ScaleMin: 1, ScaleMax: 2, DatabaseSize: DatabaseSize.Micro,
-        DatabaseMultiAz: false, DatabaseDeletionProtection: false, DatabaseBackupRetentionDays: 7);
+        DatabaseMultiAz: false, DatabaseDeletionProtection: false, DatabaseBackupRetentionDays: 1);
 
     /// <summary>Survives the loss of a zone: NAT per zone, Multi-AZ database with deletion protection, firewall on.</summary>
     public static ProfileDefaults Resilient { get; } = new(

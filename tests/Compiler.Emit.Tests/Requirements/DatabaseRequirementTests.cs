@@ -5,9 +5,9 @@ namespace Trilho.Compiler.Emit.Tests.Requirements;
 public sealed class DatabaseRequirementTests(SynthesisFixture fixture)
 {
     [Theory]
-    [InlineData("dev")]
-    [InlineData("prod")]
-    public void Database_is_encrypted_private_TLS_only_with_a_password_managed_by_RDS(string environment)
+    [InlineData("dev", 1)]
+    [InlineData("prod", 14)]
+    public void Database_is_encrypted_private_TLS_only_with_a_password_managed_by_RDS_and_backed_up(string environment, int backupDays)
     {
         var shared = fixture.Stack("desafio-aws", environment, "shared");
         var instance = shared.Properties("AWS::RDS::DBInstance");
@@ -18,7 +18,7 @@ public sealed class DatabaseRequirementTests(SynthesisFixture fixture)
         Assert.True(instance["ManageMasterUserPassword"]!.GetValue<bool>());
         Assert.Null(instance["MasterUserPassword"]);
         Assert.Equal("app", instance["DBName"]!.GetValue<string>());
-        Assert.True(instance["BackupRetentionPeriod"]!.GetValue<int>() >= 7);
+        Assert.Equal(backupDays, instance["BackupRetentionPeriod"]!.GetValue<int>());
 
         var parameters = shared.Properties("AWS::RDS::DBParameterGroup");
         Assert.Equal("1", parameters["Parameters"]!["rds.force_ssl"]!.GetValue<string>());
