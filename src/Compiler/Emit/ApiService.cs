@@ -5,6 +5,7 @@ using Amazon.CDK.AWS.ECR;
 using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.ElasticLoadBalancingV2;
 using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.Logs;
 using Constructs;
 using Trilho.Compiler.Resolution;
@@ -51,6 +52,7 @@ public sealed class ApiService : Construct
         var logs = new LogGroup(this, "Logs", new LogGroupProps
         {
             Retention = LogRetention.AtLeast(environment.LogRetentionDays),
+            EncryptionKey = Key.FromKeyArn(this, "LogsKey", inputs.LogsKeyArn),
             RemovalPolicy = RemovalPolicy.DESTROY,
         });
 
@@ -72,6 +74,8 @@ public sealed class ApiService : Construct
             ContainerName = app.Id,
             Image = ContainerImage.FromEcrRepository(repository, inputs.ImageTag),
             Essential = true,
+            // The whole task's memory as a hard limit: the container is the only one in the task.
+            MemoryLimitMiB = app.Memory,
             ReadonlyRootFilesystem = true,
             User = ContainerUser,
             PortMappings = [new PortMapping { ContainerPort = app.Port, Protocol = Protocol.TCP, Name = "http" }],
@@ -168,6 +172,9 @@ public sealed class ApiService : Construct
             ScaleOutCooldown = Duration.Seconds(60),
             ScaleInCooldown = Duration.Seconds(300),
         });
+
+        // The imported subnets have no route table ids; nothing here reads them.
+        Annotations.Of(this).AcknowledgeWarning("@aws-cdk/aws-ec2:noSubnetRouteTableId", "Route tables belong to the shared stack");
     }
 
     /// <summary>The ECS service.</summary>

@@ -7,6 +7,7 @@ namespace Trilho.Compiler.Emit;
 /// <param name="SecurityGroupId">The app's security group (created in the shared stack with the other firewall rules).</param>
 /// <param name="ListenerArn">The load balancer listener the app's rule attaches to.</param>
 /// <param name="LoadBalancerFullName">The load balancer's full name, for the requests-per-target scaling metric.</param>
+/// <param name="LogsKeyArn">The KMS key that encrypts the app's log group.</param>
 /// <param name="ImageTag">The image tag to run.</param>
 /// <param name="DatabaseSecretArn">The managed master secret of the database, or null when the app has no database access.</param>
 public sealed record ApiServiceInputs(
@@ -16,5 +17,6 @@ public sealed record ApiServiceInputs(
     string SecurityGroupId,
     string ListenerArn,
     string LoadBalancerFullName,
+    string LogsKeyArn,
     string ImageTag,
     string? DatabaseSecretArn);

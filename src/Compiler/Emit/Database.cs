@@ -1,5 +1,7 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.RDS;
 using Constructs;
@@ -20,7 +22,7 @@ public sealed class Database : Construct
     private static readonly string[] LogKinds = ["postgresql", "upgrade"];
 
     /// <summary>Creates the instance for <paramref name="database"/>.</summary>
-    public Database(Construct scope, string id, ResolvedEnvironment environment, ResolvedDatabase database, IVpc vpc, ISecurityGroup securityGroup)
+    public Database(Construct scope, string id, ResolvedEnvironment environment, ResolvedDatabase database, IVpc vpc, ISecurityGroup securityGroup, IKey logsKey)
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -53,8 +55,25 @@ public sealed class Database : Construct
         {
             LogGroupName = $"/aws/rds/instance/{identifier}/{kind}",
             Retention = LogRetention.AtLeast(environment.LogRetentionDays),
+            EncryptionKey = logsKey,
             RemovalPolicy = resilient ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
         })).ToList();
+
+        // A key of the platform's own, so the key policy (not only IAM) decides who can read snapshots.
+        Key = new Key(this, "Key", new KeyProps
+        {
+            Description = $"Encrypts the database of {environment.StackPrefix}",
+            EnableKeyRotation = true,
+            RemovalPolicy = RemovalPolicy.RETAIN,
+        });
+        Key.AddToResourcePolicy(KeyPolicies.GrantsOnlyForAwsServices());
+
+        // Enhanced monitoring: OS-level metrics (CPU steal, memory, IO) every minute, through RDS's own role.
+        var monitoring = new Role(this, "MonitoringRole", new RoleProps
+        {
+            AssumedBy = new ServicePrincipal("monitoring.rds.amazonaws.com"),
+            ManagedPolicies = [ManagedPolicy.FromAwsManagedPolicyName("service-role/AmazonRDSEnhancedMonitoringRole")],
+        });
 
         Instance = new CfnDBInstance(this, "Instance", new CfnDBInstanceProps
         {
@@ -67,6 +86,7 @@ public sealed class Database : Construct
             MaxAllocatedStorage = database.StorageGiB * 4,
             StorageType = "gp3",
             StorageEncrypted = true,
+            KmsKeyId = Key.KeyArn,
             MultiAz = database.MultiAz,
             DeletionProtection = database.DeletionProtection,
             BackupRetentionPeriod = database.BackupRetentionDays,
@@ -81,6 +101,8 @@ public sealed class Database : Construct
             DbParameterGroupName = parameters.Ref,
             VpcSecurityGroups = [securityGroup.SecurityGroupId],
             EnableCloudwatchLogsExports = LogKinds,
+            MonitoringInterval = 60,
+            MonitoringRoleArn = monitoring.RoleArn,
         });
         Instance.CfnOptions.DeletionPolicy = resilient ? CfnDeletionPolicy.SNAPSHOT : CfnDeletionPolicy.DELETE;
         Instance.CfnOptions.UpdateReplacePolicy = resilient ? CfnDeletionPolicy.SNAPSHOT : CfnDeletionPolicy.DELETE;
@@ -89,6 +111,9 @@ public sealed class Database : Construct
             Instance.Node.AddDependency(log);
         }
     }
+
+    /// <summary>The KMS key of the storage, backups and snapshots.</summary>
+    public Key Key { get; }
 
     /// <summary>The instance.</summary>
     public CfnDBInstance Instance { get; }

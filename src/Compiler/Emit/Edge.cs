@@ -152,6 +152,9 @@ public sealed class Edge : Construct
             });
         }
 
+        // The bucket policies are written here (BucketPolicy below), so CDK's note about imported buckets is handled.
+        Annotations.Of(this).AcknowledgeWarning("@aws-cdk/aws-cloudfront-origins:updateImportedBucketPolicyOac", "The edge stack writes each bucket's policy itself");
+
         if (host is not null && environment.Ingress.HostedZoneId is { } zoneId)
         {
             var zone = HostedZone.FromHostedZoneAttributes(this, "Zone", new HostedZoneAttributes { HostedZoneId = zoneId, ZoneName = environment.Domain! });

@@ -50,6 +50,24 @@ public sealed class Firewall : Construct
 
             apps[app.Id] = group;
         }
+
+        if (LoadBalancer is not null)
+        {
+            // Its only egress rules are separate resources (to app groups), and CDK then drops its "no traffic" inline
+            // rule; a group without inline egress keeps EC2's allow-all default. Pin the placeholder back.
+            var cfn = (CfnSecurityGroup)LoadBalancer.Node.DefaultChild!;
+            cfn.AddPropertyOverride("SecurityGroupEgress", new[]
+            {
+                new Dictionary<string, object>
+                {
+                    ["CidrIp"] = "255.255.255.255/32",
+                    ["Description"] = "Disallow all traffic",
+                    ["IpProtocol"] = "icmp",
+                    ["FromPort"] = 252,
+                    ["ToPort"] = 86,
+                },
+            });
+        }
     }
 
     /// <summary>Group of the load balancer, or null without api apps.</summary>

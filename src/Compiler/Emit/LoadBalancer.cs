@@ -1,4 +1,6 @@
+using Amazon.CDK;
 using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.ElasticLoadBalancingV2;
 using Constructs;
 
@@ -11,7 +13,7 @@ namespace Trilho.Compiler.Emit;
 public sealed class LoadBalancer : Construct
 {
     /// <summary>Creates the load balancer and its HTTP listener.</summary>
-    public LoadBalancer(Construct scope, string id, IVpc vpc, ISecurityGroup securityGroup, bool deletionProtection)
+    public LoadBalancer(Construct scope, string id, IVpc vpc, ISecurityGroup securityGroup, bool deletionProtection, int logRetentionDays)
         : base(scope, id)
     {
         Alb = new ApplicationLoadBalancer(this, "Alb", new ApplicationLoadBalancerProps
@@ -23,6 +25,27 @@ public sealed class LoadBalancer : Construct
             DropInvalidHeaderFields = true,
             DeletionProtection = deletionProtection,
         });
+
+        // Access logs: who called what, when, with which status; ELB writes only to S3-managed encryption.
+        var accessLogs = new Bucket(this, "AccessLogs", new BucketProps
+        {
+            BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
+            Encryption = BucketEncryption.S3_MANAGED,
+            EnforceSSL = true,
+            Versioned = true,
+            ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
+            RemovalPolicy = RemovalPolicy.RETAIN,
+            LifecycleRules =
+            [
+                new Amazon.CDK.AWS.S3.LifecycleRule
+                {
+                    Id = "ExpireAccessLogs",
+                    Expiration = Duration.Days(logRetentionDays),
+                    NoncurrentVersionExpiration = Duration.Days(1),
+                },
+            ],
+        });
+        Alb.LogAccessLogs(accessLogs, "alb");
 
         // Open = false: the listener must not add a 0.0.0.0/0 rule; the firewall allows CloudFront only.
         Listener = Alb.AddListener("Http", new BaseApplicationListenerProps

@@ -1,5 +1,6 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.Logs;
 using Constructs;
 using Trilho.Compiler.Resolution;
@@ -10,13 +11,14 @@ namespace Trilho.Compiler.Emit;
 public sealed class Network : Construct
 {
     /// <summary>Builds the VPC of <paramref name="network"/>.</summary>
-    public Network(Construct scope, string id, ResolvedNetwork network, RemovalPolicy logRemoval)
+    public Network(Construct scope, string id, ResolvedNetwork network, IKey logsKey, RemovalPolicy logRemoval)
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(network);
         var flowLogs = new LogGroup(this, "FlowLogs", new LogGroupProps
         {
             Retention = LogRetention.AtLeast(network.FlowLogRetentionDays),
+            EncryptionKey = logsKey,
             RemovalPolicy = logRemoval,
         });
 

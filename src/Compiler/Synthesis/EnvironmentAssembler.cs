@@ -42,50 +42,12 @@ internal static class EnvironmentAssembler
             stacks.Add(global);
         }
 
-        var shared = Stack(app, environment, EmitNames.SharedStack(environment), environment.Region, "Network, firewall, database, private DNS, load balancer and image repositories");
-        var resilient = environment.Profile == Profile.Resilient;
-        var network = new Network(shared.Stack, "Network", environment.Network, resilient ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
-        var vpcId = shared.Output("VpcId", network.Vpc.VpcId, "The VPC");
-        var subnetIds = network.Vpc.PrivateSubnets
-            .Select((subnet, i) => shared.Output($"PrivateSubnet{i + 1}Id", subnet.SubnetId, $"Private subnet {i + 1}"))
-            .ToList();
-
-        var prefixList = apiApps.Count == 0 ? string.Empty : shared.Parameter(
-            "CloudFrontPrefixListId",
-            CloudFrontPrefixLists.For(environment.Region) is { } known ? ParameterValue.Literal(known) : ParameterValue.FromCommand(CloudFrontPrefixLists.LookupCommand),
-            $"Id of the managed prefix list com.amazonaws.global.cloudfront.origin-facing in {environment.Region}");
-        var firewall = new Firewall(shared.Stack, "Firewall", network.Vpc, environment, prefixList);
-
-        ParameterValue? databaseSecret = null;
-        if (environment.Database is { } database)
+        // Without api apps or a database nothing needs a VPC: no shared stack, no NAT gateway bill.
+        var shared = apiApps.Count > 0 || environment.Database is not null ? AssembleShared(app, environment, apiApps) : null;
+        if (shared is not null)
         {
-            var instance = new Database(shared.Stack, "Database", environment, database, network.Vpc, firewall.Database!);
-            _ = new PrivateDns(shared.Stack, "PrivateDns", network.Vpc, environment.PrivateZoneName, database.Hostname, instance.Instance.AttrEndpointAddress);
-            databaseSecret = shared.Output("DatabaseSecretArn", instance.SecretArn, "Secret RDS manages for the master user");
-            shared.Output("DatabaseHost", EmitNames.DatabaseHost(environment, database), "Private name of the database");
+            stacks.Add(shared.Stack);
         }
-
-        var appInputs = new Dictionary<string, (ParameterValue SecurityGroup, ParameterValue Repository)>(StringComparer.Ordinal);
-        ParameterValue? listener = null, albArn = null, albDns = null, albFullName = null;
-        if (apiApps.Count > 0)
-        {
-            _ = new ServiceCluster(shared.Stack, "Cluster", environment, network.Vpc);
-            var loadBalancer = new LoadBalancer(shared.Stack, "LoadBalancer", network.Vpc, firewall.LoadBalancer!, resilient);
-            listener = shared.Output("ListenerArn", loadBalancer.Listener.ListenerArn, "Listener the app rules attach to");
-            albArn = shared.Output("LoadBalancerArn", loadBalancer.Alb.LoadBalancerArn, "Internal load balancer");
-            albDns = shared.Output("LoadBalancerDnsName", loadBalancer.Alb.LoadBalancerDnsName, "Internal load balancer DNS name");
-            albFullName = shared.Output("LoadBalancerFullName", loadBalancer.Alb.LoadBalancerFullName, "Load balancer name for request metrics");
-            var repositories = new ImageRepositories(shared.Stack, "Images", environment);
-            foreach (var api in apiApps)
-            {
-                var name = EmitNames.Pascal(api.Id);
-                appInputs[api.Id] = (
-                    shared.Output($"{name}SecurityGroupId", firewall.App(api.Id).SecurityGroupId, $"Security group of {api.Id}"),
-                    shared.Output($"{name}RepositoryUri", repositories.For(api.Id).RepositoryUri, $"Image repository of {api.Id}"));
-            }
-        }
-
-        stacks.Add(shared);
 
         var priorities = EmitNames.ListenerPriorities(apiApps.Select(a => a.Id));
         var buckets = new List<(ResolvedApp App, ParameterValue Name, ParameterValue Domain)>();
@@ -97,17 +59,18 @@ internal static class EnvironmentAssembler
             var id = EmitNames.Pascal(resolved.Id);
             if (resolved is ResolvedApiApp api)
             {
-                var (securityGroup, repository) = appInputs[api.Id];
+                var (securityGroup, repository) = shared!.Apps[api.Id];
                 var inputs = new ApiServiceInputs(
-                    VpcId: stack.Parameter("VpcId", vpcId, "The VPC"),
-                    AvailabilityZones: subnetIds.Select((_, i) => Fn.Select(i, Fn.GetAzs())).ToList(),
-                    PrivateSubnetIds: subnetIds.Select((source, i) => stack.Parameter($"PrivateSubnet{i + 1}Id", source, $"Private subnet {i + 1}")).ToList(),
+                    VpcId: stack.Parameter("VpcId", shared.VpcId, "The VPC"),
+                    AvailabilityZones: shared.PrivateSubnetIds.Select((_, i) => Fn.Select(i, Fn.GetAzs())).ToList(),
+                    PrivateSubnetIds: shared.PrivateSubnetIds.Select((source, i) => stack.Parameter($"PrivateSubnet{i + 1}Id", source, $"Private subnet {i + 1}")).ToList(),
                     SecurityGroupId: stack.Parameter("SecurityGroupId", securityGroup, "Security group of the tasks"),
-                    ListenerArn: stack.Parameter("ListenerArn", listener!, "Load balancer listener"),
-                    LoadBalancerFullName: stack.Parameter("LoadBalancerFullName", albFullName!, "Load balancer full name"),
+                    ListenerArn: stack.Parameter("ListenerArn", shared.ListenerArn!, "Load balancer listener"),
+                    LoadBalancerFullName: stack.Parameter("LoadBalancerFullName", shared.LoadBalancerFullName!, "Load balancer full name"),
+                    LogsKeyArn: stack.Parameter("LogsKeyArn", shared.LogsKeyArn, "KMS key of the app's log group"),
                     ImageTag: stack.Parameter(ImageTagParameter, ParameterValue.ImageTag(api.Id), "Tag of the image to run, pushed to the app's repository before deploying"),
-                    DatabaseSecretArn: api.DatabaseAccess && databaseSecret is not null
-                        ? stack.Parameter("DatabaseSecretArn", databaseSecret, "Managed master secret of the database")
+                    DatabaseSecretArn: api.DatabaseAccess && shared.DatabaseSecretArn is not null
+                        ? stack.Parameter("DatabaseSecretArn", shared.DatabaseSecretArn, "Managed master secret of the database")
                         : null);
                 var service = new ApiService(stack.Stack, id, environment, api, inputs, priorities[api.Id]);
                 stack.Output("ServiceName", service.Service.ServiceName, "ECS service");
@@ -127,8 +90,8 @@ internal static class EnvironmentAssembler
         var edgeStack = Stack(app, environment, EmitNames.EdgeStack(environment), environment.Region, "CloudFront distribution and public DNS name of every app");
         var origins = new EdgeOrigins(
             LoadBalancer: apiApps.Count == 0 ? null : new LoadBalancerOrigin(
-                edgeStack.Parameter("LoadBalancerArn", albArn!, "Internal load balancer behind the VPC origin"),
-                edgeStack.Parameter("LoadBalancerDnsName", albDns!, "Internal load balancer DNS name"),
+                edgeStack.Parameter("LoadBalancerArn", shared!.LoadBalancerArn!, "Internal load balancer behind the VPC origin"),
+                edgeStack.Parameter("LoadBalancerDnsName", shared.LoadBalancerDnsName!, "Internal load balancer DNS name"),
                 apiApps.Select(a => a.Path).ToList()),
             StaticApps: buckets.Select(b => new StaticOrigin(
                 b.App.Id,
@@ -143,7 +106,57 @@ internal static class EnvironmentAssembler
         edgeStack.Output("Url", $"https://{host ?? edge.Distribution.DistributionDomainName}", "Public address of the apps");
         stacks.Add(edgeStack);
 
-        return (stacks, images, apiApps.Count > 0 ? shared.StackName : null);
+        return (stacks, images, apiApps.Count > 0 ? shared!.Stack.StackName : null);
+    }
+
+    private static SharedStackOutputs AssembleShared(App app, ResolvedEnvironment environment, List<ResolvedApiApp> apiApps)
+    {
+        var shared = Stack(app, environment, EmitNames.SharedStack(environment), environment.Region, "Network, firewall, database, private DNS, load balancer and image repositories");
+        var resilient = environment.Profile == Profile.Resilient;
+        var logsKey = new LogsKey(shared.Stack, "LogsKey", environment.StackPrefix);
+        var logsKeyArn = shared.Output("LogsKeyArn", logsKey.Key.KeyArn, "KMS key of the log groups");
+        var network = new Network(shared.Stack, "Network", environment.Network, logsKey.Key, resilient ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
+        var vpcId = shared.Output("VpcId", network.Vpc.VpcId, "The VPC");
+        var subnetIds = network.Vpc.PrivateSubnets
+            .Select((subnet, i) => shared.Output($"PrivateSubnet{i + 1}Id", subnet.SubnetId, $"Private subnet {i + 1}"))
+            .ToList();
+
+        var prefixList = apiApps.Count == 0 ? string.Empty : shared.Parameter(
+            "CloudFrontPrefixListId",
+            CloudFrontPrefixLists.For(environment.Region) is { } known ? ParameterValue.Literal(known) : ParameterValue.FromCommand(CloudFrontPrefixLists.LookupCommand),
+            $"Id of the managed prefix list com.amazonaws.global.cloudfront.origin-facing in {environment.Region}");
+        var firewall = new Firewall(shared.Stack, "Firewall", network.Vpc, environment, prefixList);
+
+        ParameterValue? databaseSecret = null;
+        if (environment.Database is { } database)
+        {
+            var instance = new Database(shared.Stack, "Database", environment, database, network.Vpc, firewall.Database!, logsKey.Key);
+            _ = new PrivateDns(shared.Stack, "PrivateDns", network.Vpc, environment.PrivateZoneName, database.Hostname, instance.Instance.AttrEndpointAddress);
+            databaseSecret = shared.Output("DatabaseSecretArn", instance.SecretArn, "Secret RDS manages for the master user");
+            shared.Output("DatabaseHost", EmitNames.DatabaseHost(environment, database), "Private name of the database");
+        }
+
+        var appInputs = new Dictionary<string, (ParameterValue SecurityGroup, ParameterValue Repository)>(StringComparer.Ordinal);
+        ParameterValue? listener = null, albArn = null, albDns = null, albFullName = null;
+        if (apiApps.Count > 0)
+        {
+            _ = new ServiceCluster(shared.Stack, "Cluster", environment, network.Vpc);
+            var loadBalancer = new LoadBalancer(shared.Stack, "LoadBalancer", network.Vpc, firewall.LoadBalancer!, resilient, environment.LogRetentionDays);
+            listener = shared.Output("ListenerArn", loadBalancer.Listener.ListenerArn, "Listener the app rules attach to");
+            albArn = shared.Output("LoadBalancerArn", loadBalancer.Alb.LoadBalancerArn, "Internal load balancer");
+            albDns = shared.Output("LoadBalancerDnsName", loadBalancer.Alb.LoadBalancerDnsName, "Internal load balancer DNS name");
+            albFullName = shared.Output("LoadBalancerFullName", loadBalancer.Alb.LoadBalancerFullName, "Load balancer name for request metrics");
+            var repositories = new ImageRepositories(shared.Stack, "Images", environment);
+            foreach (var api in apiApps)
+            {
+                var name = EmitNames.Pascal(api.Id);
+                appInputs[api.Id] = (
+                    shared.Output($"{name}SecurityGroupId", firewall.App(api.Id).SecurityGroupId, $"Security group of {api.Id}"),
+                    shared.Output($"{name}RepositoryUri", repositories.For(api.Id).RepositoryUri, $"Image repository of {api.Id}"));
+            }
+        }
+
+        return new SharedStackOutputs(shared, vpcId, subnetIds, logsKeyArn, databaseSecret, appInputs, listener, albArn, albDns, albFullName);
     }
 
     private static PlannedStack Stack(App app, ResolvedEnvironment environment, string name, string region, string description) =>

@@ -1,0 +1,14 @@
+namespace Trilho.Compiler.Synthesis;
+
+/// <summary>The shared stack and the outputs other stacks read from it through the deploy plan.</summary>
+internal sealed record SharedStackOutputs(
+    PlannedStack Stack,
+    ParameterValue VpcId,
+    IReadOnlyList<ParameterValue> PrivateSubnetIds,
+    ParameterValue LogsKeyArn,
+    ParameterValue? DatabaseSecretArn,
+    IReadOnlyDictionary<string, (ParameterValue SecurityGroup, ParameterValue Repository)> Apps,
+    ParameterValue? ListenerArn,
+    ParameterValue? LoadBalancerArn,
+    ParameterValue? LoadBalancerDnsName,
+    ParameterValue? LoadBalancerFullName);

@@ -1,0 +1,125 @@
+using System.Text.Json.Nodes;
+
+namespace Trilho.Compiler.Emit.Tests.Requirements;
+
+/// <summary>api apps on ECS Fargate (issue 3, item 7) and the app contract (docs/app-contract.md).</summary>
+[Collection(SynthesisGroup.Name)]
+public sealed class ApiAppRequirementTests(SynthesisFixture fixture)
+{
+    [Theory]
+    [InlineData("dev", 1, 4)]
+    [InlineData("prod", 3, 30)]
+    public void Backend_scales_on_requests_and_CPU_between_min_and_max(string environment, int min, int max)
+    {
+        var app = fixture.Stack("desafio-aws", environment, "app-backend");
+        var target = app.Properties("AWS::ApplicationAutoScaling::ScalableTarget");
+        Assert.Equal(min, target["MinCapacity"]!.GetValue<int>());
+        Assert.Equal(max, target["MaxCapacity"]!.GetValue<int>());
+        Assert.Equal("ecs:service:DesiredCount", target["ScalableDimension"]!.GetValue<string>());
+
+        var policies = app.Resources("AWS::ApplicationAutoScaling::ScalingPolicy")
+            .Select(p => p.Resource["Properties"]!["TargetTrackingScalingPolicyConfiguration"]!)
+            .ToDictionary(c => c["PredefinedMetricSpecification"]!["PredefinedMetricType"]!.GetValue<string>(), c => c);
+        Assert.Equal(60, policies["ECSServiceAverageCPUUtilization"]["TargetValue"]!.GetValue<int>());
+        Assert.Equal(500, policies["ALBRequestCountPerTarget"]["TargetValue"]!.GetValue<int>());
+        Assert.Contains("LoadBalancerFullName", policies["ALBRequestCountPerTarget"].ToJsonString(), StringComparison.Ordinal);
+
+        // Autoscaling owns the task count: a deploy must not reset it.
+        Assert.Null(app.Properties("AWS::ECS::Service")["DesiredCount"]);
+    }
+
+    [Fact]
+    public void Backend_receives_the_app_contract_variables_and_database_credentials_from_the_managed_secret()
+    {
+        var container = Container("desafio-aws", "dev", "backend");
+        var environment = container["Environment"]!.AsArray().ToDictionary(e => e!["Name"]!.GetValue<string>(), e => e!["Value"]!.GetValue<string>());
+        Assert.Equal("8080", environment["PORT"]);
+        Assert.Equal("/backend", environment["APP_BASE_PATH"]);
+        Assert.Equal("db.desafio.example.com", environment["DB_HOST"]);
+        Assert.Equal("5432", environment["DB_PORT"]);
+        Assert.Equal("app", environment["DB_NAME"]);
+        Assert.Equal("Require", environment["DB_SSLMODE"]);
+        Assert.Equal("Information", environment["LOG_LEVEL"]);
+
+        var secrets = container["Secrets"]!.AsArray().ToDictionary(s => s!["Name"]!.GetValue<string>(), s => s!["ValueFrom"]!.ToJsonString());
+        Assert.Equal(["DB_PASSWORD", "DB_USER"], secrets.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("{\"Ref\":\"DatabaseSecretArn\"},\":password::\"", secrets["DB_PASSWORD"], StringComparison.Ordinal);
+        Assert.Contains("{\"Ref\":\"DatabaseSecretArn\"},\":username::\"", secrets["DB_USER"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void App_secrets_come_from_Secrets_Manager_not_plain_variables()
+    {
+        var container = Container("two-apis-firewall-no-domain", "dev", "orders");
+        var secret = container["Secrets"]!.AsArray().Single(s => s!["Name"]!.GetValue<string>() == "PAYMENT_API_KEY")!;
+        Assert.Contains(":secret:shop/payment-api-key", secret["ValueFrom"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(container["Environment"]!.AsArray(), e => e!["Name"]!.GetValue<string>() == "PAYMENT_API_KEY");
+    }
+
+    [Fact]
+    public void Backend_runs_non_root_with_a_read_only_root_filesystem_a_memory_limit_and_logs_with_retention()
+    {
+        var container = Container("desafio-aws", "prod", "backend");
+        Assert.Equal("1000:1000", container["User"]!.GetValue<string>());
+        Assert.True(container["ReadonlyRootFilesystem"]!.GetValue<bool>());
+        Assert.Equal(1024, container["Memory"]!.GetValue<int>());
+        Assert.Equal("/tmp", container["MountPoints"]![0]!["ContainerPath"]!.GetValue<string>());
+
+        var app = fixture.Stack("desafio-aws", "prod", "app-backend");
+        var logGroup = app.Properties("AWS::Logs::LogGroup");
+        Assert.Equal(30, logGroup["RetentionInDays"]!.GetValue<int>());
+        Assert.Equal("LogsKeyArn", Template.Target(logGroup["KmsKeyId"]));
+        Assert.Equal("awslogs", container["LogConfiguration"]!["LogDriver"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Backend_runs_in_private_subnets_behind_a_rule_on_its_path_with_health_checks_and_rollback()
+    {
+        var app = fixture.Stack("desafio-aws", "dev", "app-backend");
+        var service = app.Properties("AWS::ECS::Service");
+        var network = service["NetworkConfiguration"]!["AwsvpcConfiguration"]!;
+        Assert.Equal("DISABLED", network["AssignPublicIp"]!.GetValue<string>());
+        Assert.Equal(["PrivateSubnet1Id", "PrivateSubnet2Id"], network["Subnets"]!.AsArray().Select(Template.Target));
+
+        var breaker = service["DeploymentConfiguration"]!["DeploymentCircuitBreaker"]!;
+        Assert.True(breaker["Enable"]!.GetValue<bool>());
+        Assert.True(breaker["Rollback"]!.GetValue<bool>());
+
+        var rule = app.Properties("AWS::ElasticLoadBalancingV2::ListenerRule");
+        Assert.Equal(["/backend", "/backend/*"], rule["Conditions"]![0]!["PathPatternConfig"]!["Values"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Equal("ListenerArn", Template.Target(rule["ListenerArn"]));
+
+        var targets = app.Properties("AWS::ElasticLoadBalancingV2::TargetGroup");
+        Assert.Equal("/backend/health/live", targets["HealthCheckPath"]!.GetValue<string>());
+        Assert.Equal("ip", targets["TargetType"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Backend_image_tag_is_a_template_parameter_and_its_repository_is_in_the_shared_stack()
+    {
+        var app = fixture.Stack("desafio-aws", "dev", "app-backend");
+        Assert.Contains("{\"Ref\":\"ImageTag\"}", Container("desafio-aws", "dev", "backend")["Image"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("ImageTag", app.ParameterNames);
+
+        var repository = fixture.Stack("desafio-aws", "dev", "shared").Properties("AWS::ECR::Repository");
+        Assert.Equal("desafio-dev/backend", repository["RepositoryName"]!.GetValue<string>());
+        Assert.True(repository["ImageScanningConfiguration"]!["ScanOnPush"]!.GetValue<bool>());
+        Assert.Equal("IMMUTABLE", repository["ImageTagMutability"]!.GetValue<string>());
+        Assert.NotNull(repository["LifecyclePolicy"]);
+    }
+
+    [Fact]
+    public void Listener_rule_priorities_are_unique_and_stable()
+    {
+        var orders = fixture.Stack("two-apis-firewall-no-domain", "dev", "app-orders").Properties("AWS::ElasticLoadBalancingV2::ListenerRule")["Priority"]!.GetValue<int>();
+        var reports = fixture.Stack("two-apis-firewall-no-domain", "dev", "app-reports").Properties("AWS::ElasticLoadBalancingV2::ListenerRule")["Priority"]!.GetValue<int>();
+        Assert.NotEqual(orders, reports);
+
+        // An app keeps its priority when other apps come and go.
+        Assert.Equal(orders, EmitNames.ListenerPriorities(["orders"])["orders"]);
+        Assert.Equal(orders, EmitNames.ListenerPriorities(["a", "orders", "zzz"])["orders"]);
+    }
+
+    private JsonNode Container(string caseName, string environment, string app) =>
+        Assert.Single(fixture.Stack(caseName, environment, "app-" + app).Properties("AWS::ECS::TaskDefinition")["ContainerDefinitions"]!.AsArray())!;
+}

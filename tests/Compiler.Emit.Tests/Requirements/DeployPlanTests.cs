@@ -1,0 +1,79 @@
+using System.Text.Json.Nodes;
+using Trilho.Compiler.Synthesis;
+
+namespace Trilho.Compiler.Emit.Tests.Requirements;
+
+/// <summary>The deploy plan lets CI deploy with <c>aws cloudformation deploy</c> alone, first deploy included (issue 3, items 1 and 3).</summary>
+[Collection(SynthesisGroup.Name)]
+public sealed class DeployPlanTests(SynthesisFixture fixture)
+{
+    [Fact]
+    public void Stacks_deploy_global_then_shared_then_apps_then_edge()
+    {
+        var plan = fixture.Plan("desafio-aws", "prod");
+        Assert.Equal(["desafio-prod-global", "desafio-prod-shared", "desafio-prod-app-backend", "desafio-prod-app-frontend", "desafio-prod-edge"], plan.Stacks.Select(s => s.StackName));
+        Assert.Equal(["us-east-1", "sa-east-1", "sa-east-1", "sa-east-1", "sa-east-1"], plan.Stacks.Select(s => s.Region));
+    }
+
+    [Fact]
+    public void Images_are_pushed_after_the_shared_stack_and_before_the_app_stacks()
+    {
+        var json = JsonNode.Parse(DeployPlanJson.Write(fixture.Plan("desafio-aws", "dev")))!;
+        var steps = json["steps"]!.AsArray().Select(s => s!["step"]!.GetValue<string>() + ":" + (s["stack"]?.GetValue<string>() ?? string.Empty)).ToList();
+        Assert.Equal(["deployStack:desafio-dev-global", "deployStack:desafio-dev-shared", "pushImages:", "deployStack:desafio-dev-app-backend", "deployStack:desafio-dev-app-frontend", "deployStack:desafio-dev-edge"], steps);
+
+        var image = json["steps"]![2]!["images"]![0]!;
+        Assert.Equal("backend", image["app"]!.GetValue<string>());
+        Assert.Equal("BackendRepositoryUri", image["repositoryUri"]!["output"]!.GetValue<string>());
+        Assert.Equal("ImageTag", image["tagParameter"]!["parameter"]!.GetValue<string>());
+        Assert.Equal("backend", json["steps"]![3]!["parameters"]!["ImageTag"]!["imageTag"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Every_parameter_comes_from_a_literal_the_image_tag_or_an_output_of_an_earlier_stack()
+    {
+        foreach (var plan in fixture.Cases.Values.SelectMany(r => r.Environments).Select(e => e.Plan))
+        {
+            var deployed = new Dictionary<string, StackTemplate>(StringComparer.Ordinal);
+            foreach (var stack in plan.Stacks)
+            {
+                var template = Template.Of(stack);
+                Assert.Equal(template.ParameterNames.Order(StringComparer.Ordinal), stack.Parameters.Select(p => p.Key).Order(StringComparer.Ordinal));
+                foreach (var (name, value) in stack.Parameters)
+                {
+                    if (value.FromStack is { } source)
+                    {
+                        Assert.True(deployed.TryGetValue(source, out var earlier), $"{stack.StackName}.{name} reads {source}, which is not deployed before it");
+                        Assert.Equal(earlier.Region, value.FromRegion);
+                        Assert.Contains(value.Output!, Template.Of(earlier).OutputNames);
+                    }
+                    else
+                    {
+                        Assert.True(value.Value is not null || value.ImageTagOf is not null, $"{stack.StackName}.{name} has no source");
+                    }
+                }
+
+                deployed[stack.StackName] = stack;
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_template_fits_what_aws_cloudformation_deploy_accepts_without_an_S3_bucket()
+    {
+        foreach (var stack in fixture.Cases.Values.SelectMany(r => r.Environments).SelectMany(e => e.Plan.Stacks))
+        {
+            Assert.True(System.Text.Encoding.UTF8.GetByteCount(stack.Template) <= 51_200, $"{stack.StackName} is over 51,200 bytes");
+        }
+    }
+
+    [Fact]
+    public void Stacks_with_IAM_resources_declare_CAPABILITY_IAM()
+    {
+        foreach (var stack in fixture.Cases.Values.SelectMany(r => r.Environments).SelectMany(e => e.Plan.Stacks))
+        {
+            var hasIam = Template.Of(stack).ResourcesSection.Any(r => r.Value!["Type"]!.GetValue<string>().StartsWith("AWS::IAM::", StringComparison.Ordinal));
+            Assert.Equal(hasIam, stack.Capabilities.Contains("CAPABILITY_IAM"));
+        }
+    }
+}

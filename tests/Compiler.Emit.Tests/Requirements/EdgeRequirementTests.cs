@@ -1,0 +1,152 @@
+using System.Text.Json.Nodes;
+
+namespace Trilho.Compiler.Emit.Tests.Requirements;
+
+/// <summary>One DNS name, a behavior per app path, HTTPS only, the right origins and protections (issue 3, item 6).</summary>
+[Collection(SynthesisGroup.Name)]
+public sealed class EdgeRequirementTests(SynthesisFixture fixture)
+{
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public void Frontend_and_backend_share_one_DNS_name_under_frontend_and_backend(string environment)
+    {
+        var edge = fixture.Stack("desafio-aws", environment, "edge");
+        var config = edge.Properties("AWS::CloudFront::Distribution")["DistributionConfig"]!;
+
+        Assert.Equal(["app.desafio.example.com"], config["Aliases"]!.AsArray().Select(a => a!.GetValue<string>()));
+        var patterns = config["CacheBehaviors"]!.AsArray().Select(b => b!["PathPattern"]!.GetValue<string>()).Order(StringComparer.Ordinal);
+        Assert.Equal(["/backend", "/backend/*", "/frontend", "/frontend/*"], patterns);
+
+        var records = edge.Resources("AWS::Route53::RecordSet").Select(r => r.Resource["Properties"]!).ToList();
+        Assert.Equal(["A", "AAAA"], records.Select(r => r["Type"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.All(records, r =>
+        {
+            Assert.Equal("app.desafio.example.com.", r["Name"]!.GetValue<string>());
+            Assert.Equal("Z0EXAMPLE12345", r["HostedZoneId"]!.GetValue<string>());
+            Assert.NotNull(r["AliasTarget"]);
+        });
+    }
+
+    [Fact]
+    public void Api_paths_reach_the_load_balancer_uncached_with_all_methods_and_viewer_headers_except_host()
+    {
+        var config = fixture.Stack("desafio-aws", "dev", "edge").Properties("AWS::CloudFront::Distribution")["DistributionConfig"]!;
+        var origin = OriginOf(config, "/backend");
+        Assert.NotNull(origin["VpcOriginConfig"]);
+
+        foreach (var behavior in Behaviors(config, "/backend"))
+        {
+            Assert.Equal("4135ea2d-6df8-44a3-9df3-4b5a84be39ad", behavior["CachePolicyId"]!.GetValue<string>()); // Managed-CachingDisabled
+            Assert.Equal("b689b0a8-53d0-40ab-baf2-68738e2966ac", behavior["OriginRequestPolicyId"]!.GetValue<string>()); // Managed-AllViewerExceptHostHeader
+            Assert.Equal(["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"], behavior["AllowedMethods"]!.AsArray().Select(m => m!.GetValue<string>()).Order(StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Frontend_paths_come_from_its_bucket_through_origin_access_control()
+    {
+        var edge = fixture.Stack("desafio-aws", "dev", "edge");
+        var config = edge.Properties("AWS::CloudFront::Distribution")["DistributionConfig"]!;
+        var origin = OriginOf(config, "/frontend");
+
+        Assert.Equal("FrontendBucketRegionalDomainName", Template.Target(origin["DomainName"]));
+        Assert.Equal(edge.Resources("AWS::CloudFront::OriginAccessControl").Single().Id, Template.Target(origin["OriginAccessControlId"]));
+        Assert.Equal("s3", edge.Properties("AWS::CloudFront::OriginAccessControl")["OriginAccessControlConfig"]!["OriginAccessControlOriginType"]!.GetValue<string>());
+        Assert.All(Behaviors(config, "/frontend"), b => Assert.Single(b["FunctionAssociations"]!.AsArray()));
+    }
+
+    [Theory]
+    [InlineData("/frontend", "/frontend/index.html")]
+    [InlineData("/frontend/", "/frontend/index.html")]
+    [InlineData("/frontend/docs/", "/frontend/docs/index.html")]
+    [InlineData("/frontend/app.js", "/frontend/app.js")]
+    public void Frontend_path_and_folder_requests_serve_index_html(string uri, string expected)
+    {
+        var edge = fixture.Stack("desafio-aws", "dev", "edge");
+        var function = edge.Resources("AWS::CloudFront::Function").Single(f => f.Resource["Properties"]!["Name"]!.GetValue<string>() == "desafio-dev-frontend-index").Resource;
+        Assert.Equal("cloudfront-js-2.0", function["Properties"]!["FunctionConfig"]!["Runtime"]!.GetValue<string>());
+
+        var code = function["Properties"]!["FunctionCode"]!.GetValue<string>();
+        Assert.Equal(expected, NodeRunner.RunViewerRequest(code, uri));
+    }
+
+    [Fact]
+    public void Paths_of_no_app_get_404_at_the_edge()
+    {
+        var edge = fixture.Stack("desafio-aws", "dev", "edge");
+        var config = edge.Properties("AWS::CloudFront::Distribution")["DistributionConfig"]!;
+        var function = Template.Target(config["DefaultCacheBehavior"]!["FunctionAssociations"]![0]!["FunctionARN"]);
+        var code = edge.Resource(function!)["Properties"]!["FunctionCode"]!.GetValue<string>();
+        Assert.Contains("statusCode: 404", code, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("desafio-aws", "prod")]
+    [InlineData("static-only-certificate", "prod")]
+    public void The_distribution_serves_HTTPS_only_with_TLS_1_2_or_newer_security_headers_and_compression(string caseName, string environment)
+    {
+        var config = fixture.Stack(caseName, environment, "edge").Properties("AWS::CloudFront::Distribution")["DistributionConfig"]!;
+        Assert.Equal("TLSv1.2_2021", config["ViewerCertificate"]!["MinimumProtocolVersion"]!.GetValue<string>());
+        Assert.Equal("sni-only", config["ViewerCertificate"]!["SslSupportMethod"]!.GetValue<string>());
+        foreach (var behavior in config["CacheBehaviors"]!.AsArray().Append(config["DefaultCacheBehavior"]))
+        {
+            Assert.Equal("redirect-to-https", behavior!["ViewerProtocolPolicy"]!.GetValue<string>());
+            Assert.Equal("67f7725c-6f97-4210-82d7-5512b31e9d03", behavior["ResponseHeadersPolicyId"]!.GetValue<string>()); // Managed-SecurityHeadersPolicy
+            Assert.True(behavior["Compress"]!.GetValue<bool>());
+        }
+    }
+
+    [Theory]
+    [InlineData("desafio-aws", "dev", "PriceClass_All")]
+    [InlineData("static-only-certificate", "prod", "PriceClass_100")]
+    public void The_price_class_serves_the_platform_region(string caseName, string environment, string priceClass)
+    {
+        var config = fixture.Stack(caseName, environment, "edge").Properties("AWS::CloudFront::Distribution")["DistributionConfig"]!;
+        Assert.Equal(priceClass, config["PriceClass"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Certificate_and_web_ACL_live_in_us_east_1_and_reach_the_distribution_as_parameters()
+    {
+        var global = fixture.Stack("desafio-aws", "prod", "global");
+        Assert.Equal("us-east-1", global.Stack.Region);
+
+        var certificate = global.Properties("AWS::CertificateManager::Certificate");
+        Assert.Equal("DNS", certificate["ValidationMethod"]!.GetValue<string>());
+        Assert.Equal("Z0EXAMPLE12345", certificate["DomainValidationOptions"]![0]!["HostedZoneId"]!.GetValue<string>());
+
+        var acl = global.Properties("AWS::WAFv2::WebACL");
+        Assert.Equal("CLOUDFRONT", acl["Scope"]!.GetValue<string>());
+        var statements = acl["Rules"]!.AsArray().Select(r => r!["Statement"]!).ToList();
+        Assert.Contains(statements, s => s["RateBasedStatement"]?["AggregateKeyType"]?.GetValue<string>() == "IP");
+        Assert.Contains(statements, s => s["ManagedRuleGroupStatement"]?["Name"]?.GetValue<string>() == "AWSManagedRulesCommonRuleSet");
+
+        var edge = fixture.Stack("desafio-aws", "prod", "edge");
+        var config = edge.Properties("AWS::CloudFront::Distribution")["DistributionConfig"]!;
+        Assert.Equal("WebAclArn", Template.Target(config["WebACLId"]));
+        Assert.Equal("CertificateArn", Template.Target(config["ViewerCertificate"]!["AcmCertificateArn"]));
+    }
+
+    [Fact]
+    public void Economy_has_no_firewall_and_a_given_certificate_needs_no_global_stack()
+    {
+        Assert.Null(fixture.Stack("desafio-aws", "dev", "edge").Properties("AWS::CloudFront::Distribution")["DistributionConfig"]!["WebACLId"]);
+        Assert.Empty(fixture.Stack("desafio-aws", "dev", "global").Resources("AWS::WAFv2::WebACL"));
+
+        var plan = fixture.Plan("static-only-certificate", "prod");
+        Assert.DoesNotContain(plan.Stacks, s => s.StackName.EndsWith("-global", StringComparison.Ordinal));
+        var certificate = plan.Stacks.Single(s => s.StackName == "site-prod-edge").Parameters.Single(p => p.Key == "CertificateArn").Value;
+        Assert.Equal("arn:aws:acm:us-east-1:333333333333:certificate/00000000-0000-0000-0000-000000000000", certificate.Value);
+    }
+
+    private static IEnumerable<JsonNode> Behaviors(JsonNode config, string path) =>
+        config["CacheBehaviors"]!.AsArray().Where(b => b!["PathPattern"]!.GetValue<string>() is var p && (p == path || p == path + "/*"))!;
+
+    private static JsonNode OriginOf(JsonNode config, string path)
+    {
+        var origins = Behaviors(config, path).Select(b => b["TargetOriginId"]!.GetValue<string>()).Distinct().ToList();
+        var id = Assert.Single(origins);
+        return config["Origins"]!.AsArray().Single(o => o!["Id"]!.GetValue<string>() == id)!;
+    }
+}
