@@ -26,6 +26,15 @@ public sealed class ApiService : Construct
     /// <summary>Numeric user the container runs as; the image's own user is ignored so root is impossible.</summary>
     public const string ContainerUser = "1000:1000";
 
+    /// <summary>Seconds between SIGTERM and SIGKILL when a task stops; the app drains within it.</summary>
+    public const int StopTimeoutSeconds = 30;
+
+    /// <summary>Seconds target tracking waits after adding tasks before it may add more.</summary>
+    public const int ScaleOutCooldownSeconds = 60;
+
+    /// <summary>Seconds target tracking waits after removing tasks before it may remove more.</summary>
+    public const int ScaleInCooldownSeconds = 300;
+
     /// <summary>Builds the service of <paramref name="app"/>.</summary>
     public ApiService(Construct scope, string id, ResolvedEnvironment environment, ResolvedApiApp app, ApiServiceInputs inputs, int listenerPriority)
         : base(scope, id)
@@ -81,6 +90,9 @@ public sealed class ApiService : Construct
             PortMappings = [new PortMapping { ContainerPort = app.Port, Protocol = Protocol.TCP, Name = "http" }],
             Environment = EnvironmentOf(environment, app),
             Secrets = SecretsOf(app, inputs),
+            // ECS sends SIGTERM after the target has drained (DeregistrationDelay), then SIGKILL after this: the app's
+            // own shutdown (25 s in the sample backend, docs/app-contract.md) must fit inside it.
+            StopTimeout = Duration.Seconds(StopTimeoutSeconds),
             Logging = LogDrivers.AwsLogs(new AwsLogDriverProps
             {
                 LogGroup = logs,
@@ -96,15 +108,17 @@ public sealed class ApiService : Construct
             Port = app.Port,
             Protocol = ApplicationProtocol.HTTP,
             TargetType = TargetType.IP,
+            // In-flight requests get as long as CloudFront waits for an answer (30 s read timeout) before the task stops.
             DeregistrationDelay = Duration.Seconds(30),
+            // A failing task is out of rotation after 2 x 10 s, and a new one takes traffic after 2 x 10 s.
             HealthCheck = new HealthCheck
             {
                 Path = app.HealthCheck,
                 HealthyHttpCodes = "200-399",
-                Interval = Duration.Seconds(15),
+                Interval = Duration.Seconds(10),
                 Timeout = Duration.Seconds(5),
                 HealthyThresholdCount = 2,
-                UnhealthyThresholdCount = 3,
+                UnhealthyThresholdCount = 2,
             },
         });
 
@@ -142,6 +156,7 @@ public sealed class ApiService : Construct
         // A target group must belong to a load balancer before a service can register with it.
         Service.Node.AddDependency(rule);
 
+        // Fast out, slow in: a spike adds tasks every minute; a lull removes them only after 5 quiet minutes, so no flapping.
         var scaling = new ScalableTarget(this, "Scaling", new ScalableTargetProps
         {
             ServiceNamespace = ServiceNamespace.ECS,
@@ -161,16 +176,18 @@ public sealed class ApiService : Construct
         {
             PredefinedMetric = PredefinedMetric.ECS_SERVICE_AVERAGE_CPU_UTILIZATION,
             TargetValue = app.Scale.CpuPercent,
-            ScaleOutCooldown = Duration.Seconds(60),
-            ScaleInCooldown = Duration.Seconds(300),
+            ScaleOutCooldown = Duration.Seconds(ScaleOutCooldownSeconds),
+            ScaleInCooldown = Duration.Seconds(ScaleInCooldownSeconds),
+            DisableScaleIn = false,
         });
         scaling.ScaleToTrackMetric("Requests", new BasicTargetTrackingScalingPolicyProps
         {
             PredefinedMetric = PredefinedMetric.ALB_REQUEST_COUNT_PER_TARGET,
             ResourceLabel = $"{inputs.LoadBalancerFullName}/{targets.TargetGroupFullName}",
             TargetValue = app.Scale.RequestsPerTask,
-            ScaleOutCooldown = Duration.Seconds(60),
-            ScaleInCooldown = Duration.Seconds(300),
+            ScaleOutCooldown = Duration.Seconds(ScaleOutCooldownSeconds),
+            ScaleInCooldown = Duration.Seconds(ScaleInCooldownSeconds),
+            DisableScaleIn = false,
         });
 
         // The imported subnets have no route table ids; nothing here reads them.

@@ -115,6 +115,7 @@ public sealed class Edge : Construct
             }
         }
 
+        var staticCache = buckets.Count == 0 ? null : StaticCachePolicy(environment);
         foreach (var (app, origin) in buckets)
         {
             var index = new CloudFrontFunction(this, $"{EmitNames.Pascal(app.AppId)}Index", new FunctionProps
@@ -130,7 +131,7 @@ public sealed class Edge : Construct
                 {
                     ViewerProtocolPolicy = ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
                     AllowedMethods = AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
-                    CachePolicy = CachePolicy.CACHING_OPTIMIZED,
+                    CachePolicy = staticCache,
                     ResponseHeadersPolicy = ResponseHeadersPolicy.SECURITY_HEADERS,
                     Compress = true,
                     FunctionAssociations = [new FunctionAssociation { EventType = FunctionEventType.VIEWER_REQUEST, Function = index }],
@@ -191,6 +192,25 @@ public sealed class Edge : Construct
         """;
 
     private static string[] PatternsOf(string path) => [path, path + "/*"];
+
+    /// <summary>
+    /// Static paths follow the Cache-Control the upload sets (scripts/deploy/publish-static.sh): hashed assets a year,
+    /// index.html a minute. Minimum 0 so a short max-age is honoured; one day for files uploaded without a header.
+    /// </summary>
+    private CachePolicy StaticCachePolicy(ResolvedEnvironment environment) => new(this, "StaticCache", new CachePolicyProps
+    {
+        CachePolicyName = $"{environment.StackPrefix}-static",
+        Comment = "Static apps: origin Cache-Control within 0 s to 1 year, 1 day without one",
+        MinTtl = Duration.Seconds(0),
+        DefaultTtl = Duration.Days(1),
+        MaxTtl = Duration.Days(365),
+        // Compressed variants are cached apart; without these CloudFront serves uncompressed files only.
+        EnableAcceptEncodingGzip = true,
+        EnableAcceptEncodingBrotli = true,
+        QueryStringBehavior = CacheQueryStringBehavior.None(),
+        HeaderBehavior = CacheHeaderBehavior.None(),
+        CookieBehavior = CacheCookieBehavior.None(),
+    });
 
     private void BucketPolicy(StaticOrigin app)
     {
