@@ -19,6 +19,9 @@ public static class PlatformSynthesizer
         ["@aws-cdk/aws-iam:minimizePolicies"] = true,
         ["@aws-cdk/aws-cloudfront:defaultSecurityPolicyTLSv1.2_2021"] = true,
         ["@aws-cdk/aws-ec2:restrictDefaultSecurityGroup"] = false,
+        // Speed only, templates unchanged: CDK otherwise records a JavaScript stack trace for every construct's
+        // metadata (the CDK CLI turns this off too). docs/performance.md has the measurements.
+        ["aws:cdk:disable-stack-trace"] = true,
     };
 
     private static readonly Lock Gate = new();
@@ -51,11 +54,11 @@ public static class PlatformSynthesizer
             : Path.Combine(options.ScratchDirectory, environment.Name);
         try
         {
-            var app = new App(new AppProps { Outdir = scratch, Context = FeatureFlags });
+            var app = StageTrace.Time($"{environment.Name}: new App", () => new App(new AppProps { Outdir = scratch, Context = FeatureFlags, TreeMetadata = false }));
             Tags.Of(app).Add("trilho:platform", environment.Platform);
             Tags.Of(app).Add("trilho:environment", environment.Name);
-            var (planned, images, pushAfter) = EnvironmentAssembler.Assemble(app, environment);
-            var assembly = app.Synth();
+            var (planned, images, pushAfter) = StageTrace.Time($"{environment.Name}: build constructs", () => EnvironmentAssembler.Assemble(app, environment));
+            var assembly = StageTrace.Time($"{environment.Name}: synth", () => app.Synth());
 
             var errors = new List<string>();
             var warnings = new List<string>();
@@ -73,7 +76,7 @@ public static class PlatformSynthesizer
                 throw new InvalidOperationException("CDK reported errors: " + string.Join("; ", errors));
             }
 
-            var stacks = planned.Select(p =>
+            var stacks = StageTrace.Time($"{environment.Name}: read templates", () => planned.Select(p =>
             {
                 var artifact = assembly.GetStackByName(p.StackName);
                 var template = TemplateJson.Normalize(File.ReadAllText(artifact.TemplateFullPath));
@@ -81,7 +84,7 @@ public static class PlatformSynthesizer
                     ? IamCapability
                     : [];
                 return new StackTemplate(p.StackName, p.Region, p.StackName + ".template.json", template, capabilities, p.Parameters);
-            }).ToList();
+            }).ToList());
 
             var plan = new DeployPlan(environment.Platform, environment.Name, environment.Account, stacks, images, pushAfter);
             return new EnvironmentSynthesis(environment.Name, plan, warnings.Order(StringComparer.Ordinal).ToList());
