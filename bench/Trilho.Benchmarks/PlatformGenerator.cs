@@ -6,6 +6,7 @@ namespace Trilho.Benchmarks;
 /// <summary>Writes a valid platform.yaml with many apps and environments, to measure how cost grows.</summary>
 public static class PlatformGenerator
 {
+    /// <summary>A platform.yaml with <paramref name="apps"/> apps (every fourth static) and <paramref name="environments"/> environments, the last resilient.</summary>
     public static string Generate(int apps, int environments)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(apps, 1);

@@ -19,9 +19,6 @@ public static class PlatformSynthesizer
         ["@aws-cdk/aws-iam:minimizePolicies"] = true,
         ["@aws-cdk/aws-cloudfront:defaultSecurityPolicyTLSv1.2_2021"] = true,
         ["@aws-cdk/aws-ec2:restrictDefaultSecurityGroup"] = false,
-        // Speed only, templates unchanged: CDK otherwise records a JavaScript stack trace for every construct's
-        // metadata (the CDK CLI turns this off too). docs/performance.md has the measurements.
-        ["aws:cdk:disable-stack-trace"] = true,
     };
 
     private static readonly Lock Gate = new();
@@ -54,6 +51,7 @@ public static class PlatformSynthesizer
             : Path.Combine(options.ScratchDirectory, environment.Name);
         try
         {
+            // No tree.json: it describes every construct for CDK tooling, and nothing here reads it.
             var app = StageTrace.Time($"{environment.Name}: new App", () => new App(new AppProps { Outdir = scratch, Context = FeatureFlags, TreeMetadata = false }));
             Tags.Of(app).Add("trilho:platform", environment.Platform);
             Tags.Of(app).Add("trilho:environment", environment.Name);
