@@ -84,7 +84,7 @@ public sealed class DeliveryStackTemplateTests
     [Fact]
     public void Sample_platform_gets_a_platform_role_and_one_role_per_app_team()
     {
-        var yaml = Platforms.Sample() + "\ndelivery:\n  github:\n    repository: acme/desafio\n    environments: [prod]\n";
+        var yaml = Platforms.Sample();
         var (_, result) = DeliveryTemplates.Synthesize(yaml, "prod");
         Assert.Equal("desafio-prod-deploy-platform", result.PlatformRoleName);
         Assert.Equal(
