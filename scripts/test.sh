@@ -31,17 +31,17 @@ for trx in "$results"/trx/*.trx; do
   failed=$((failed + $(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$counters")))
 done
 
-export CONFIGURATION=Release
 check "compile the sample" dotnet src/Compiler.Cli/bin/Release/net10.0/trilho.dll compile samples/desafio-aws/platform.yaml --out "$results/out"
 check "cfn-guard over the sample's templates" bash scripts/check-templates.sh "$results/out"
 check "cfn-guard over the golden templates" bash scripts/check-templates.sh tests/Compiler.Emit.Tests/Golden/Cases
-check "byte-identical output across processes" bash scripts/check-determinism.sh samples/desafio-aws/platform.yaml
+check "byte-identical output across processes" env CONFIGURATION=Release bash scripts/check-determinism.sh samples/desafio-aws/platform.yaml
 check "deploy script (node --test)" node --test scripts/deploy/test/
 check "workflow lint (actionlint)" bash scripts/lint-workflows.sh
 check "README commands" bash scripts/check-readme.sh
 
 echo "== sample apps (scripts/test-apps.sh)"
-apps_summary=$(bash scripts/test-apps.sh | tee /dev/stderr | tail -n1)
+bash scripts/test-apps.sh | tee "$results/apps.log"
+apps_summary=$(tail -n1 "$results/apps.log")
 if [[ $apps_summary =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
   passed=$((passed + BASH_REMATCH[1]))
   failed=$((failed + BASH_REMATCH[2]))
