@@ -5,7 +5,7 @@ namespace Trilho.Compiler.Diagrams;
 
 /// <summary>
 /// Draws a compiled environment as a Mermaid flowchart: one subgraph per stack in deploy order, the notable resources
-/// inside, the request path as solid arrows and the plan's parameter wiring as dotted ones. Reads only what
+/// inside, the request path as solid arrows; monitoring signals and the plan's parameter wiring as dotted ones. Reads only what
 /// <c>trilho compile</c> wrote, so the picture cannot drift from the templates; same input, same text.
 /// </summary>
 public static class ArchitectureDiagram
@@ -44,7 +44,7 @@ public static class ArchitectureDiagram
             text.Append("  end\n");
         }
 
-        foreach (var edge in path.Edges().Concat(StackWiring.Edges(environment)))
+        foreach (var edge in path.Edges().Concat(new SignalPaths(environment, nodes).Edges()).Concat(StackWiring.Edges(environment)))
         {
             var arrow = edge.Dotted ? "-.->" : "-->";
             var label = edge.Label.Length == 0 ? string.Empty : $"|\"{Escape(edge.Label)}\"|";
