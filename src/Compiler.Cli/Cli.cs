@@ -1,3 +1,4 @@
+using Trilho.Compiler.Costs;
 using Trilho.Compiler.Diagnostics;
 using Trilho.Compiler.Diagrams;
 using Trilho.Compiler.Schema;
@@ -14,7 +15,8 @@ public static class Cli
         commands:
           check <platform.yaml>     validate the file and print every problem
           compile <platform.yaml> --out <dir> [--env <name>]
-                                    write <dir>/<env>/<stack>.template.json and deploy-plan.json
+                                    write <dir>/<env>/<stack>.template.json, deploy-plan.json and
+                                    cost-estimate.json|md, and print each environment's cost summary
           cost <platform.yaml> [--compare <dir>]
                                     print each environment's monthly cost estimate; with --compare,
                                     write the options comparison (costs.md, costs-chart.svg) into dir
@@ -91,6 +93,17 @@ public static class Cli
             stdout.WriteLine($"wrote {path}");
         }
 
+        foreach (var synthesized in synthesis.Environments)
+        {
+            var folder = Path.Combine(output, synthesized.Environment);
+            var estimate = CostEstimateWriter.Write(result.Platform.Environments.Single(e => e.Name == synthesized.Environment), folder, result.Platform.Usage);
+            stdout.WriteLine($"wrote {Path.Combine(folder, CostEstimateWriter.JsonFileName)}");
+            stdout.WriteLine($"wrote {Path.Combine(folder, CostEstimateWriter.MarkdownFileName)}");
+            Print(estimate.Diagnostics, stdout);
+            // The "trilho: " prefix marks the line the MSBuild task shows at normal importance, one per environment.
+            stdout.WriteLine($"trilho: {estimate.ToSummaryLine()}");
+        }
+
         return 0;
     }
 
@@ -104,8 +117,8 @@ public static class Cli
 
         return options switch
         {
-            [] => Costs.CostCommand.Print(file, stdout),
-            ["--compare", var directory] => Costs.CostCommand.Compare(file, directory, stdout),
+            [] => CostCommand.Print(file, stdout),
+            ["--compare", var directory] => CostCommand.Compare(file, directory, stdout),
             _ => UsageError(stderr),
         };
     }

@@ -12,7 +12,7 @@ public static class EnvironmentResolver
             .OrderBy(e => e.Key, StringComparer.Ordinal)
             .Select(e => Resolve(spec, e.Key, e.Value))
             .ToList();
-        return new ResolvedPlatform(spec.Platform!, environments);
+        return new ResolvedPlatform(spec.Platform!, environments, spec.Delivery, spec.Usage);
     }
 
     /// <summary>Resolves one environment.</summary>
