@@ -1,5 +1,6 @@
 using Trilho.Compiler.Costs;
 using Trilho.Compiler.Diagnostics;
+using Trilho.Compiler.Diagrams;
 using Trilho.Compiler.Schema;
 using Trilho.Compiler.Synthesis;
 
@@ -19,6 +20,7 @@ public static class Cli
           cost <platform.yaml> [--compare <dir>]
                                     print each environment's monthly cost estimate; with --compare,
                                     write the options comparison (costs.md, costs-chart.svg) into dir
+          diagram <dir>/<env>       print a Mermaid flowchart of a compiled environment
           schema                    print the JSON Schema of platform.yaml
         """;
 
@@ -37,6 +39,7 @@ public static class Cli
                 ["compile", var file, "--out", var output, "--env", var environment] => Compile(file, output, environment, stdout, stderr),
                 ["compile", var file, "--env", var environment, "--out", var output] => Compile(file, output, environment, stdout, stderr),
                 ["cost", var file, .. var options] => Cost(file, options, stdout, stderr),
+                ["diagram", var directory] => Diagram(directory, stdout, stderr),
                 ["schema"] => Schema(stdout),
                 _ => UsageError(stderr),
             };
@@ -118,6 +121,18 @@ public static class Cli
             ["--compare", var directory] => CostCommand.Compare(file, directory, stdout),
             _ => UsageError(stderr),
         };
+    }
+
+    private static int Diagram(string directory, TextWriter stdout, TextWriter stderr)
+    {
+        if (!File.Exists(Path.Combine(directory, CompiledEnvironment.PlanFileName)))
+        {
+            stderr.WriteLine($"trilho: error: no {CompiledEnvironment.PlanFileName} in {directory} (run trilho compile first)");
+            return 2;
+        }
+
+        stdout.Write(ArchitectureDiagram.Render(CompiledEnvironment.Load(directory)).Replace("\n", stdout.NewLine, StringComparison.Ordinal));
+        return 0;
     }
 
     private static int Schema(TextWriter stdout)

@@ -57,6 +57,20 @@ public sealed class EdgeRequirementTests(SynthesisFixture fixture)
     }
 
     [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public void Frontend_paths_are_cached_and_compressed_at_the_edge_so_spikes_do_not_reach_the_bucket(string environment)
+    {
+        var config = fixture.Stack("desafio-aws", environment, "edge").Properties("AWS::CloudFront::Distribution")["DistributionConfig"]!;
+
+        Assert.All(Behaviors(config, "/frontend"), behavior =>
+        {
+            Assert.Equal("658327ea-f89d-4fab-a63d-7e88639e58f6", behavior["CachePolicyId"]!.GetValue<string>()); // Managed-CachingOptimized
+            Assert.True(behavior["Compress"]!.GetValue<bool>());
+        });
+    }
+
+    [Theory]
     [InlineData("/frontend", "/frontend/index.html")]
     [InlineData("/frontend/", "/frontend/index.html")]
     [InlineData("/frontend/docs/", "/frontend/docs/index.html")]
