@@ -37,6 +37,7 @@ check "cfn-guard over the golden templates" bash scripts/check-templates.sh test
 check "byte-identical output across processes" env CONFIGURATION=Release bash scripts/check-determinism.sh samples/desafio-aws/platform.yaml
 check "deploy script (node --test)" node --test scripts/deploy/test/
 check "workflow lint (actionlint)" bash scripts/lint-workflows.sh
+check "architecture diagram is current" bash scripts/check-diagram.sh
 check "README commands" bash scripts/check-readme.sh
 
 echo "== sample apps (scripts/test-apps.sh)"

@@ -9,6 +9,8 @@ namespace Trilho.Compiler.Cli;
 /// <summary>The trilho command line: exit 0 when valid, 1 on input errors, 2 on usage or internal errors.</summary>
 public static class Cli
 {
+    private const string SilenceNodeBannerVariable = "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION";
+
     private const string Usage = """
         usage: trilho <command> [arguments]
 
@@ -85,6 +87,13 @@ public static class Cli
         {
             stderr.WriteLine($"trilho: error: no environment named '{environment}' in {file}");
             return 2;
+        }
+
+        // jsii prints a many-line end-of-life banner on stderr under Node 20, which CI logs would carry on every
+        // compile; Node 20 works with CDK 2.160, and docs/msbuild.md asks for Node 22 where it can be had.
+        if (Environment.GetEnvironmentVariable(SilenceNodeBannerVariable) is null)
+        {
+            Environment.SetEnvironmentVariable(SilenceNodeBannerVariable, "20");
         }
 
         var synthesis = PlatformSynthesizer.Synthesize(result.Platform, new SynthesisOptions { Environment = environment });
