@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: Trilho's unit, golden, requirement and build tests, the template checkers and the
-# sample apps' tests. Needs PostgreSQL and Chromium (scripts/ensure-tools.sh installs them).
+# Runs every test: Trilho's unit, golden, requirement and build tests; the independent checkers over the
+# emitted templates; the deploy script, workflow lint and docs checks; the sample apps' tests.
+# Needs npm packages, PostgreSQL and Chromium: scripts/ensure-tools.sh installs them.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20
@@ -10,24 +11,38 @@ trap 'rm -rf "$results"' EXIT
 passed=0
 failed=0
 
-count_trx() {
-  local counters
-  for trx in "$results"/trx/*.trx; do
-    [ -f "$trx" ] || continue
-    counters=$(grep -ho '<Counters [^>]*>' "$trx" | head -n1)
-    passed=$((passed + $(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$counters")))
-    failed=$((failed + $(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$counters")))
-  done
+# A check that is not a test framework counts as one test.
+check() {
+  local name=$1; shift
+  echo "== $name"
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name" >&2; fi
 }
 
 echo "== Trilho tests (dotnet test Trilho.sln)"
-if ! dotnet test Trilho.sln -c Release --nologo --logger "trx" --results-directory "$results/trx"; then
-  failed=$((failed + 1))
+dotnet build Trilho.sln -c Release --nologo -v q || failed=$((failed + 1))
+if ! dotnet test Trilho.sln -c Release --no-build --nologo --logger trx --results-directory "$results/trx"; then
+  # Failing tests are counted from the results below; this catches a run that produced none.
+  ls "$results"/trx/*.trx >/dev/null 2>&1 || failed=$((failed + 1))
 fi
-count_trx
+for trx in "$results"/trx/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -ho '<Counters [^>]*>' "$trx" | head -n1)
+  passed=$((passed + $(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$counters")))
+  failed=$((failed + $(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$counters")))
+done
+
+check "compile the sample" dotnet src/Compiler.Cli/bin/Release/net10.0/trilho.dll compile samples/desafio-aws/platform.yaml --out "$results/out"
+check "cfn-guard over the sample's templates" bash scripts/check-templates.sh "$results/out"
+check "cfn-guard over the golden templates" bash scripts/check-templates.sh tests/Compiler.Emit.Tests/Golden/Cases
+check "byte-identical output across processes" env CONFIGURATION=Release bash scripts/check-determinism.sh samples/desafio-aws/platform.yaml
+check "deploy script (node --test)" node --test scripts/deploy/test/
+check "workflow lint (actionlint)" bash scripts/lint-workflows.sh
+check "architecture diagram is current" bash scripts/check-diagram.sh
+check "README commands" bash scripts/check-readme.sh
 
 echo "== sample apps (scripts/test-apps.sh)"
-apps_summary=$(bash scripts/test-apps.sh | tee /dev/stderr | tail -n1)
+bash scripts/test-apps.sh | tee "$results/apps.log"
+apps_summary=$(tail -n1 "$results/apps.log")
 if [[ $apps_summary =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
   passed=$((passed + BASH_REMATCH[1]))
   failed=$((failed + BASH_REMATCH[2]))

@@ -1,4 +1,6 @@
+using Trilho.Compiler.Costs;
 using Trilho.Compiler.Diagnostics;
+using Trilho.Compiler.Diagrams;
 using Trilho.Compiler.Schema;
 using Trilho.Compiler.Synthesis;
 
@@ -7,16 +9,20 @@ namespace Trilho.Compiler.Cli;
 /// <summary>The trilho command line: exit 0 when valid, 1 on input errors, 2 on usage or internal errors.</summary>
 public static class Cli
 {
+    private const string SilenceNodeBannerVariable = "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION";
+
     private const string Usage = """
         usage: trilho <command> [arguments]
 
         commands:
           check <platform.yaml>     validate the file and print every problem
           compile <platform.yaml> --out <dir> [--env <name>]
-                                    write <dir>/<env>/<stack>.template.json and deploy-plan.json
+                                    write <dir>/<env>/<stack>.template.json, deploy-plan.json and
+                                    cost-estimate.json|md, and print each environment's cost summary
           cost <platform.yaml> [--compare <dir>]
                                     print each environment's monthly cost estimate; with --compare,
                                     write the options comparison (costs.md, costs-chart.svg) into dir
+          diagram <dir>/<env>       print a Mermaid flowchart of a compiled environment
           schema                    print the JSON Schema of platform.yaml
         """;
 
@@ -35,6 +41,7 @@ public static class Cli
                 ["compile", var file, "--out", var output, "--env", var environment] => Compile(file, output, environment, stdout, stderr),
                 ["compile", var file, "--env", var environment, "--out", var output] => Compile(file, output, environment, stdout, stderr),
                 ["cost", var file, .. var options] => Cost(file, options, stdout, stderr),
+                ["diagram", var directory] => Diagram(directory, stdout, stderr),
                 ["schema"] => Schema(stdout),
                 _ => UsageError(stderr),
             };
@@ -82,10 +89,28 @@ public static class Cli
             return 2;
         }
 
+        // jsii prints a many-line end-of-life banner on stderr under Node 20, which CI logs would carry on every
+        // compile; Node 20 works with CDK 2.160, and docs/msbuild.md asks for Node 22 where it can be had.
+        if (Environment.GetEnvironmentVariable(SilenceNodeBannerVariable) is null)
+        {
+            Environment.SetEnvironmentVariable(SilenceNodeBannerVariable, "20");
+        }
+
         var synthesis = PlatformSynthesizer.Synthesize(result.Platform, new SynthesisOptions { Environment = environment });
         foreach (var path in OutputWriter.Write(synthesis, output))
         {
             stdout.WriteLine($"wrote {path}");
+        }
+
+        foreach (var synthesized in synthesis.Environments)
+        {
+            var folder = Path.Combine(output, synthesized.Environment);
+            var estimate = CostEstimateWriter.Write(result.Platform.Environments.Single(e => e.Name == synthesized.Environment), folder, result.Platform.Usage);
+            stdout.WriteLine($"wrote {Path.Combine(folder, CostEstimateWriter.JsonFileName)}");
+            stdout.WriteLine($"wrote {Path.Combine(folder, CostEstimateWriter.MarkdownFileName)}");
+            Print(estimate.Diagnostics, stdout);
+            // The "trilho: " prefix marks the line the MSBuild task shows at normal importance, one per environment.
+            stdout.WriteLine($"trilho: {estimate.ToSummaryLine()}");
         }
 
         return 0;
@@ -101,10 +126,22 @@ public static class Cli
 
         return options switch
         {
-            [] => Costs.CostCommand.Print(file, stdout),
-            ["--compare", var directory] => Costs.CostCommand.Compare(file, directory, stdout),
+            [] => CostCommand.Print(file, stdout),
+            ["--compare", var directory] => CostCommand.Compare(file, directory, stdout),
             _ => UsageError(stderr),
         };
+    }
+
+    private static int Diagram(string directory, TextWriter stdout, TextWriter stderr)
+    {
+        if (!File.Exists(Path.Combine(directory, CompiledEnvironment.PlanFileName)))
+        {
+            stderr.WriteLine($"trilho: error: no {CompiledEnvironment.PlanFileName} in {directory} (run trilho compile first)");
+            return 2;
+        }
+
+        stdout.Write(ArchitectureDiagram.Render(CompiledEnvironment.Load(directory)).Replace("\n", stdout.NewLine, StringComparison.Ordinal));
+        return 0;
     }
 
     private static int Schema(TextWriter stdout)

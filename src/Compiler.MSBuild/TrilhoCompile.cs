@@ -16,6 +16,10 @@ public sealed class TrilhoCompile : ToolTask
     // jsii prints a multi-line banner on stderr for Node versions it no longer tests; it is noise in a build log.
     private const string SilenceNodeBannerVariable = "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION";
 
+    // Prefixes of the compiler's non-diagnostic output lines (Trilho.Compiler.Cli.Cli.Compile).
+    private const string SummaryPrefix = "trilho: ";
+    private const string WrotePrefix = "wrote ";
+
     private readonly List<string> _lastOutputLines = [];
     private string? _currentEnvironment;
 
@@ -119,7 +123,7 @@ public sealed class TrilhoCompile : ToolTask
         {
             // Not through the base class: it would turn any "x: error: y" line into an error without a code.
             RememberOutput(singleLine);
-            Log.LogMessage(messageImportance, "{0}", singleLine);
+            Log.LogMessage(ImportanceOf(singleLine, messageImportance), "{0}", singleLine);
             return;
         }
 
@@ -148,6 +152,18 @@ public sealed class TrilhoCompile : ToolTask
             $"trilho compile exited with code {ExitCode} without reporting a diagnostic{detail}");
         return false;
     }
+
+    /// <summary>
+    /// The compiler's summary lines (<c>trilho: &lt;env&gt; ...: estimated USD ...</c>, one per environment) show at
+    /// normal verbosity; the list of files it wrote only at detailed verbosity, so it does not bury them.
+    /// </summary>
+    private static MessageImportance ImportanceOf(string? line, MessageImportance otherwise) => line switch
+    {
+        null => otherwise,
+        _ when line.StartsWith(SummaryPrefix, StringComparison.Ordinal) => MessageImportance.Normal,
+        _ when line.StartsWith(WrotePrefix, StringComparison.Ordinal) => MessageImportance.Low,
+        _ => otherwise,
+    };
 
     private void RememberOutput(string? text)
     {

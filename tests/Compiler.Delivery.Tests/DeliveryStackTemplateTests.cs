@@ -84,8 +84,8 @@ public sealed class DeliveryStackTemplateTests
     [Fact]
     public void Sample_platform_gets_a_platform_role_and_one_role_per_app_team()
     {
-        var yaml = Platforms.Sample() + "\ndelivery:\n  github:\n    repository: acme/desafio\n    environments: [prod]\n";
-        var (_, result) = DeliveryTemplates.Synthesize(yaml, "prod");
+        // The sample declares its own delivery section.
+        var (_, result) = DeliveryTemplates.Synthesize(Platforms.Sample(), "prod");
         Assert.Equal("desafio-prod-deploy-platform", result.PlatformRoleName);
         Assert.Equal(
             new Dictionary<string, string> { ["backend"] = "desafio-prod-deploy-team-backend", ["frontend"] = "desafio-prod-deploy-team-frontend" },

@@ -37,8 +37,8 @@ internal static class Platforms
     {
         var (document, diagnostics) = YamlLoader.Load("platform.yaml", yaml);
         Assert.Empty(diagnostics);
-        var spec = ModelBinder.Bind(document!.Root);
-        return (EnvironmentResolver.Resolve(spec), spec.Delivery!);
+        var platform = EnvironmentResolver.Resolve(ModelBinder.Bind(document!.Root));
+        return (platform, platform.Delivery!);
     }
 
     public static string Sample()

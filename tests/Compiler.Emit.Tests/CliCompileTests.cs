@@ -19,7 +19,26 @@ public sealed class CliCompileTests : IDisposable
         foreach (var environment in new[] { "dev", "prod" })
         {
             Assert.True(File.Exists(Path.Combine(output, environment, "deploy-plan.json")));
-            Assert.Equal(5, Directory.GetFiles(Path.Combine(output, environment), "*.template.json").Length);
+            Assert.Equal(8, Directory.GetFiles(Path.Combine(output, environment), "*.template.json").Length);
+        }
+    }
+
+    [Fact]
+    public void Compile_writes_a_cost_estimate_per_environment_and_prints_its_summary()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = Cli.Cli.Run(["compile", RepositoryPaths.Sample("desafio-aws"), "--out", output], stdout, stderr);
+
+        Assert.True(code == 0, stderr.ToString());
+        var lines = stdout.ToString().Split('\n', StringSplitOptions.TrimEntries);
+        foreach (var environment in new[] { "dev", "prod" })
+        {
+            var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(output, environment, "cost-estimate.json")))!;
+            Assert.Equal(environment, json["environment"]!.GetValue<string>());
+            Assert.True(json["monthlyTotal"]!.GetValue<decimal>() > 0);
+            Assert.StartsWith("#", File.ReadAllText(Path.Combine(output, environment, "cost-estimate.md")), StringComparison.Ordinal);
+            Assert.Single(lines, l => l.StartsWith($"trilho: desafio-{environment} (sa-east-1): estimated ", StringComparison.Ordinal));
         }
     }
 

@@ -32,8 +32,11 @@ public sealed class SynthesisFixture
         return PlatformSynthesizer.Synthesize(frontEnd.Platform!);
     }
 
-    public Template Stack(string caseName, string environment, string stackSuffix) =>
-        Template.Of(Plan(caseName, environment).Stacks.Single(s => s.StackName.EndsWith("-" + stackSuffix, StringComparison.Ordinal)));
+    public Template Stack(string caseName, string environment, string stackSuffix)
+    {
+        var plan = Plan(caseName, environment);
+        return Template.Of(plan.Stacks.Single(s => s.StackName == $"{plan.Platform}-{environment}-{stackSuffix}"));
+    }
 
     public DeployPlan Plan(string caseName, string environment) =>
         Cases[caseName].Environments.Single(e => e.Environment == environment).Plan;

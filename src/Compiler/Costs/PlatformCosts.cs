@@ -1,5 +1,3 @@
-using Trilho.Compiler.Binding;
-using Trilho.Compiler.Loading;
 using Trilho.Compiler.Model;
 
 namespace Trilho.Compiler.Costs;
@@ -19,8 +17,7 @@ public sealed record PlatformCosts(FrontEndResult FrontEnd, UsageSpec? Usage, IR
             return new PlatformCosts(result, null, []);
         }
 
-        // The resolved model does not carry the usage section (it changes no resource), so read it from the same tree.
-        var usage = ModelBinder.Bind(YamlLoader.Load(file, text).Document?.Root).Usage;
+        var usage = result.Platform.Usage;
         var estimates = result.Platform.Environments.Select(e => CostEstimator.Estimate(e, usage)).ToList();
         return new PlatformCosts(result, usage, estimates);
     }

@@ -143,6 +143,14 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor UnknownDeliveryEnvironment = new(
         "TRL2017", DiagnosticSeverity.Error, "delivery.github.environments lists '{0}', which is not defined in environments: its roles would trust a GitHub environment that gates nothing.", "{1}");
 
+    /// <summary>Two environments would answer on the same public name.</summary>
+    public static readonly DiagnosticDescriptor SharedPublicName = new(
+        "TRL2018", DiagnosticSeverity.Error, "environments '{0}' and '{1}' both answer on '{2}': a CloudFront alias belongs to one distribution only, so the second deploy would fail.", "Give environment '{1}' its own 'domain' (e.g. a subdomain with its own hosted zone) or 'ingress.host'.");
+
+    /// <summary>One public hosted zone used by environments in different accounts.</summary>
+    public static readonly DiagnosticDescriptor HostedZoneInAnotherAccount = new(
+        "TRL2019", DiagnosticSeverity.Error, "hosted zone '{0}' is used by environment '{1}' (account {2}) and by environment '{3}' (account {4}): CloudFormation writes certificate validation and alias records only into a zone of the account it deploys to.", "Delegate a subdomain to a hosted zone in account {4} and set 'domain' and 'ingress.hostedZoneId' under environment '{3}'.");
+
     /// <summary>A plain env var whose name says it holds a secret.</summary>
     public static readonly DiagnosticDescriptor SecretInEnv = new(
         "TRL3001", DiagnosticSeverity.Error, "app '{0}' sets '{1}' as a plain env value: its name says it is a secret, and plain values end up readable in the CloudFormation template and the ECS console.", "Store the value in AWS Secrets Manager and move the variable to 'secrets' ({1}: <secret name>).");

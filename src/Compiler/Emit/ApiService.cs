@@ -122,6 +122,8 @@ public sealed class ApiService : Construct
             },
         });
 
+        TargetGroup = targets;
+
         // The ALB forwards the path as is: /backend and /backend/* both reach the app.
         var rule = new CfnListenerRule(this, "Rule", new CfnListenerRuleProps
         {
@@ -196,6 +198,9 @@ public sealed class ApiService : Construct
 
     /// <summary>The ECS service.</summary>
     public FargateService Service { get; }
+
+    /// <summary>The app's target group on the shared load balancer.</summary>
+    public ApplicationTargetGroup TargetGroup { get; }
 
     /// <summary>The plain environment variables of the app contract (docs/app-contract.md), then the app's own.</summary>
     public static IDictionary<string, string> EnvironmentOf(ResolvedEnvironment environment, ResolvedApiApp app)

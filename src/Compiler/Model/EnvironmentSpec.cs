@@ -18,6 +18,15 @@ public sealed record EnvironmentSpec
     /// <summary>Defaults for cost versus resilience: `economy` (one NAT gateway, single-AZ database, short retention) or `resilient` (NAT per zone, Multi-AZ database, deletion protection, firewall). Default: `economy`.</summary>
     public Profile? Profile { get; init; }
 
+    /// <summary>Optional DNS domain for this environment, e.g. `dev.example.com`, so each environment has its own public name and private zone. Default: the top-level `domain`.</summary>
+    [StringLength(253)]
+    [Pattern(Patterns.Domain, Patterns.DomainText)]
+    public string? Domain { get; init; }
+
+    /// <summary>Optional ingress overrides for this environment (e.g. the `hostedZoneId` of its own domain, which must live in its account); same shape as `ingress`, only the fields to change. Default: none.</summary>
+    [OverrideShape]
+    public IngressSpec? Ingress { get; init; }
+
     /// <summary>Optional per-app overrides in this environment, by app id; same shape as `apps`, only the fields to change. Default: none.</summary>
     [OverrideShape]
     [KeyPattern(Patterns.Id, Patterns.IdText)]

@@ -12,7 +12,7 @@ public static class EnvironmentResolver
             .OrderBy(e => e.Key, StringComparer.Ordinal)
             .Select(e => Resolve(spec, e.Key, e.Value))
             .ToList();
-        return new ResolvedPlatform(spec.Platform!, environments);
+        return new ResolvedPlatform(spec.Platform!, environments, spec.Delivery, spec.Usage);
     }
 
     /// <summary>Resolves one environment.</summary>
@@ -20,7 +20,8 @@ public static class EnvironmentResolver
     {
         var profile = environment.Profile ?? Profile.Economy;
         var defaults = ProfileDefaults.For(profile);
-        var ingress = spec.Ingress ?? new IngressSpec();
+        var ingress = Merge(spec.Ingress, environment.Ingress);
+        var domain = environment.Domain ?? spec.Domain;
         var database = spec.Database is null ? null : ResolveDatabase(Merge(spec.Database, environment.Database), defaults);
         var databaseAccess = new HashSet<string>(database?.Access ?? [], StringComparer.Ordinal);
 
@@ -41,10 +42,10 @@ public static class EnvironmentResolver
             Region: environment.Region ?? spec.Region!,
             Profile: profile,
             Locale: spec.Locale ?? Locale.En,
-            Domain: spec.Domain,
+            Domain: domain,
             Ingress: new ResolvedIngress(
-                Host: spec.Domain is null ? null : ingress.Host ?? Defaults.Host,
-                HostedZoneId: spec.Domain is null ? null : ingress.HostedZoneId,
+                Host: domain is null ? null : ingress.Host ?? Defaults.Host,
+                HostedZoneId: domain is null ? null : ingress.HostedZoneId,
                 CertificateArn: ingress.CertificateArn,
                 Firewall: ingress.Firewall ?? defaults.Firewall),
             Network: new ResolvedNetwork(Defaults.VpcCidr, defaults.AvailabilityZones, defaults.NatGateways, defaults.LogRetentionDays),
@@ -137,6 +138,15 @@ public static class EnvironmentResolver
         Max = over.Max ?? scale?.Max,
         CpuPercent = over.CpuPercent ?? scale?.CpuPercent,
         RequestsPerTask = over.RequestsPerTask ?? scale?.RequestsPerTask,
+    };
+
+    /// <summary>The top-level ingress with an environment's overrides applied; never null.</summary>
+    internal static IngressSpec Merge(IngressSpec? ingress, IngressSpec? over) => new()
+    {
+        Host = over?.Host ?? ingress?.Host,
+        HostedZoneId = over?.HostedZoneId ?? ingress?.HostedZoneId,
+        CertificateArn = over?.CertificateArn ?? ingress?.CertificateArn,
+        Firewall = over?.Firewall ?? ingress?.Firewall,
     };
 
     private static DatabaseSpec Merge(DatabaseSpec database, DatabaseSpec? over) => over is null ? database : new DatabaseSpec

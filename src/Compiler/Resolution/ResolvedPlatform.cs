@@ -3,7 +3,11 @@ using Trilho.Compiler.Model;
 namespace Trilho.Compiler.Resolution;
 
 /// <summary>A valid platform with every default applied, one entry per environment, ready for the emitters.</summary>
-public sealed record ResolvedPlatform(string Name, IReadOnlyList<ResolvedEnvironment> Environments);
+/// <param name="Name">The platform name.</param>
+/// <param name="Environments">One entry per environment, ordered by environment id.</param>
+/// <param name="Delivery">The <c>delivery</c> section (adds a delivery stack per environment), or null.</param>
+/// <param name="Usage">The <c>usage</c> section the cost estimate assumes (it changes no resource), or null for the profile defaults.</param>
+public sealed record ResolvedPlatform(string Name, IReadOnlyList<ResolvedEnvironment> Environments, DeliverySpec? Delivery = null, UsageSpec? Usage = null);
 
 /// <summary>Everything one environment deploys, with profile defaults and overrides applied. Collections are ordered by id so output is deterministic.</summary>
 public sealed record ResolvedEnvironment(

@@ -1,5 +1,8 @@
 using Amazon.CDK;
+using Constructs;
 using Trilho.Compiler.Emit;
+using Trilho.Compiler.Emit.Delivery;
+using Trilho.Compiler.Emit.Monitoring;
 using Trilho.Compiler.Model;
 using Trilho.Compiler.Resolution;
 
@@ -7,7 +10,8 @@ namespace Trilho.Compiler.Synthesis;
 
 /// <summary>
 /// Splits one environment into stacks (docs/decisions/0001-stack-split.md) and wires them with parameters instead of
-/// exports: global (us-east-1, only when needed), shared, one per app, edge. Emit constructs do the building.
+/// exports: global (us-east-1, only when needed), shared, one per app, edge, edge monitoring (us-east-1), monitoring,
+/// and delivery when platform.yaml has a delivery section. Emit constructs do the building.
 /// </summary>
 internal static class EnvironmentAssembler
 {
@@ -15,7 +19,7 @@ internal static class EnvironmentAssembler
 
     public const string ImageTagParameter = "ImageTag";
 
-    public static (List<PlannedStack> Stacks, List<ImagePush> Images, string? PushImagesAfter) Assemble(App app, ResolvedEnvironment environment)
+    public static (List<PlannedStack> Stacks, List<ImagePush> Images, string? PushImagesAfter) Assemble(App app, ResolvedPlatform platform, ResolvedEnvironment environment)
     {
         var stacks = new List<PlannedStack>();
         var images = new List<ImagePush>();
@@ -51,6 +55,7 @@ internal static class EnvironmentAssembler
 
         var priorities = EmitNames.ListenerPriorities(apiApps.Select(a => a.Id));
         var buckets = new List<(ResolvedApp App, ParameterValue Name, ParameterValue Domain)>();
+        var monitoringSources = new Dictionary<string, ParameterValue>(StringComparer.Ordinal);
         foreach (var resolved in environment.Apps)
         {
             var stack = Stack(app, environment, EmitNames.AppStack(environment, resolved.Id), environment.Region, $"App {resolved.Id} of team {resolved.Team}");
@@ -73,7 +78,9 @@ internal static class EnvironmentAssembler
                         ? stack.Parameter("DatabaseSecretArn", shared.DatabaseSecretArn, "Managed master secret of the database")
                         : null);
                 var service = new ApiService(stack.Stack, id, environment, api, inputs, priorities[api.Id]);
-                stack.Output("ServiceName", service.Service.ServiceName, "ECS service");
+                RollBackOnReleaseAlarms(stack.Stack, environment, api, service, inputs.LoadBalancerFullName);
+                monitoringSources[MonitoringNames.ServiceName(api.Id)] = stack.Output("ServiceName", service.Service.ServiceName, "ECS service");
+                monitoringSources[MonitoringNames.TargetGroupFullName(api.Id)] = stack.Output("TargetGroupFullName", service.TargetGroup.TargetGroupFullName, "Target group name for request metrics");
                 images.Add(new ImagePush(api.Id, repository, stack.StackName, ImageTagParameter));
             }
             else
@@ -101,12 +108,61 @@ internal static class EnvironmentAssembler
             CertificateArn: certificate is null ? null : edgeStack.Parameter("CertificateArn", certificate, "us-east-1 certificate of the public name"),
             WebAclArn: webAcl is null ? null : edgeStack.Parameter("WebAclArn", webAcl, "CLOUDFRONT-scope web ACL"));
         var edge = new Edge(edgeStack.Stack, "Edge", environment, origins);
-        edgeStack.Output("DistributionId", edge.Distribution.DistributionId, "CloudFront distribution");
-        edgeStack.Output("DistributionDomainName", edge.Distribution.DistributionDomainName, "CloudFront's own name of the distribution");
+        monitoringSources[MonitoringNames.DistributionId] = edgeStack.Output("DistributionId", edge.Distribution.DistributionId, "CloudFront distribution");
+        monitoringSources[MonitoringNames.PublicHostName] = edgeStack.Output("DistributionDomainName", edge.Distribution.DistributionDomainName, "CloudFront's own name of the distribution");
         edgeStack.Output("Url", $"https://{host ?? edge.Distribution.DistributionDomainName}", "Public address of the apps");
         stacks.Add(edgeStack);
 
+        if (shared is not null)
+        {
+            AddIfSet(monitoringSources, MonitoringNames.LoadBalancerFullName, shared.LoadBalancerFullName);
+            AddIfSet(monitoringSources, MonitoringNames.ClusterName, shared.ClusterName);
+            AddIfSet(monitoringSources, MonitoringNames.DatabaseInstanceId, shared.DatabaseInstanceId);
+        }
+
+        stacks.AddRange(MonitoringWiring.Plan(MonitoringEmitter.Add(app, environment), environment, monitoringSources));
+        if (platform.Delivery is { } delivery)
+        {
+            stacks.Add(AssembleDelivery(app, platform, environment, delivery));
+        }
+
         return (stacks, images, apiApps.Count > 0 ? shared!.Stack.StackName : null);
+    }
+
+    /// <summary>
+    /// A release whose error rate or latency breaks the app's SLO in its first minutes rolls back by itself. The
+    /// alarms live in the app stack (they must exist before the service deploys) under one construct the service
+    /// depends on, because the service names them by literal name, which CloudFormation does not see as a dependency.
+    /// </summary>
+    private static void RollBackOnReleaseAlarms(Stack stack, ResolvedEnvironment environment, ResolvedApiApp api, ApiService service, string loadBalancerFullName)
+    {
+        var scope = new Construct(stack, "ReleaseAlarms");
+        var names = ReleaseAlarms.Create(scope, environment, api, service.TargetGroup.TargetGroupFullName, loadBalancerFullName);
+        service.Service.EnableDeploymentAlarms([.. names], new Amazon.CDK.AWS.ECS.DeploymentAlarmOptions { Behavior = Amazon.CDK.AWS.ECS.AlarmBehavior.ROLLBACK_ON_ALARM });
+        service.Service.Node.AddDependency(scope);
+    }
+
+    private static PlannedStack AssembleDelivery(App app, ResolvedPlatform platform, ResolvedEnvironment environment, DeliverySpec delivery)
+    {
+        var planned = Stack(app, environment, DeliveryNames.Stack(environment), environment.Region, "GitHub OIDC provider and the deploy roles of the platform and of each team");
+        planned.RequiredCapabilities = [DeliveryStack.RequiredCapability];
+        var result = DeliveryStack.Add(planned.Stack, platform, environment, delivery);
+        foreach (var parameter in result.Parameters)
+        {
+            planned.Record(parameter.Name, parameter.Literal is { } literal
+                ? ParameterValue.Literal(literal)
+                : ParameterValue.StackOutput(parameter.FromStack!, parameter.FromRegion!, parameter.Output!));
+        }
+
+        return planned;
+    }
+
+    private static void AddIfSet(Dictionary<string, ParameterValue> sources, string name, ParameterValue? value)
+    {
+        if (value is not null)
+        {
+            sources[name] = value;
+        }
     }
 
     private static SharedStackOutputs AssembleShared(App app, ResolvedEnvironment environment, List<ResolvedApiApp> apiApps)
@@ -127,20 +183,22 @@ internal static class EnvironmentAssembler
             $"Id of the managed prefix list com.amazonaws.global.cloudfront.origin-facing in {environment.Region}");
         var firewall = new Firewall(shared.Stack, "Firewall", network.Vpc, environment, prefixList);
 
-        ParameterValue? databaseSecret = null;
+        ParameterValue? databaseSecret = null, databaseInstance = null;
         if (environment.Database is { } database)
         {
             var instance = new Database(shared.Stack, "Database", environment, database, network.Vpc, firewall.Database!, logsKey.Key);
             _ = new PrivateDns(shared.Stack, "PrivateDns", network.Vpc, environment.PrivateZoneName, database.Hostname, instance.Instance.AttrEndpointAddress);
             databaseSecret = shared.Output("DatabaseSecretArn", instance.SecretArn, "Secret RDS manages for the master user");
+            databaseInstance = shared.Output("DatabaseInstanceId", instance.Instance.Ref, "RDS instance identifier for database metrics");
             shared.Output("DatabaseHost", EmitNames.DatabaseHost(environment, database), "Private name of the database");
         }
 
         var appInputs = new Dictionary<string, (ParameterValue SecurityGroup, ParameterValue Repository)>(StringComparer.Ordinal);
-        ParameterValue? listener = null, albArn = null, albDns = null, albFullName = null;
+        ParameterValue? listener = null, albArn = null, albDns = null, albFullName = null, clusterName = null;
         if (apiApps.Count > 0)
         {
-            _ = new ServiceCluster(shared.Stack, "Cluster", environment, network.Vpc);
+            var cluster = new ServiceCluster(shared.Stack, "Cluster", environment, network.Vpc);
+            clusterName = shared.Output("ClusterName", cluster.Cluster.ClusterName, "ECS cluster of the api apps");
             var loadBalancer = new LoadBalancer(shared.Stack, "LoadBalancer", network.Vpc, firewall.LoadBalancer!, resilient, environment.LogRetentionDays);
             listener = shared.Output("ListenerArn", loadBalancer.Listener.ListenerArn, "Listener the app rules attach to");
             albArn = shared.Output("LoadBalancerArn", loadBalancer.Alb.LoadBalancerArn, "Internal load balancer");
@@ -156,7 +214,7 @@ internal static class EnvironmentAssembler
             }
         }
 
-        return new SharedStackOutputs(shared, vpcId, subnetIds, logsKeyArn, databaseSecret, appInputs, listener, albArn, albDns, albFullName);
+        return new SharedStackOutputs(shared, vpcId, subnetIds, logsKeyArn, databaseSecret, appInputs, listener, albArn, albDns, albFullName, clusterName, databaseInstance);
     }
 
     private static PlannedStack Stack(App app, ResolvedEnvironment environment, string name, string region, string description) =>

@@ -1,4 +1,6 @@
 using Amazon.CDK;
+using Trilho.Compiler.Emit;
+using Trilho.Compiler.Extensibility;
 using Trilho.Compiler.Resolution;
 
 namespace Trilho.Compiler.Synthesis;
@@ -40,11 +42,11 @@ public static class PlatformSynthesizer
 
         lock (Gate)
         {
-            return new SynthesisResult(environments.Select(e => SynthesizeEnvironment(e, options)).ToList());
+            return new SynthesisResult(environments.Select(e => SynthesizeEnvironment(platform, e, options)).ToList());
         }
     }
 
-    private static EnvironmentSynthesis SynthesizeEnvironment(ResolvedEnvironment environment, SynthesisOptions options)
+    private static EnvironmentSynthesis SynthesizeEnvironment(ResolvedPlatform platform, ResolvedEnvironment environment, SynthesisOptions options)
     {
         var scratch = options.ScratchDirectory is null
             ? Path.Combine(Path.GetTempPath(), "trilho-cdk-" + Guid.NewGuid().ToString("N"))
@@ -55,7 +57,16 @@ public static class PlatformSynthesizer
             var app = StageTrace.Time($"{environment.Name}: new App", () => new App(new AppProps { Outdir = scratch, Context = FeatureFlags, TreeMetadata = false }));
             Tags.Of(app).Add("trilho:platform", environment.Platform);
             Tags.Of(app).Add("trilho:environment", environment.Name);
-            var (planned, images, pushAfter) = StageTrace.Time($"{environment.Name}: build constructs", () => EnvironmentAssembler.Assemble(app, environment));
+            var (planned, images, pushAfter) = StageTrace.Time($"{environment.Name}: build constructs", () => EnvironmentAssembler.Assemble(app, platform, environment));
+            if (options.Extensions.Count > 0)
+            {
+                var context = new ExtensionContext(
+                    environment,
+                    planned.ToDictionary(p => p.StackName, p => p.Stack, StringComparer.Ordinal),
+                    environment.Apps.ToDictionary(a => a.Id, a => EmitNames.AppStack(environment, a.Id), StringComparer.Ordinal));
+                PlatformExtensions.Apply(options.Extensions, context);
+            }
+
             var assembly = StageTrace.Time($"{environment.Name}: synth", () => app.Synth());
 
             var errors = new List<string>();
@@ -78,9 +89,9 @@ public static class PlatformSynthesizer
             {
                 var artifact = assembly.GetStackByName(p.StackName);
                 var template = TemplateJson.Normalize(File.ReadAllText(artifact.TemplateFullPath));
-                var capabilities = TemplateJson.ResourceTypes(template).Any(t => t.StartsWith("AWS::IAM::", StringComparison.Ordinal))
-                    ? IamCapability
-                    : [];
+                var capabilities = p.RequiredCapabilities.Count > 0
+                    ? p.RequiredCapabilities
+                    : TemplateJson.ResourceTypes(template).Any(t => t.StartsWith("AWS::IAM::", StringComparison.Ordinal)) ? IamCapability : [];
                 return new StackTemplate(p.StackName, p.Region, p.StackName + ".template.json", template, capabilities, p.Parameters);
             }).ToList());
 

@@ -11,4 +11,6 @@ internal sealed record SharedStackOutputs(
     ParameterValue? ListenerArn,
     ParameterValue? LoadBalancerArn,
     ParameterValue? LoadBalancerDnsName,
-    ParameterValue? LoadBalancerFullName);
+    ParameterValue? LoadBalancerFullName,
+    ParameterValue? ClusterName,
+    ParameterValue? DatabaseInstanceId);

@@ -1,3 +1,5 @@
+using Trilho.Compiler.Extensibility;
+
 namespace Trilho.Compiler.Synthesis;
 
 /// <summary>Options of <see cref="PlatformSynthesizer.Synthesize"/>.</summary>
@@ -8,4 +10,7 @@ public sealed record SynthesisOptions
 
     /// <summary>Folder for CDK's scratch output (deleted afterwards). Default: a new folder under the system temp folder.</summary>
     public string? ScratchDirectory { get; init; }
+
+    /// <summary>Extensions applied, in order, to each environment's stacks after Trilho's own constructs exist and before synthesis (docs/library.md).</summary>
+    public IReadOnlyList<IPlatformExtension> Extensions { get; init; } = [];
 }

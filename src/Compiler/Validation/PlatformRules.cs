@@ -1,5 +1,7 @@
 using Trilho.Compiler.Diagnostics;
 using Trilho.Compiler.Loading;
+using Trilho.Compiler.Model;
+using Trilho.Compiler.Resolution;
 
 namespace Trilho.Compiler.Validation;
 
@@ -14,29 +16,67 @@ internal static class PlatformRules
             CheckRegion(context, spec.Region, JsonPointers.Of("environments", environment, "region"));
         }
 
-        var ingress = context.Spec.Ingress;
-        if (context.Spec.Domain is { } domain)
+        var reported = new HashSet<(string, string)>();
+        var publicNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var zoneAccounts = new Dictionary<string, (string Environment, string Account)>(StringComparer.Ordinal);
+        foreach (var (environment, spec) in context.Environments.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
-            if (ingress?.HostedZoneId is null)
+            var ingress = EnvironmentResolver.Merge(context.Spec.Ingress, spec.Ingress);
+            var domainPointer = spec.Domain is null ? "/domain" : JsonPointers.Of("environments", environment, "domain");
+            string IngressPointer(string field, Func<IngressSpec?, string?> value) =>
+                value(spec.Ingress) is null ? JsonPointers.Of("ingress", field) : JsonPointers.Of("environments", environment, "ingress", field);
+            void ReportOnce(DiagnosticDescriptor descriptor, string pointer, bool preferKey, params object?[] args)
             {
-                context.Report(DiagnosticCatalog.MissingHostedZone, "/domain", false, domain);
-            }
-        }
-        else
-        {
-            foreach (var (field, set) in new[] { ("host", ingress?.Host), ("hostedZoneId", ingress?.HostedZoneId), ("certificateArn", ingress?.CertificateArn) })
-            {
-                if (set is not null)
+                if (reported.Add((descriptor.Id, pointer)))
                 {
-                    context.Report(DiagnosticCatalog.IngressNeedsDomain, JsonPointers.Of("ingress", field), true, field);
+                    context.Report(descriptor, pointer, preferKey, args);
                 }
             }
-        }
 
-        // arn:aws:acm:<region>:<account>:certificate/<id>; the schema checked the shape.
-        if (ingress?.CertificateArn?.Split(':') is [_, _, _, var region, ..] && region != "us-east-1")
-        {
-            context.Report(DiagnosticCatalog.CertificateNotInUsEast1, "/ingress/certificateArn", false, region);
+            if ((spec.Domain ?? context.Spec.Domain) is { } domain)
+            {
+                if (ingress.HostedZoneId is null)
+                {
+                    ReportOnce(DiagnosticCatalog.MissingHostedZone, domainPointer, false, domain);
+                    continue;
+                }
+
+                var publicName = $"{ingress.Host ?? Defaults.Host}.{domain}";
+                if (publicNames.TryGetValue(publicName, out var first))
+                {
+                    ReportOnce(DiagnosticCatalog.SharedPublicName, JsonPointers.Of("environments", environment), true, first, environment, publicName);
+                }
+                else
+                {
+                    publicNames[publicName] = environment;
+                }
+
+                if (spec.Account is { } account && zoneAccounts.TryGetValue(ingress.HostedZoneId, out var owner) && owner.Account != account)
+                {
+                    ReportOnce(DiagnosticCatalog.HostedZoneInAnotherAccount, IngressPointer("hostedZoneId", i => i?.HostedZoneId), false,
+                        ingress.HostedZoneId, owner.Environment, owner.Account, environment, account);
+                }
+                else if (spec.Account is { } zoneAccount)
+                {
+                    zoneAccounts.TryAdd(ingress.HostedZoneId, (environment, zoneAccount));
+                }
+            }
+            else
+            {
+                foreach (var (field, value) in new (string, Func<IngressSpec?, string?>)[] { ("host", i => i?.Host), ("hostedZoneId", i => i?.HostedZoneId), ("certificateArn", i => i?.CertificateArn) })
+                {
+                    if (value(ingress) is not null)
+                    {
+                        ReportOnce(DiagnosticCatalog.IngressNeedsDomain, IngressPointer(field, value), true, field);
+                    }
+                }
+            }
+
+            // arn:aws:acm:<region>:<account>:certificate/<id>; the schema checked the shape.
+            if (ingress.CertificateArn?.Split(':') is [_, _, _, var region, ..] && region != "us-east-1")
+            {
+                ReportOnce(DiagnosticCatalog.CertificateNotInUsEast1, IngressPointer("certificateArn", i => i?.CertificateArn), false, region);
+            }
         }
     }
 

@@ -35,7 +35,7 @@ public sealed class ApiAppRequirementTests(SynthesisFixture fixture)
         var environment = container["Environment"]!.AsArray().ToDictionary(e => e!["Name"]!.GetValue<string>(), e => e!["Value"]!.GetValue<string>());
         Assert.Equal("8080", environment["PORT"]);
         Assert.Equal("/backend", environment["APP_BASE_PATH"]);
-        Assert.Equal("db.desafio.example.com", environment["DB_HOST"]);
+        Assert.Equal("db.dev.desafio.example.com", environment["DB_HOST"]);
         Assert.Equal("5432", environment["DB_PORT"]);
         Assert.Equal("app", environment["DB_NAME"]);
         Assert.Equal("Require", environment["DB_SSLMODE"]);

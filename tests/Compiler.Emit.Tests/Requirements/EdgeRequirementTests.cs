@@ -7,14 +7,14 @@ namespace Trilho.Compiler.Emit.Tests.Requirements;
 public sealed class EdgeRequirementTests(SynthesisFixture fixture)
 {
     [Theory]
-    [InlineData("dev")]
-    [InlineData("prod")]
-    public void Frontend_and_backend_share_one_DNS_name_under_frontend_and_backend(string environment)
+    [InlineData("dev", "app.dev.desafio.example.com", "Z0EXAMPLEDEV01")]
+    [InlineData("prod", "app.desafio.example.com", "Z0EXAMPLE12345")]
+    public void Frontend_and_backend_share_one_DNS_name_under_frontend_and_backend(string environment, string publicName, string zone)
     {
         var edge = fixture.Stack("desafio-aws", environment, "edge");
         var config = edge.Properties("AWS::CloudFront::Distribution")["DistributionConfig"]!;
 
-        Assert.Equal(["app.desafio.example.com"], config["Aliases"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.Equal([publicName], config["Aliases"]!.AsArray().Select(a => a!.GetValue<string>()));
         var patterns = config["CacheBehaviors"]!.AsArray().Select(b => b!["PathPattern"]!.GetValue<string>()).Order(StringComparer.Ordinal);
         Assert.Equal(["/backend", "/backend/*", "/frontend", "/frontend/*"], patterns);
 
@@ -22,8 +22,8 @@ public sealed class EdgeRequirementTests(SynthesisFixture fixture)
         Assert.Equal(["A", "AAAA"], records.Select(r => r["Type"]!.GetValue<string>()).Order(StringComparer.Ordinal));
         Assert.All(records, r =>
         {
-            Assert.Equal("app.desafio.example.com.", r["Name"]!.GetValue<string>());
-            Assert.Equal("Z0EXAMPLE12345", r["HostedZoneId"]!.GetValue<string>());
+            Assert.Equal(publicName + ".", r["Name"]!.GetValue<string>());
+            Assert.Equal(zone, r["HostedZoneId"]!.GetValue<string>());
             Assert.NotNull(r["AliasTarget"]);
         });
     }
@@ -54,6 +54,24 @@ public sealed class EdgeRequirementTests(SynthesisFixture fixture)
         Assert.Equal(edge.Resources("AWS::CloudFront::OriginAccessControl").Single().Id, Template.Target(origin["OriginAccessControlId"]));
         Assert.Equal("s3", edge.Properties("AWS::CloudFront::OriginAccessControl")["OriginAccessControlConfig"]!["OriginAccessControlOriginType"]!.GetValue<string>());
         Assert.All(Behaviors(config, "/frontend"), b => Assert.Single(b["FunctionAssociations"]!.AsArray()));
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public void Frontend_paths_are_cached_and_compressed_at_the_edge_so_spikes_do_not_reach_the_bucket(string environment)
+    {
+        var edge = fixture.Stack("desafio-aws", environment, "edge");
+        var config = edge.Properties("AWS::CloudFront::Distribution")["DistributionConfig"]!;
+        // The static cache policy; its TTLs are proven in FastReactionRequirementTests.
+        var (policyId, policy) = Assert.Single(edge.Resources("AWS::CloudFront::CachePolicy"));
+        Assert.True(policy["Properties"]!["CachePolicyConfig"]!["DefaultTTL"]!.GetValue<int>() > 0);
+
+        Assert.All(Behaviors(config, "/frontend"), behavior =>
+        {
+            Assert.Equal(policyId, Template.Target(behavior["CachePolicyId"]));
+            Assert.True(behavior["Compress"]!.GetValue<bool>());
+        });
     }
 
     [Theory]

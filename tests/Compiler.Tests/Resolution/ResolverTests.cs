@@ -24,6 +24,17 @@ public class ResolverTests
     }
 
     [Fact]
+    public void Each_environment_gets_its_own_domain_zone_and_private_names()
+    {
+        var platform = Sample();
+        var dev = platform.Environments.Single(e => e.Name == "dev");
+        var prod = platform.Environments.Single(e => e.Name == "prod");
+        Assert.Equal(("dev.desafio.example.com", "app", "Z0EXAMPLEDEV01"), (dev.Domain, dev.Ingress.Host, dev.Ingress.HostedZoneId));
+        Assert.Equal(("desafio.example.com", "app", "Z0EXAMPLE12345"), (prod.Domain, prod.Ingress.Host, prod.Ingress.HostedZoneId));
+        Assert.Equal("dev.desafio.example.com", dev.PrivateZoneName);
+    }
+
+    [Fact]
     public void Dev_keeps_the_app_values()
     {
         var backend = Backend(Sample(), "dev");

@@ -4,6 +4,7 @@ using Desafio.Extensions;
 using Trilho.Compiler;
 using Trilho.Compiler.Extensibility;
 using Trilho.Compiler.Resolution;
+using Trilho.Compiler.Synthesis;
 using Trilho.Integration.Tests.Infrastructure;
 
 namespace Trilho.Integration.Tests.Extensibility;
@@ -48,6 +49,22 @@ public sealed class AuditExportBucketTests : IDisposable
 
         using var frontend = Template(assembly.GetStackByName($"{environment.StackPrefix}-frontend").TemplateFullPath);
         Assert.Empty(Resources(frontend, "AWS::S3::Bucket"));
+    }
+
+    [Fact]
+    public void Synthesis_applies_the_extension_to_the_environments_stacks_before_writing_the_templates()
+    {
+        var platform = FrontEnd.AnalyzeFile(Repository.Path("samples/desafio-aws/platform.yaml")).Platform!;
+
+        var result = PlatformSynthesizer.Synthesize(platform, new SynthesisOptions { Environment = "dev", Extensions = [new AuditExportBucket()] });
+
+        var stacks = Assert.Single(result.Environments).Plan.Stacks;
+        using var backend = JsonDocument.Parse(stacks.Single(s => s.StackName == "desafio-dev-app-backend").Template);
+        var bucket = Assert.Single(Resources(backend, "AWS::S3::Bucket"));
+        Assert.StartsWith(AuditExportBucket.ConstructId, bucket.Name, StringComparison.Ordinal);
+        // Every stack Trilho planned, monitoring and delivery included, reached the extension.
+        Assert.Equal(8, stacks.Count);
+        Assert.All(stacks, stack => Assert.Contains("\"cost-center\"", stack.Template, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using Trilho.Compiler.MSBuild;
 
@@ -78,6 +79,20 @@ public sealed class TrilhoCompileTaskTests : IDisposable
         var output = string.Join('\n', _engine.Messages.Select(m => m.Message));
         Assert.Contains($"args: {Path.Combine(_directory, "tools", "trilho.dll")} compile {Path.Combine(_directory, "platform.yaml")} --out {Path.Combine(_directory, "out")}", output, StringComparison.Ordinal);
         Assert.Contains("jsii: 20", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cost_summary_is_a_normal_importance_message_and_the_written_files_are_low()
+    {
+        var task = TaskRunning("echo 'wrote out/dev/deploy-plan.json'; echo 'trilho: shop-dev (sa-east-1): estimated USD 10.00/month at scale.min, USD 12.00 at scale.max (0 of 3 lines use assumed prices); see cost-estimate.md'");
+
+        Assert.True(task.Execute());
+
+        var summary = Assert.Single(_engine.Messages, m => m.Message?.StartsWith("trilho: shop-dev", StringComparison.Ordinal) == true);
+        Assert.Equal(MessageImportance.Normal, summary.Importance);
+        Assert.Equal(MessageImportance.Low, Assert.Single(_engine.Messages, m => m.Message?.StartsWith("wrote ", StringComparison.Ordinal) == true).Importance);
+        Assert.Empty(_engine.Warnings);
+        Assert.Empty(_engine.Errors);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public static class DeliveryStack
     public const int PlatformSessionSeconds = 7200;
 
     /// <summary>Name of the parameter with a static app's bucket, read from its app stack's <c>BucketName</c> output.</summary>
-    public static string BucketParameter(string appId) => $"{DeliveryNames.Pascal(appId)}BucketName";
+    public static string BucketParameter(string appId) => $"{EmitNames.Pascal(appId)}BucketName";
 
     /// <summary>
     /// Adds the delivery resources to <paramref name="stack"/>, a stack of <paramref name="environment"/>'s region
@@ -61,7 +61,7 @@ public static class DeliveryStack
                 continue;
             }
 
-            var pascal = DeliveryNames.Pascal(team.Id);
+            var pascal = EmitNames.Pascal(team.Id);
             var execution = Role(stack, $"Team{pascal}ExecutionRole", DeliveryNames.TeamExecutionRole(environment, team.Id), GitHubTrust.CloudFormation(), null,
                 $"CloudFormation deploys the app stacks of team {team.Id} with this role", TeamRoles.ExecutionStatements(environment, arns, apps));
             var name = DeliveryNames.TeamRole(environment, team.Id);
@@ -109,12 +109,12 @@ public static class DeliveryStack
         }
 
         var distribution = OptionalParameter(stack, DistributionIdParameter, "CloudFront distribution the teams may invalidate; empty until the edge stack exists.");
-        parameters.Add(new DeliveryParameter(DistributionIdParameter, null, DeliveryNames.EdgeStack(environment), environment.Region, "DistributionId"));
+        parameters.Add(new DeliveryParameter(DistributionIdParameter, null, EmitNames.EdgeStack(environment), environment.Region, "DistributionId"));
         foreach (var app in statics)
         {
             var name = BucketParameter(app.Id);
             var bucket = OptionalParameter(stack, name, $"Bucket of {app.Id}; empty until its app stack exists.");
-            parameters.Add(new DeliveryParameter(name, null, DeliveryNames.AppStack(environment, app.Id), environment.Region, "BucketName"));
+            parameters.Add(new DeliveryParameter(name, null, EmitNames.AppStack(environment, app.Id), environment.Region, "BucketName"));
             targets[app.Id] = new StaticAppTarget(bucket.Parameter.ValueAsString, bucket.Condition.LogicalId, distribution.Parameter.ValueAsString, distribution.Condition.LogicalId);
         }
 

@@ -19,7 +19,7 @@ internal static class PlatformRoles
             PolicyJson.Condition("StringEquals", "iam:PassedToService", "cloudformation.amazonaws.com"));
         yield return PolicyJson.Allow("LogInToImageRegistry", ["ecr:GetAuthorizationToken"], ["*"]);
         yield return PolicyJson.Allow("PushEnvironmentImages", DeployActions.EcrPush,
-            [arns.Repository(DeliveryNames.Cluster(environment) + "/*")]);
+            [arns.Repository(EmitNames.Repository(environment, "*"))]);
     }
 
     /// <summary>

@@ -22,7 +22,7 @@ internal static class TeamRoles
         string executionRoleArn,
         IReadOnlyDictionary<string, StaticAppTarget> statics)
     {
-        var stacks = apps.Select(a => arns.Stack(DeliveryNames.AppStack(environment, a.Id))).ToList();
+        var stacks = apps.Select(a => arns.Stack(EmitNames.AppStack(environment, a.Id))).ToList();
         yield return PolicyJson.Allow("CreateChangeSetsWithTeamExecutionRole", [DeployActions.CreateChangeSet], stacks,
             PolicyJson.Condition("ArnEquals", "cloudformation:RoleArn", executionRoleArn));
         yield return PolicyJson.Allow("DeployTeamAppStacks", DeployActions.ChangeSets, stacks);
@@ -30,7 +30,7 @@ internal static class TeamRoles
         yield return PolicyJson.Allow("PassTeamExecutionRoleToCloudFormation", ["iam:PassRole"], [executionRoleArn],
             PolicyJson.Condition("StringEquals", "iam:PassedToService", "cloudformation.amazonaws.com"));
 
-        var repositories = apps.OfType<ResolvedApiApp>().Select(a => arns.Repository(DeliveryNames.Repository(environment, a.Id))).ToList();
+        var repositories = apps.OfType<ResolvedApiApp>().Select(a => arns.Repository(EmitNames.Repository(environment, a.Id))).ToList();
         if (repositories.Count > 0)
         {
             yield return PolicyJson.Allow("LogInToImageRegistry", ["ecr:GetAuthorizationToken"], ["*"]);
@@ -41,7 +41,7 @@ internal static class TeamRoles
         {
             var target = statics[app.Id];
             var prefix = app.Path.Trim('/');
-            var pascal = DeliveryNames.Pascal(app.Id);
+            var pascal = EmitNames.Pascal(app.Id);
 
             // Absent until the bucket is known: an empty name would grant "arn:aws:s3:::/frontend/*". As token strings,
             // because jsii cannot marshal the condition proxy inside a plain dictionary.
@@ -71,12 +71,12 @@ internal static class TeamRoles
     /// </summary>
     public static IEnumerable<object> ExecutionStatements(ResolvedEnvironment environment, DeliveryArns arns, IReadOnlyList<ResolvedApp> apps)
     {
-        var stackNames = apps.Select(a => DeliveryNames.AppStack(environment, a.Id) + "-").ToList();
+        var stackNames = apps.Select(a => EmitNames.AppStack(environment, a.Id) + "-").ToList();
         yield return PolicyJson.Allow("ManageAppServices", DeployActions.AppServices, ["*"]);
         yield return PolicyJson.Allow("ManageAppRoles", DeployActions.IamRoles, stackNames.Select(arns.IamRolesStartingWith));
         yield return PolicyJson.Allow("CreateServiceLinkedRoles", ["iam:CreateServiceLinkedRole"], [arns.ServiceLinkedRoles()]);
 
-        var buckets = apps.OfType<ResolvedStaticApp>().Select(a => DeliveryNames.AppStack(environment, a.Id) + "-").ToList();
+        var buckets = apps.OfType<ResolvedStaticApp>().Select(a => EmitNames.AppStack(environment, a.Id) + "-").ToList();
         if (buckets.Count > 0)
         {
             yield return PolicyJson.Allow("ManageAppBuckets", ["s3:*"],

@@ -40,25 +40,8 @@ public static class MonitoringNames
     /// <summary>Parameter of the regional stack and output of the edge stack: id of an app's Route 53 health check.</summary>
     public static string HealthCheckId(string appId) => Pascal(appId) + "HealthCheckId";
 
-    /// <summary>A platform.yaml id in PascalCase, for logical IDs: <c>my-api</c> becomes <c>MyApi</c>.</summary>
-    public static string Pascal(string id)
-    {
-        var builder = new StringBuilder(id.Length);
-        var upper = true;
-        foreach (var c in id)
-        {
-            if (!char.IsAsciiLetterOrDigit(c))
-            {
-                upper = true;
-                continue;
-            }
-
-            builder.Append(upper ? char.ToUpperInvariant(c) : c);
-            upper = false;
-        }
-
-        return builder.ToString();
-    }
+    /// <summary>A platform.yaml id in PascalCase, for logical IDs: <c>my-api</c> becomes <c>MyApi</c> (<see cref="EmitNames.Pascal"/>).</summary>
+    public static string Pascal(string id) => EmitNames.Pascal(id);
 
     /// <summary>A PascalCase word list in kebab case: <c>ErrorBudgetFastBurn</c> becomes <c>error-budget-fast-burn</c>.</summary>
     public static string Kebab(string pascal)

@@ -42,6 +42,7 @@ internal sealed class TeamTopics
                 ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = environment.Account },
             },
         }));
+        key.AddToResourcePolicy(KeyPolicies.GrantsOnlyForAwsServices());
 
         foreach (var team in teams)
         {

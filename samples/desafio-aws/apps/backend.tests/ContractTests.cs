@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Trilho.Samples.Backend.Tests;
+
+/// <summary>
+/// The backend against what Trilho actually emits for it: the sample is compiled, and the container port, the
+/// env var and secret names and the target group's health check path are read from the backend's template.
+/// </summary>
+public sealed class ContractTests(CompiledSample sample) : IClassFixture<CompiledSample>
+{
+    [Fact]
+    public void The_template_routes_the_backend_path_to_the_container_port()
+    {
+        Assert.Equal(["/backend", "/backend/*"], sample.ListenerPaths);
+        Assert.Equal(sample.ContainerPort.ToString(System.Globalization.CultureInfo.InvariantCulture), sample.Environment["PORT"]);
+        Assert.Equal(sample.ContainerPort, sample.TargetGroupPort);
+    }
+
+    [Fact]
+    public async Task Backend_started_with_exactly_the_emitted_variables_passes_the_health_check_and_serves_the_api()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var server = TestDatabase.Server;
+        var port = BackendProcess.FreePort();
+        await using var backend = BackendProcess.Launch(db, env =>
+        {
+            env.Clear();
+            foreach (var (name, value) in sample.Environment)
+            {
+                env[name] = value;
+            }
+
+            // What differs on this machine: the port is free here, the database is the local test server
+            // (no TLS), and the secret values come from it instead of Secrets Manager. The names stay the template's.
+            env["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            env["DB_HOST"] = server.Host;
+            env["DB_PORT"] = server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            env["DB_NAME"] = db.Name;
+            env["DB_SSLMODE"] = "Disable";
+            var secretValues = new Dictionary<string, string> { ["DB_USER"] = server.Username!, ["DB_PASSWORD"] = server.Password! };
+            foreach (var secret in sample.SecretNames)
+            {
+                env[secret] = secretValues[secret];
+            }
+        });
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(30) };
+
+        await WaitForHealthyAsync(client, sample.HealthCheckPath, backend);
+        using var created = await client.PostAsJsonAsync("/backend/items", new { title = "contract" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var list = await client.GetFromJsonAsync<JsonElement>("/backend/items");
+        Assert.Equal(1, list.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public void The_backend_needs_no_variable_the_platform_does_not_inject()
+    {
+        string[] required = ["PORT", "APP_BASE_PATH", "DB_HOST", "DB_PORT", "DB_NAME", "DB_SSLMODE", "DB_USER", "DB_PASSWORD"];
+        var injected = sample.Environment.Keys.Concat(sample.SecretNames).ToHashSet(StringComparer.Ordinal);
+        Assert.All(required, name => Assert.Contains(name, injected));
+        Assert.Equal(["DB_PASSWORD", "DB_USER"], sample.SecretNames.Order(StringComparer.Ordinal));
+    }
+
+    private static async Task WaitForHealthyAsync(HttpClient client, string path, BackendProcess backend)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        HttpStatusCode? last = null;
+        while (DateTime.UtcNow < deadline && !backend.HasExited)
+        {
+            try
+            {
+                using var response = await client.GetAsync(path);
+                last = response.StatusCode;
+                // The target group's matcher accepts 200-399.
+                if ((int)response.StatusCode is >= 200 and < 400)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"health check {path} never passed (last status {last?.ToString() ?? "none"}):\n{backend.Output}");
+    }
+}
+
+/// <summary>The sample compiled once by the real <c>trilho compile</c>, and what its backend template says.</summary>
+public sealed class CompiledSample : IDisposable
+{
+    private readonly string _output = Directory.CreateTempSubdirectory("trilho-contract-").FullName;
+
+    public CompiledSample()
+    {
+        var root = RepositoryRoot();
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { "run", "--project", Path.Combine(root, "src", "Compiler.Cli"), "--", "compile", Path.Combine(root, "samples", "desafio-aws", "platform.yaml"), "--out", _output, "--env", "dev" })
+        {
+            psi.ArgumentList.Add(argument);
+        }
+
+        psi.Environment["JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION"] = "20";
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"trilho compile failed ({process.ExitCode}):\n{stdout.Result}\n{stderr}");
+        }
+
+        using var template = JsonDocument.Parse(File.ReadAllText(Path.Combine(_output, "dev", "desafio-dev-app-backend.template.json")));
+        var resources = template.RootElement.GetProperty("Resources").EnumerateObject().Select(r => r.Value).ToList();
+        var container = Single(resources, "AWS::ECS::TaskDefinition").GetProperty("ContainerDefinitions")[0];
+        ContainerPort = container.GetProperty("PortMappings")[0].GetProperty("ContainerPort").GetInt32();
+        Environment = container.GetProperty("Environment").EnumerateArray()
+            .ToDictionary(e => e.GetProperty("Name").GetString()!, e => e.GetProperty("Value").GetString()!, StringComparer.Ordinal);
+        SecretNames = container.GetProperty("Secrets").EnumerateArray().Select(s => s.GetProperty("Name").GetString()!).ToList();
+        var targetGroup = Single(resources, "AWS::ElasticLoadBalancingV2::TargetGroup");
+        HealthCheckPath = targetGroup.GetProperty("HealthCheckPath").GetString()!;
+        TargetGroupPort = targetGroup.GetProperty("Port").GetInt32();
+        ListenerPaths = Single(resources, "AWS::ElasticLoadBalancingV2::ListenerRule").GetProperty("Conditions")[0]
+            .GetProperty("PathPatternConfig").GetProperty("Values").EnumerateArray().Select(v => v.GetString()!).ToList();
+    }
+
+    public int ContainerPort { get; }
+    public IReadOnlyDictionary<string, string> Environment { get; }
+    public IReadOnlyList<string> SecretNames { get; }
+    public string HealthCheckPath { get; }
+    public int TargetGroupPort { get; }
+    public IReadOnlyList<string> ListenerPaths { get; }
+
+    public void Dispose() => Directory.Delete(_output, recursive: true);
+
+    private static JsonElement Single(IEnumerable<JsonElement> resources, string type) =>
+        resources.Single(r => r.GetProperty("Type").GetString() == type).GetProperty("Properties");
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Trilho.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Trilho.sln not found above " + AppContext.BaseDirectory);
+    }
+}
