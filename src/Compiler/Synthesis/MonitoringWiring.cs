@@ -4,13 +4,13 @@ using Trilho.Compiler.Resolution;
 namespace Trilho.Compiler.Synthesis;
 
 /// <summary>
-/// Plans the two monitoring stacks (docs/monitoring.md, "Wiring"): edge first, in us-east-1, then the regional one,
-/// which reads the edge stack's health check ids. Every parameter they declare takes an output of a stack deployed
+/// Plans the monitoring stacks (docs/monitoring.md, "Wiring"): edge first, in us-east-1, then the regional one,
+/// which reads the edge stack's health check ids, then one per api app, which read the regional topic ARNs. Every parameter they declare takes an output of a stack deployed
 /// before them; one without a producer is a bug in Trilho, so it fails synthesis instead of reaching a deploy.
 /// </summary>
 internal static class MonitoringWiring
 {
-    /// <summary>Both stacks in deploy order, each parameter recorded with its source from <paramref name="sources"/> (parameter name to producing output).</summary>
+    /// <summary>The stacks in deploy order, each parameter recorded with its source from <paramref name="sources"/> (parameter name to producing output).</summary>
     public static IReadOnlyList<PlannedStack> Plan(MonitoringStacks stacks, ResolvedEnvironment environment, IReadOnlyDictionary<string, ParameterValue> sources)
     {
         var edge = PlannedStack.Adopt(stacks.Edge.Stack, stacks.Edge.Region, environment.Account);
@@ -25,7 +25,22 @@ internal static class MonitoringWiring
 
         var regional = PlannedStack.Adopt(stacks.Regional.Stack, stacks.Regional.Region, environment.Account);
         Record(regional, stacks.Regional, regionalSources);
-        return [edge, regional];
+
+        var appSources = new Dictionary<string, ParameterValue>(sources, StringComparer.Ordinal);
+        foreach (var team in environment.Teams)
+        {
+            appSources[MonitoringNames.TopicArn(team.Id)] = regional.OutputOf(MonitoringNames.TopicArn(team.Id));
+        }
+
+        var planned = new List<PlannedStack> { edge, regional };
+        foreach (var info in stacks.Apps)
+        {
+            var app = PlannedStack.Adopt(info.Stack, info.Region, environment.Account);
+            Record(app, info, appSources);
+            planned.Add(app);
+        }
+
+        return planned;
     }
 
     private static void Record(PlannedStack planned, MonitoringStackInfo info, IReadOnlyDictionary<string, ParameterValue> sources)

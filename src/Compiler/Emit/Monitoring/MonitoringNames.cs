@@ -28,6 +28,15 @@ public static class MonitoringNames
     /// <summary>Name of the regional monitoring stack.</summary>
     public static string RegionalStack(ResolvedEnvironment environment) => $"{environment.StackPrefix}-monitoring";
 
+    /// <summary>
+    /// Name of the regional monitoring stack of one api app (its alarms and composites). <c>-app-</c> keeps it apart
+    /// from <see cref="EdgeStack"/> whatever the app id, e.g. an app called <c>edge</c>.
+    /// </summary>
+    public static string AppStack(ResolvedEnvironment environment, string appId) => $"{environment.StackPrefix}-monitoring-app-{appId}";
+
+    /// <summary>Output of the regional monitoring stack and parameter of the app monitoring stacks: ARN of a team's regional alarm topic.</summary>
+    public static string TopicArn(string teamId) => Pascal(teamId) + "AlarmTopicArn";
+
     /// <summary>Name of the us-east-1 monitoring stack.</summary>
     public static string EdgeStack(ResolvedEnvironment environment) => $"{environment.StackPrefix}-monitoring-edge";
 
