@@ -33,8 +33,8 @@ public sealed class AlertRoutingTests(SynthesisFixture fixture)
         foreach (var app in environment.Apps)
         {
             var pascal = MonitoringNames.Pascal(app.Id);
-            Assert.Contains(app.Team, Teams(synthesis, synthesis.Edge, pascal + "ExternalCheckFailed"));
-            Assert.Equal(["noc"], Teams(synthesis, synthesis.Edge, pascal + "CustomersAffected"));
+            Assert.Contains(app.Team, Teams(synthesis, synthesis.EdgeApp(app.Id), pascal + "ExternalCheckFailed"));
+            Assert.Equal(["noc"], Teams(synthesis, synthesis.EdgeApp(app.Id), pascal + "CustomersAffected"));
             if (app is ResolvedApiApp)
             {
                 Assert.Equal([app.Team], Teams(synthesis, synthesis.App(app.Id), pascal + "ErrorBudgetFastBurn"));
@@ -83,12 +83,13 @@ public sealed class AlertRoutingTests(SynthesisFixture fixture)
     }
 
     [Fact]
-    public void App_alarm_stacks_notify_the_regional_topics_and_create_no_topic_or_key_of_their_own()
+    public void App_alarm_stacks_notify_the_topics_of_their_region_and_create_no_topic_or_key_of_their_own()
     {
         foreach (var synthesis in fixture.All)
         {
             Assert.NotEmpty(synthesis.Apps);
-            foreach (var template in synthesis.Apps)
+            Assert.Equal(synthesis.Environment.Apps.Count, synthesis.EdgeApps.Count());
+            foreach (var template in synthesis.Apps.Concat(synthesis.EdgeApps))
             {
                 Assert.Empty(template.OfType("AWS::SNS::Topic"));
                 Assert.Empty(template.OfType("AWS::KMS::Key"));

@@ -46,6 +46,7 @@ public sealed class OutputContractTests(SynthesisFixture fixture)
         Assert.Equal(fixture.DesafioDev.Regional.Text, again.Regional.Text);
         Assert.Equal(fixture.DesafioDev.Edge.Text, again.Edge.Text);
         Assert.Equal(fixture.DesafioDev.App("backend").Text, again.App("backend").Text);
+        Assert.Equal(fixture.DesafioDev.EdgeApp("frontend").Text, again.EdgeApp("frontend").Text);
     }
 
     [Fact]
@@ -59,6 +60,8 @@ public sealed class OutputContractTests(SynthesisFixture fixture)
         Assert.Equal("desafio-dev-monitoring-edge", synthesis.Stacks.Edge.Stack.StackName);
         Assert.Equal(["desafio-dev-monitoring-app-backend"], synthesis.Stacks.Apps.Select(s => s.Stack.StackName));
         Assert.Equal(["sa-east-1"], synthesis.Stacks.Apps.Select(s => s.Stack.Region));
+        Assert.Equal(["desafio-dev-monitoring-edge-app-backend", "desafio-dev-monitoring-edge-app-frontend"], synthesis.Stacks.EdgeApps.Select(s => s.Stack.StackName));
+        Assert.All(synthesis.Stacks.EdgeApps, s => Assert.Equal("us-east-1", s.Stack.Region));
     }
 
     [Fact]
@@ -68,12 +71,12 @@ public sealed class OutputContractTests(SynthesisFixture fixture)
         {
             Assert.Equal(synthesis.Stacks.Regional.Parameters.Select(p => p.Name).Order(), synthesis.Regional.Parameters.Select(p => p.Key).Order());
             Assert.Equal(synthesis.Stacks.Edge.Parameters.Select(p => p.Name).Order(), synthesis.Edge.Parameters.Select(p => p.Key).Order());
-            foreach (var (info, template) in synthesis.Stacks.Apps.Zip(synthesis.Apps))
+            foreach (var (info, template) in synthesis.Stacks.Apps.Zip(synthesis.Apps).Concat(synthesis.Stacks.EdgeApps.Zip(synthesis.EdgeApps)))
             {
                 Assert.Equal(info.Parameters.Select(p => p.Name).Order(), template.Parameters.Select(p => p.Key).Order());
             }
 
-            Assert.All(synthesis.Stacks.Apps.SelectMany(s => s.Parameters).Concat(synthesis.Stacks.Regional.Parameters).Concat(synthesis.Stacks.Edge.Parameters), p => Assert.Contains("output", p.Description, StringComparison.Ordinal));
+            Assert.All(synthesis.Stacks.Apps.Concat(synthesis.Stacks.EdgeApps).SelectMany(s => s.Parameters).Concat(synthesis.Stacks.Regional.Parameters).Concat(synthesis.Stacks.Edge.Parameters), p => Assert.Contains("output", p.Description, StringComparison.Ordinal));
         }
     }
 
@@ -83,9 +86,11 @@ public sealed class OutputContractTests(SynthesisFixture fixture)
         Assert.Equal(
             ["BackendHealthCheckId", "BackendServiceName", "BackendTargetGroupFullName", "ClusterName", "DatabaseInstanceId", "DistributionId", "FrontendHealthCheckId", "LoadBalancerFullName"],
             fixture.DesafioDev.Stacks.Regional.Parameters.Select(p => p.Name).Order());
-        Assert.Equal(["DistributionId"], fixture.DesafioDev.Stacks.Edge.Parameters.Select(p => p.Name));
+        Assert.Empty(fixture.DesafioDev.Stacks.Edge.Parameters);
+        Assert.Equal(["BackendAlarmTopicArn", "NocAlarmTopicArn"], fixture.DesafioDev.Stacks.EdgeApps[0].Parameters.Select(p => p.Name).Order());
+        Assert.Equal(["DistributionId", "FrontendAlarmTopicArn", "NocAlarmTopicArn"], fixture.DesafioDev.Stacks.EdgeApps[1].Parameters.Select(p => p.Name).Order());
         Assert.Equal(["ApiHealthCheckId", "ApiServiceName", "ApiTargetGroupFullName", "ClusterName", "LoadBalancerFullName"], fixture.Minimal.Stacks.Regional.Parameters.Select(p => p.Name).Order());
-        Assert.Equal(["PublicHostName"], fixture.Minimal.Stacks.Edge.Parameters.Select(p => p.Name));
+        Assert.Equal(["CoreAlarmTopicArn", "PublicHostName"], fixture.Minimal.Stacks.EdgeApps.Single().Parameters.Select(p => p.Name).Order());
         Assert.Equal(
             ["BackendAlarmTopicArn", "BackendServiceName", "BackendTargetGroupFullName", "ClusterName", "LoadBalancerFullName", "NocAlarmTopicArn"],
             fixture.DesafioDev.Stacks.Apps.Single().Parameters.Select(p => p.Name).Order());
@@ -95,10 +100,9 @@ public sealed class OutputContractTests(SynthesisFixture fixture)
         Assert.Equal("BackendAlarmTopic", (string)topics["BackendAlarmTopicArn"]!["Value"]!["Ref"]!);
         Assert.Equal("NocAlarmTopic", (string)topics["NocAlarmTopicArn"]!["Value"]!["Ref"]!);
 
-        // The edge stack produces the health check ids the regional stack takes.
-        var outputs = fixture.DesafioDev.Edge.Json["Outputs"]!.AsObject();
-        Assert.Equal("BackendHealthCheck", (string)outputs["BackendHealthCheckId"]!["Value"]!["Fn::GetAtt"]![0]!);
-        Assert.Equal("FrontendHealthCheck", (string)outputs["FrontendHealthCheckId"]!["Value"]!["Fn::GetAtt"]![0]!);
+        // The edge app stacks produce the health check ids the regional stack takes.
+        Assert.Equal("BackendHealthCheck", (string)fixture.DesafioDev.EdgeApp("backend").Json["Outputs"]!["BackendHealthCheckId"]!["Value"]!["Fn::GetAtt"]![0]!);
+        Assert.Equal("FrontendHealthCheck", (string)fixture.DesafioDev.EdgeApp("frontend").Json["Outputs"]!["FrontendHealthCheckId"]!["Value"]!["Fn::GetAtt"]![0]!);
     }
 
     [Fact]
@@ -107,7 +111,7 @@ public sealed class OutputContractTests(SynthesisFixture fixture)
         var regional = fixture.DesafioDev.App("backend");
         Assert.Equal("desafio-dev-backend-error-budget-fast-burn", (string)regional.Properties("BackendErrorBudgetFastBurn")["AlarmName"]!);
         Assert.Equal("desafio-dev-backend-customers-affected", (string)regional.Properties("BackendCustomersAffected")["AlarmName"]!);
-        Assert.Equal("desafio-dev-frontend-edge-customers-affected", (string)fixture.DesafioDev.Edge.Properties("FrontendCustomersAffected")["AlarmName"]!);
+        Assert.Equal("desafio-dev-frontend-edge-customers-affected", (string)fixture.DesafioDev.EdgeApp("frontend").Properties("FrontendCustomersAffected")["AlarmName"]!);
         Assert.Equal("MyApi", MonitoringNames.Pascal("my-api"));
         Assert.Equal("error-budget-fast-burn", MonitoringNames.Kebab("ErrorBudgetFastBurn"));
     }

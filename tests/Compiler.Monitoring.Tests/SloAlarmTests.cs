@@ -28,7 +28,7 @@ public sealed class SloAlarmTests(SynthesisFixture fixture)
         Assert.NotEmpty(apps);
         foreach (var app in apps)
         {
-            AssertBurnRateAlarms(synthesis.Edge, app, "AWS/CloudFront");
+            AssertBurnRateAlarms(synthesis.EdgeApp(app.Id), app, "AWS/CloudFront");
         }
     }
 
@@ -41,8 +41,8 @@ public sealed class SloAlarmTests(SynthesisFixture fixture)
         Assert.Equal(1.44, Threshold(synthesis.App("backend"), "BackendErrorBudgetFastBurnLong"));
         Assert.Equal(1.44, Threshold(synthesis.App("backend"), "BackendErrorBudgetFastBurnShort"));
         Assert.Equal(0.6, Threshold(synthesis.App("backend"), "BackendErrorBudgetSlowBurnLong"));
-        Assert.Equal(0.72, Threshold(synthesis.Edge, "FrontendErrorBudgetFastBurnLong"));
-        Assert.Equal(0.3, Threshold(synthesis.Edge, "FrontendErrorBudgetSlowBurnShort"));
+        Assert.Equal(0.72, Threshold(synthesis.EdgeApp("frontend"), "FrontendErrorBudgetFastBurnLong"));
+        Assert.Equal(0.3, Threshold(synthesis.EdgeApp("frontend"), "FrontendErrorBudgetSlowBurnShort"));
 
         // minimal has no SLO: the default availability (99.5) gives 7.2% and 3%.
         Assert.Equal(BurnRateWindow.Fast.ThresholdPercent(Defaults.Availability), Threshold(fixture.Minimal.App("api"), "ApiErrorBudgetFastBurnLong"));
@@ -84,7 +84,7 @@ public sealed class SloAlarmTests(SynthesisFixture fixture)
             foreach (var app in synthesis.Environment.Apps)
             {
                 var pascal = MonitoringNames.Pascal(app.Id);
-                var edgeRule = Rule(synthesis.Edge, pascal + "CustomersAffected");
+                var edgeRule = Rule(synthesis.EdgeApp(app.Id), pascal + "CustomersAffected");
                 Assert.Contains(pascal + "ExternalCheckFailed", edgeRule);
                 if (app is ResolvedApiApp)
                 {
@@ -108,17 +108,16 @@ public sealed class SloAlarmTests(SynthesisFixture fixture)
     [Fact]
     public void Every_app_has_an_https_health_check_on_its_public_url()
     {
-        var edge = fixture.DesafioDev.Edge;
-        var backend = edge.Properties("BackendHealthCheck")["HealthCheckConfig"]!;
+        var backend = fixture.DesafioDev.EdgeApp("backend").Properties("BackendHealthCheck")["HealthCheckConfig"]!;
         Assert.Equal("HTTPS", (string)backend["Type"]!);
         Assert.Equal("app.desafio.example.com", (string)backend["FullyQualifiedDomainName"]!);
         Assert.Equal("/backend/health/live", (string)backend["ResourcePath"]!);
         Assert.True((bool)backend["EnableSNI"]!);
-        var frontend = edge.Properties("FrontendHealthCheck")["HealthCheckConfig"]!;
+        var frontend = fixture.DesafioDev.EdgeApp("frontend").Properties("FrontendHealthCheck")["HealthCheckConfig"]!;
         Assert.Equal("/frontend/index.html", (string)frontend["ResourcePath"]!);
 
         // Without a domain the public name is the distribution's, passed as a parameter.
-        var minimal = fixture.Minimal.Edge.Properties("ApiHealthCheck")["HealthCheckConfig"]!;
+        var minimal = fixture.Minimal.EdgeApp("api").Properties("ApiHealthCheck")["HealthCheckConfig"]!;
         Assert.Equal("${Ref:PublicHostName}", Template.Flatten(minimal["FullyQualifiedDomainName"]));
         Assert.Equal("/api/health", (string)minimal["ResourcePath"]!);
 
@@ -127,7 +126,7 @@ public sealed class SloAlarmTests(SynthesisFixture fixture)
             foreach (var app in synthesis.Environment.Apps)
             {
                 var pascal = MonitoringNames.Pascal(app.Id);
-                var alarm = synthesis.Edge.Properties(pascal + "ExternalCheckFailed");
+                var alarm = synthesis.EdgeApp(app.Id).Properties(pascal + "ExternalCheckFailed");
                 Assert.Equal("HealthCheckStatus", (string)alarm["MetricName"]!);
                 Assert.Equal(pascal + "HealthCheck", (string)alarm["Dimensions"]![0]!["Value"]!["Fn::GetAtt"]![0]!);
                 Assert.Equal("LessThanThreshold", (string)alarm["ComparisonOperator"]!);

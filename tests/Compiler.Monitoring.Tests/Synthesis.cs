@@ -16,11 +16,16 @@ public sealed record Synthesis(ResolvedEnvironment Environment, MonitoringStacks
 
     public IEnumerable<Template> Apps => Stacks.Apps.Select(s => Template.Load(OutDir, s.Stack.StackName));
 
-    public IEnumerable<Template> Templates => [Regional, Edge, .. Apps];
+    /// <summary>The us-east-1 stack of app <paramref name="appId"/>.</summary>
+    public Template EdgeApp(string appId) => Template.Load(OutDir, MonitoringNames.EdgeAppStack(Environment, appId));
+
+    public IEnumerable<Template> EdgeApps => Stacks.EdgeApps.Select(s => Template.Load(OutDir, s.Stack.StackName));
+
+    public IEnumerable<Template> Templates => [Regional, Edge, .. Apps, .. EdgeApps];
 
     /// <summary>
     /// Team of a topic an alarm in <paramref name="template"/> notifies: a topic of that stack, or in an app stack a
-    /// topic ARN parameter, followed to the regional stack's output of the same name and the topic behind it.
+    /// topic ARN parameter, followed to the output of the same name of its region's shared stack and the topic behind it.
     /// </summary>
     public string TeamOfAction(Template template, string topicRef)
     {
@@ -30,8 +35,9 @@ public sealed record Synthesis(ResolvedEnvironment Environment, MonitoringStacks
         }
 
         Assert.True(template.Parameters.ContainsKey(topicRef), $"{template.Name}: {topicRef} is neither a topic nor a parameter");
-        var output = Regional.Json["Outputs"]?[topicRef] ?? throw new Xunit.Sdk.XunitException($"{Regional.Name} has no output {topicRef}");
-        return Regional.TeamOfTopic((string)output["Value"]!["Ref"]!, Environment.StackPrefix);
+        var shared = Stacks.EdgeApps.Any(s => s.Stack.StackName == template.Name) ? Edge : Regional;
+        var output = shared.Json["Outputs"]?[topicRef] ?? throw new Xunit.Sdk.XunitException($"{shared.Name} has no output {topicRef}");
+        return shared.TeamOfTopic((string)output["Value"]!["Ref"]!, Environment.StackPrefix);
     }
 
     public ResolvedTeam Owner(ResolvedApp app) => Environment.Teams.Single(t => t.Id == app.Team);

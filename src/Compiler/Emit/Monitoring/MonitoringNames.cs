@@ -34,7 +34,10 @@ public static class MonitoringNames
     /// </summary>
     public static string AppStack(ResolvedEnvironment environment, string appId) => $"{environment.StackPrefix}-monitoring-app-{appId}";
 
-    /// <summary>Output of the regional monitoring stack and parameter of the app monitoring stacks: ARN of a team's regional alarm topic.</summary>
+    /// <summary>Name of the us-east-1 monitoring stack of one app (its health check and edge alarms).</summary>
+    public static string EdgeAppStack(ResolvedEnvironment environment, string appId) => $"{environment.StackPrefix}-monitoring-edge-app-{appId}";
+
+    /// <summary>Output of the regional (or edge) monitoring stack and parameter of the app monitoring stacks of that region: ARN of a team's alarm topic.</summary>
     public static string TopicArn(string teamId) => Pascal(teamId) + "AlarmTopicArn";
 
     /// <summary>Name of the us-east-1 monitoring stack.</summary>
@@ -46,7 +49,7 @@ public static class MonitoringNames
     /// <summary>Parameter: name of an api app's ECS service.</summary>
     public static string ServiceName(string appId) => Pascal(appId) + "ServiceName";
 
-    /// <summary>Parameter of the regional stack and output of the edge stack: id of an app's Route 53 health check.</summary>
+    /// <summary>Parameter of the regional stack and output of the app's edge monitoring stack: id of an app's Route 53 health check.</summary>
     public static string HealthCheckId(string appId) => Pascal(appId) + "HealthCheckId";
 
     /// <summary>A platform.yaml id in PascalCase, for logical IDs: <c>my-api</c> becomes <c>MyApi</c> (<see cref="EmitNames.Pascal"/>).</summary>

@@ -17,8 +17,8 @@ internal sealed class RegionalMonitoring
     private readonly Stack stack;
     private readonly ResolvedEnvironment environment;
 
-    /// <summary>Builds everything in <paramref name="stack"/>; <paramref name="edge"/> and <paramref name="apiApps"/> supply the names of the alarms in the other stacks.</summary>
-    public RegionalMonitoring(Stack stack, ResolvedEnvironment environment, AlarmDescriptions descriptions, EdgeMonitoring edge, IReadOnlyList<ApiAppMonitoring> apiApps)
+    /// <summary>Builds everything in <paramref name="stack"/>; <paramref name="edgeApps"/> and <paramref name="apiApps"/> supply the names of the alarms in the other stacks.</summary>
+    public RegionalMonitoring(Stack stack, ResolvedEnvironment environment, AlarmDescriptions descriptions, IReadOnlyList<EdgeAppMonitoring> edgeApps, IReadOnlyList<ApiAppMonitoring> apiApps)
     {
         this.stack = stack;
         this.environment = environment;
@@ -41,7 +41,7 @@ internal sealed class RegionalMonitoring
             var owner = AlarmRouting.Owner(environment, app);
             var healthCheckId = parameters.Add(
                 MonitoringNames.HealthCheckId(app.Id),
-                $"Route 53 health check of {app.Id}: output {MonitoringNames.HealthCheckId(app.Id)} of stack {MonitoringNames.EdgeStack(environment)}.");
+                $"Route 53 health check of {app.Id}: output {MonitoringNames.HealthCheckId(app.Id)} of stack {MonitoringNames.EdgeAppStack(environment, app.Id)}.");
             var lights = new List<IAlarm>();
             ApiAppMetrics? apiMetrics = null;
             if (apiApps.SingleOrDefault(a => a.App.Id == app.Id) is { } alarms)
@@ -59,7 +59,7 @@ internal sealed class RegionalMonitoring
                 lights.Add(CompositeAlarm.FromCompositeAlarmArn(stack, pascal + "CustomersAffectedRef", Arn(environment.Region, alarms.CustomersAffected)));
             }
 
-            lights.Add(CompositeAlarm.FromCompositeAlarmArn(stack, pascal + "EdgeCustomersAffectedRef", Arn(MonitoringNames.EdgeRegion, edge.CustomersAffected[app.Id])));
+            lights.Add(CompositeAlarm.FromCompositeAlarmArn(stack, pascal + "EdgeCustomersAffectedRef", Arn(MonitoringNames.EdgeRegion, edgeApps.Single(a => a.App.Id == app.Id).CustomersAffected)));
             views.Add(new AppView(app, owner, lights, apiMetrics, distribution is null || app is not ResolvedStaticApp ? null : new StaticAppMetrics(distribution), healthCheckId));
         }
 
@@ -75,11 +75,11 @@ internal sealed class RegionalMonitoring
             }
         }
 
-        foreach (var (teamId, names) in edge.TeamAlarmNames)
+        foreach (var owned in edgeApps.GroupBy(a => a.App.Team, StringComparer.Ordinal))
         {
-            foreach (var name in names)
+            foreach (var name in owned.SelectMany(a => a.OwnerAlarmNames))
             {
-                Remember(teamId, Alarm.FromAlarmArn(stack, MonitoringNames.Pascal(name) + "Ref", Arn(MonitoringNames.EdgeRegion, name)));
+                Remember(owned.Key, Alarm.FromAlarmArn(stack, MonitoringNames.Pascal(name) + "Ref", Arn(MonitoringNames.EdgeRegion, name)));
             }
         }
 

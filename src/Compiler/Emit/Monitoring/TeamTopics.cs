@@ -86,7 +86,7 @@ internal sealed class TeamTopics
             t => Topic.FromTopicArn(
                 scope,
                 MonitoringNames.Pascal(t.Id) + "AlarmTopicRef",
-                parameters.Add(MonitoringNames.TopicArn(t.Id), $"Alarm topic of team {t.Id}: output {MonitoringNames.TopicArn(t.Id)} of the regional monitoring stack.")),
+                parameters.Add(MonitoringNames.TopicArn(t.Id), $"Alarm topic of team {t.Id}: output {MonitoringNames.TopicArn(t.Id)} of the monitoring stack of this region.")),
             StringComparer.Ordinal));
 
     /// <summary>Declares each topic's ARN as output <see cref="MonitoringNames.TopicArn"/> of <paramref name="scope"/>'s stack.</summary>
