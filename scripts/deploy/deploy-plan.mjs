@@ -19,6 +19,9 @@ options:
                              TRILHO_REGION set; it must build and push the image
   --only <stack>             deploy only this stack (a team ships its app stack)
   --role-arn <arn>           CloudFormation execution role for every deploy
+  --s3-bucket <name>         upload every template to this bucket ('aws cloudformation deploy
+                             --s3-bucket'); required when a step has "needsS3Upload": true
+                             (template over 51,200 bytes)
   --dry-run                  print what would run; call nothing
   --help                     this text`;
 
@@ -45,6 +48,7 @@ export function parseArgs(argv) {
       case '--push-command': options.pushCommand = value(arg); break;
       case '--only': options.only = value(arg); break;
       case '--role-arn': options.roleArn = value(arg); break;
+      case '--s3-bucket': options.s3Bucket = value(arg); break;
       case '--dry-run': options.dryRun = true; break;
       case '--help': options.help = true; break;
       default:
@@ -158,6 +162,10 @@ export class Deployer {
   }
 
   deployStack(step) {
+    // Checked before reading any output: a missing bucket is a usage error, known without calling AWS.
+    if (step.needsS3Upload && !this.options.s3Bucket) {
+      throw new PlanError(`stack ${step.stack}: its template is ${step.templateBytes} bytes, over the 51,200 bytes 'aws cloudformation deploy' accepts without a bucket. Pass --s3-bucket <name> (a bucket in ${step.region} the deploy role can write to).`);
+    }
     const overrides = this.overrides(step);
     const args = [
       'cloudformation', 'deploy',
@@ -168,6 +176,7 @@ export class Deployer {
     ];
     if ((step.capabilities || []).length > 0) args.push('--capabilities', ...step.capabilities);
     if (this.options.roleArn) args.push('--role-arn', this.options.roleArn);
+    if (this.options.s3Bucket) args.push('--s3-bucket', this.options.s3Bucket);
     if (overrides.length > 0) args.push('--parameter-overrides', ...overrides);
     if (this.options.dryRun) {
       this.log(`would run: aws ${args.map(quote).join(' ')}`);

@@ -13,11 +13,11 @@ public sealed class AlertRoutingTests(SynthesisFixture fixture)
         {
             var environment = synthesis.Environment;
             var watchers = environment.Teams.Where(t => t.WatchesAll).Select(t => t.Id).ToHashSet();
-            foreach (var template in synthesis.Both)
+            foreach (var template in synthesis.Templates)
             {
                 foreach (var (id, alarm) in template.Alarms)
                 {
-                    var received = Template.ActionTopics(alarm).Select(t => template.TeamOfTopic(t, environment.StackPrefix)).ToList();
+                    var received = Template.ActionTopics(alarm).Select(t => synthesis.TeamOfAction(template, t)).ToList();
                     Assert.Equal(received.Distinct().Count(), received.Count);
                     Assert.Equal(Expected(environment, id, watchers).Order(), received.Order());
                 }
@@ -33,17 +33,17 @@ public sealed class AlertRoutingTests(SynthesisFixture fixture)
         foreach (var app in environment.Apps)
         {
             var pascal = MonitoringNames.Pascal(app.Id);
-            Assert.Contains(app.Team, Teams(synthesis.Edge, environment, pascal + "ExternalCheckFailed"));
-            Assert.Equal(["noc"], Teams(synthesis.Edge, environment, pascal + "CustomersAffected"));
+            Assert.Contains(app.Team, Teams(synthesis, synthesis.EdgeApp(app.Id), pascal + "ExternalCheckFailed"));
+            Assert.Equal(["noc"], Teams(synthesis, synthesis.EdgeApp(app.Id), pascal + "CustomersAffected"));
             if (app is ResolvedApiApp)
             {
-                Assert.Equal([app.Team], Teams(synthesis.Regional, environment, pascal + "ErrorBudgetFastBurn"));
-                Assert.Equal(["noc"], Teams(synthesis.Regional, environment, pascal + "CustomersAffected"));
+                Assert.Equal([app.Team], Teams(synthesis, synthesis.App(app.Id), pascal + "ErrorBudgetFastBurn"));
+                Assert.Equal(["noc"], Teams(synthesis, synthesis.App(app.Id), pascal + "CustomersAffected"));
             }
         }
 
         // database.access is [backend], so the database alarms go to the backend team.
-        Assert.Equal(["backend"], Teams(synthesis.Regional, environment, "DatabaseStorageLow"));
+        Assert.Equal(["backend"], Teams(synthesis, synthesis.Regional, "DatabaseStorageLow"));
     }
 
     [Fact]
@@ -82,8 +82,24 @@ public sealed class AlertRoutingTests(SynthesisFixture fixture)
         Assert.DoesNotContain(regional.OfType("AWS::SNS::Topic"), t => regional.TeamOfTopic(t.Key, fixture.DesafioDev.Environment.StackPrefix) == "frontend");
     }
 
-    private static List<string> Teams(Template template, ResolvedEnvironment environment, string alarmId) =>
-        Template.ActionTopics(template.Properties(alarmId)).Select(t => template.TeamOfTopic(t, environment.StackPrefix)).Order().ToList();
+    [Fact]
+    public void App_alarm_stacks_notify_the_topics_of_their_region_and_create_no_topic_or_key_of_their_own()
+    {
+        foreach (var synthesis in fixture.All)
+        {
+            Assert.NotEmpty(synthesis.Apps);
+            Assert.Equal(synthesis.Environment.Apps.Count, synthesis.EdgeApps.Count());
+            foreach (var template in synthesis.Apps.Concat(synthesis.EdgeApps))
+            {
+                Assert.Empty(template.OfType("AWS::SNS::Topic"));
+                Assert.Empty(template.OfType("AWS::KMS::Key"));
+                Assert.Contains(template.Alarms, a => Template.ActionTopics(a.Value).Count > 0);
+            }
+        }
+    }
+
+    private static List<string> Teams(Synthesis synthesis, Template template, string alarmId) =>
+        Template.ActionTopics(template.Properties(alarmId)).Select(t => synthesis.TeamOfAction(template, t)).Order().ToList();
 
     // The routing rule, written independently of the emitter: window alarms notify no one, composites
     // "customers affected" go to watchers, database alarms to the teams of database.access, the rest to the owner.

@@ -35,7 +35,10 @@ public sealed class DashboardTests(SynthesisFixture fixture)
                 Assert.Contains($"cloudwatch:us-east-1:{synthesis.Environment.Account}:alarm:{synthesis.Environment.StackPrefix}-{app.Id}-edge-customers-affected", light, StringComparison.Ordinal);
                 if (app is ResolvedApiApp)
                 {
-                    Assert.Contains($"{MonitoringNames.Pascal(app.Id)}CustomersAffected.Arn", light, StringComparison.Ordinal);
+                    // In the app's own alarm stack: named by ARN, in the environment's region.
+                    Assert.Contains($"cloudwatch:{synthesis.Environment.Region}:{synthesis.Environment.Account}:alarm:{synthesis.Environment.StackPrefix}-{app.Id}-customers-affected", light, StringComparison.Ordinal);
+                    var composite = (string)synthesis.App(app.Id).Properties(MonitoringNames.Pascal(app.Id) + "CustomersAffected")["AlarmName"]!;
+                    Assert.Contains($":alarm:{composite}\"", light, StringComparison.Ordinal);
                 }
 
                 var singleValues = row.Where(w => w!["properties"]!["view"]?.ToString() == "singleValue").ToList();

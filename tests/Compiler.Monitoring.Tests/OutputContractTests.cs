@@ -11,7 +11,7 @@ public sealed class OutputContractTests(SynthesisFixture fixture)
     {
         foreach (var synthesis in fixture.All)
         {
-            foreach (var template in synthesis.Both)
+            foreach (var template in synthesis.Templates)
             {
                 Assert.False(template.Parameters.ContainsKey("BootstrapVersion"), template.Name);
                 Assert.Null(template.Json["Rules"]?["CheckBootstrapVersion"]);
@@ -45,6 +45,8 @@ public sealed class OutputContractTests(SynthesisFixture fixture)
         var again = fixture.Synthesize(fixture.DesafioDev.Environment);
         Assert.Equal(fixture.DesafioDev.Regional.Text, again.Regional.Text);
         Assert.Equal(fixture.DesafioDev.Edge.Text, again.Edge.Text);
+        Assert.Equal(fixture.DesafioDev.App("backend").Text, again.App("backend").Text);
+        Assert.Equal(fixture.DesafioDev.EdgeApp("frontend").Text, again.EdgeApp("frontend").Text);
     }
 
     [Fact]
@@ -56,6 +58,10 @@ public sealed class OutputContractTests(SynthesisFixture fixture)
         Assert.Equal("us-east-1", synthesis.Stacks.Edge.Stack.Region);
         Assert.Equal("desafio-dev-monitoring", synthesis.Stacks.Regional.Stack.StackName);
         Assert.Equal("desafio-dev-monitoring-edge", synthesis.Stacks.Edge.Stack.StackName);
+        Assert.Equal(["desafio-dev-monitoring-app-backend"], synthesis.Stacks.Apps.Select(s => s.Stack.StackName));
+        Assert.Equal(["sa-east-1"], synthesis.Stacks.Apps.Select(s => s.Stack.Region));
+        Assert.Equal(["desafio-dev-monitoring-edge-app-backend", "desafio-dev-monitoring-edge-app-frontend"], synthesis.Stacks.EdgeApps.Select(s => s.Stack.StackName));
+        Assert.All(synthesis.Stacks.EdgeApps, s => Assert.Equal("us-east-1", s.Stack.Region));
     }
 
     [Fact]
@@ -65,7 +71,12 @@ public sealed class OutputContractTests(SynthesisFixture fixture)
         {
             Assert.Equal(synthesis.Stacks.Regional.Parameters.Select(p => p.Name).Order(), synthesis.Regional.Parameters.Select(p => p.Key).Order());
             Assert.Equal(synthesis.Stacks.Edge.Parameters.Select(p => p.Name).Order(), synthesis.Edge.Parameters.Select(p => p.Key).Order());
-            Assert.All(synthesis.Stacks.Regional.Parameters.Concat(synthesis.Stacks.Edge.Parameters), p => Assert.Contains("output", p.Description, StringComparison.Ordinal));
+            foreach (var (info, template) in synthesis.Stacks.Apps.Zip(synthesis.Apps).Concat(synthesis.Stacks.EdgeApps.Zip(synthesis.EdgeApps)))
+            {
+                Assert.Equal(info.Parameters.Select(p => p.Name).Order(), template.Parameters.Select(p => p.Key).Order());
+            }
+
+            Assert.All(synthesis.Stacks.Apps.Concat(synthesis.Stacks.EdgeApps).SelectMany(s => s.Parameters).Concat(synthesis.Stacks.Regional.Parameters).Concat(synthesis.Stacks.Edge.Parameters), p => Assert.Contains("output", p.Description, StringComparison.Ordinal));
         }
     }
 
@@ -75,23 +86,32 @@ public sealed class OutputContractTests(SynthesisFixture fixture)
         Assert.Equal(
             ["BackendHealthCheckId", "BackendServiceName", "BackendTargetGroupFullName", "ClusterName", "DatabaseInstanceId", "DistributionId", "FrontendHealthCheckId", "LoadBalancerFullName"],
             fixture.DesafioDev.Stacks.Regional.Parameters.Select(p => p.Name).Order());
-        Assert.Equal(["DistributionId"], fixture.DesafioDev.Stacks.Edge.Parameters.Select(p => p.Name));
+        Assert.Empty(fixture.DesafioDev.Stacks.Edge.Parameters);
+        Assert.Equal(["BackendAlarmTopicArn", "NocAlarmTopicArn"], fixture.DesafioDev.Stacks.EdgeApps[0].Parameters.Select(p => p.Name).Order());
+        Assert.Equal(["DistributionId", "FrontendAlarmTopicArn", "NocAlarmTopicArn"], fixture.DesafioDev.Stacks.EdgeApps[1].Parameters.Select(p => p.Name).Order());
         Assert.Equal(["ApiHealthCheckId", "ApiServiceName", "ApiTargetGroupFullName", "ClusterName", "LoadBalancerFullName"], fixture.Minimal.Stacks.Regional.Parameters.Select(p => p.Name).Order());
-        Assert.Equal(["PublicHostName"], fixture.Minimal.Stacks.Edge.Parameters.Select(p => p.Name));
+        Assert.Equal(["CoreAlarmTopicArn", "PublicHostName"], fixture.Minimal.Stacks.EdgeApps.Single().Parameters.Select(p => p.Name).Order());
+        Assert.Equal(
+            ["BackendAlarmTopicArn", "BackendServiceName", "BackendTargetGroupFullName", "ClusterName", "LoadBalancerFullName", "NocAlarmTopicArn"],
+            fixture.DesafioDev.Stacks.Apps.Single().Parameters.Select(p => p.Name).Order());
 
-        // The edge stack produces the health check ids the regional stack takes.
-        var outputs = fixture.DesafioDev.Edge.Json["Outputs"]!.AsObject();
-        Assert.Equal("BackendHealthCheck", (string)outputs["BackendHealthCheckId"]!["Value"]!["Fn::GetAtt"]![0]!);
-        Assert.Equal("FrontendHealthCheck", (string)outputs["FrontendHealthCheckId"]!["Value"]!["Fn::GetAtt"]![0]!);
+        // The regional stack produces the topic ARNs the app alarm stacks take.
+        var topics = fixture.DesafioDev.Regional.Json["Outputs"]!.AsObject();
+        Assert.Equal("BackendAlarmTopic", (string)topics["BackendAlarmTopicArn"]!["Value"]!["Ref"]!);
+        Assert.Equal("NocAlarmTopic", (string)topics["NocAlarmTopicArn"]!["Value"]!["Ref"]!);
+
+        // The edge app stacks produce the health check ids the regional stack takes.
+        Assert.Equal("BackendHealthCheck", (string)fixture.DesafioDev.EdgeApp("backend").Json["Outputs"]!["BackendHealthCheckId"]!["Value"]!["Fn::GetAtt"]![0]!);
+        Assert.Equal("FrontendHealthCheck", (string)fixture.DesafioDev.EdgeApp("frontend").Json["Outputs"]!["FrontendHealthCheckId"]!["Value"]!["Fn::GetAtt"]![0]!);
     }
 
     [Fact]
     public void Logical_ids_and_alarm_names_derive_from_platform_yaml_names()
     {
-        var regional = fixture.DesafioDev.Regional;
+        var regional = fixture.DesafioDev.App("backend");
         Assert.Equal("desafio-dev-backend-error-budget-fast-burn", (string)regional.Properties("BackendErrorBudgetFastBurn")["AlarmName"]!);
         Assert.Equal("desafio-dev-backend-customers-affected", (string)regional.Properties("BackendCustomersAffected")["AlarmName"]!);
-        Assert.Equal("desafio-dev-frontend-edge-customers-affected", (string)fixture.DesafioDev.Edge.Properties("FrontendCustomersAffected")["AlarmName"]!);
+        Assert.Equal("desafio-dev-frontend-edge-customers-affected", (string)fixture.DesafioDev.EdgeApp("frontend").Properties("FrontendCustomersAffected")["AlarmName"]!);
         Assert.Equal("MyApi", MonitoringNames.Pascal("my-api"));
         Assert.Equal("error-budget-fast-burn", MonitoringNames.Kebab("ErrorBudgetFastBurn"));
     }

@@ -12,10 +12,9 @@ public sealed class SloAlarmTests(SynthesisFixture fixture)
     {
         foreach (var synthesis in fixture.All)
         {
-            var regional = synthesis.Regional;
             foreach (var app in synthesis.Environment.Apps.OfType<ResolvedApiApp>())
             {
-                AssertBurnRateAlarms(regional, app, "AWS/ApplicationELB");
+                AssertBurnRateAlarms(synthesis.App(app.Id), app, "AWS/ApplicationELB");
             }
         }
     }
@@ -29,7 +28,7 @@ public sealed class SloAlarmTests(SynthesisFixture fixture)
         Assert.NotEmpty(apps);
         foreach (var app in apps)
         {
-            AssertBurnRateAlarms(synthesis.Edge, app, "AWS/CloudFront");
+            AssertBurnRateAlarms(synthesis.EdgeApp(app.Id), app, "AWS/CloudFront");
         }
     }
 
@@ -39,15 +38,15 @@ public sealed class SloAlarmTests(SynthesisFixture fixture)
         var synthesis = fixture.DesafioDev;
 
         // backend: 99.9 -> budget 0.1% -> 1.44% fast, 0.6% slow; frontend: 99.95 -> 0.72% and 0.3%.
-        Assert.Equal(1.44, Threshold(synthesis.Regional, "BackendErrorBudgetFastBurnLong"));
-        Assert.Equal(1.44, Threshold(synthesis.Regional, "BackendErrorBudgetFastBurnShort"));
-        Assert.Equal(0.6, Threshold(synthesis.Regional, "BackendErrorBudgetSlowBurnLong"));
-        Assert.Equal(0.72, Threshold(synthesis.Edge, "FrontendErrorBudgetFastBurnLong"));
-        Assert.Equal(0.3, Threshold(synthesis.Edge, "FrontendErrorBudgetSlowBurnShort"));
+        Assert.Equal(1.44, Threshold(synthesis.App("backend"), "BackendErrorBudgetFastBurnLong"));
+        Assert.Equal(1.44, Threshold(synthesis.App("backend"), "BackendErrorBudgetFastBurnShort"));
+        Assert.Equal(0.6, Threshold(synthesis.App("backend"), "BackendErrorBudgetSlowBurnLong"));
+        Assert.Equal(0.72, Threshold(synthesis.EdgeApp("frontend"), "FrontendErrorBudgetFastBurnLong"));
+        Assert.Equal(0.3, Threshold(synthesis.EdgeApp("frontend"), "FrontendErrorBudgetSlowBurnShort"));
 
         // minimal has no SLO: the default availability (99.5) gives 7.2% and 3%.
-        Assert.Equal(BurnRateWindow.Fast.ThresholdPercent(Defaults.Availability), Threshold(fixture.Minimal.Regional, "ApiErrorBudgetFastBurnLong"));
-        Assert.Equal(7.2, Threshold(fixture.Minimal.Regional, "ApiErrorBudgetFastBurnLong"));
+        Assert.Equal(BurnRateWindow.Fast.ThresholdPercent(Defaults.Availability), Threshold(fixture.Minimal.App("api"), "ApiErrorBudgetFastBurnLong"));
+        Assert.Equal(7.2, Threshold(fixture.Minimal.App("api"), "ApiErrorBudgetFastBurnLong"));
     }
 
     [Fact]
@@ -57,7 +56,7 @@ public sealed class SloAlarmTests(SynthesisFixture fixture)
         {
             foreach (var app in synthesis.Environment.Apps.OfType<ResolvedApiApp>())
             {
-                var latency = synthesis.Regional.Properties(MonitoringNames.Pascal(app.Id) + "LatencyHigh");
+                var latency = synthesis.App(app.Id).Properties(MonitoringNames.Pascal(app.Id) + "LatencyHigh");
                 Assert.Equal(app.Slo.LatencyP95Ms!.Value / 1000.0, (double)latency["Threshold"]!);
                 Assert.Equal("p95", (string)latency["ExtendedStatistic"]!);
                 Assert.Equal("TargetResponseTime", (string)latency["MetricName"]!);
@@ -68,7 +67,7 @@ public sealed class SloAlarmTests(SynthesisFixture fixture)
     [Fact]
     public void Api_apps_have_target_task_and_saturation_alarms()
     {
-        var regional = fixture.DesafioProd.Regional;
+        var regional = fixture.DesafioProd.App("backend");
         Assert.Equal("UnHealthyHostCount", (string)regional.Properties("BackendUnhealthyTargets")["MetricName"]!);
         var tasks = regional.Properties("BackendTasksBelowMinimum");
         Assert.Equal("HealthyHostCount", (string)tasks["MetricName"]!);
@@ -85,11 +84,11 @@ public sealed class SloAlarmTests(SynthesisFixture fixture)
             foreach (var app in synthesis.Environment.Apps)
             {
                 var pascal = MonitoringNames.Pascal(app.Id);
-                var edgeRule = Rule(synthesis.Edge, pascal + "CustomersAffected");
+                var edgeRule = Rule(synthesis.EdgeApp(app.Id), pascal + "CustomersAffected");
                 Assert.Contains(pascal + "ExternalCheckFailed", edgeRule);
                 if (app is ResolvedApiApp)
                 {
-                    var rule = Rule(synthesis.Regional, pascal + "CustomersAffected");
+                    var rule = Rule(synthesis.App(app.Id), pascal + "CustomersAffected");
                     Assert.Contains(pascal + "ErrorBudgetFastBurn.Arn", rule);
                     Assert.Contains(pascal + "ErrorBudgetSlowBurn.Arn", rule);
                     Assert.Contains(pascal + "LatencyHigh.Arn", rule);
@@ -100,6 +99,7 @@ public sealed class SloAlarmTests(SynthesisFixture fixture)
                 {
                     Assert.Contains(pascal + "ErrorBudgetFastBurn.Arn", edgeRule);
                     Assert.False(synthesis.Regional.Resources.ContainsKey(pascal + "CustomersAffected"));
+                    Assert.DoesNotContain(synthesis.Stacks.Apps, s => s.Stack.StackName == MonitoringNames.AppStack(synthesis.Environment, app.Id));
                 }
             }
         }
@@ -108,17 +108,16 @@ public sealed class SloAlarmTests(SynthesisFixture fixture)
     [Fact]
     public void Every_app_has_an_https_health_check_on_its_public_url()
     {
-        var edge = fixture.DesafioDev.Edge;
-        var backend = edge.Properties("BackendHealthCheck")["HealthCheckConfig"]!;
+        var backend = fixture.DesafioDev.EdgeApp("backend").Properties("BackendHealthCheck")["HealthCheckConfig"]!;
         Assert.Equal("HTTPS", (string)backend["Type"]!);
         Assert.Equal("app.desafio.example.com", (string)backend["FullyQualifiedDomainName"]!);
         Assert.Equal("/backend/health/live", (string)backend["ResourcePath"]!);
         Assert.True((bool)backend["EnableSNI"]!);
-        var frontend = edge.Properties("FrontendHealthCheck")["HealthCheckConfig"]!;
+        var frontend = fixture.DesafioDev.EdgeApp("frontend").Properties("FrontendHealthCheck")["HealthCheckConfig"]!;
         Assert.Equal("/frontend/index.html", (string)frontend["ResourcePath"]!);
 
         // Without a domain the public name is the distribution's, passed as a parameter.
-        var minimal = fixture.Minimal.Edge.Properties("ApiHealthCheck")["HealthCheckConfig"]!;
+        var minimal = fixture.Minimal.EdgeApp("api").Properties("ApiHealthCheck")["HealthCheckConfig"]!;
         Assert.Equal("${Ref:PublicHostName}", Template.Flatten(minimal["FullyQualifiedDomainName"]));
         Assert.Equal("/api/health", (string)minimal["ResourcePath"]!);
 
@@ -127,7 +126,7 @@ public sealed class SloAlarmTests(SynthesisFixture fixture)
             foreach (var app in synthesis.Environment.Apps)
             {
                 var pascal = MonitoringNames.Pascal(app.Id);
-                var alarm = synthesis.Edge.Properties(pascal + "ExternalCheckFailed");
+                var alarm = synthesis.EdgeApp(app.Id).Properties(pascal + "ExternalCheckFailed");
                 Assert.Equal("HealthCheckStatus", (string)alarm["MetricName"]!);
                 Assert.Equal(pascal + "HealthCheck", (string)alarm["Dimensions"]![0]!["Value"]!["Fn::GetAtt"]![0]!);
                 Assert.Equal("LessThanThreshold", (string)alarm["ComparisonOperator"]!);
@@ -140,7 +139,7 @@ public sealed class SloAlarmTests(SynthesisFixture fixture)
     {
         foreach (var synthesis in fixture.All)
         {
-            foreach (var template in synthesis.Both)
+            foreach (var template in synthesis.Templates)
             {
                 foreach (var (id, alarm) in template.OfType("AWS::CloudWatch::Alarm").Select(a => (a.Key, a.Value["Properties"]!.AsObject())))
                 {
@@ -162,7 +161,7 @@ public sealed class SloAlarmTests(SynthesisFixture fixture)
         foreach (var synthesis in new[] { fixture.DesafioDev, fixture.DesafioDevEnglish })
         {
             var pt = synthesis.Environment.Locale == Model.Locale.PtBr;
-            foreach (var template in synthesis.Both)
+            foreach (var template in synthesis.Templates)
             {
                 foreach (var (id, alarm) in template.Alarms)
                 {

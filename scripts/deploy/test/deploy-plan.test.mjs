@@ -172,6 +172,40 @@ test('--role-arn hands CloudFormation the execution role on every deploy', () =>
   assert.ok(deploys(r.calls).every((c) => flag(c, '--role-arn') === role));
 });
 
+/** Runs the script on a copy of the fixture plan whose edge step is marked too large to deploy inline. */
+function runWithLargeEdge(args) {
+  const dir = mkdtempSync(join(tmpdir(), 'deploy-plan-large-'));
+  try {
+    const large = JSON.parse(readFileSync(plan, 'utf8'));
+    const edge = large.steps.find((s) => s.stack === 'desafio-dev-edge');
+    Object.assign(edge, { templateBytes: 60000, needsS3Upload: true });
+    const copy = join(dir, 'deploy-plan.json');
+    writeFileSync(copy, JSON.stringify(large));
+    return run([copy, ...args]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('a step whose template needs an S3 upload stops without --s3-bucket, naming the stack and the flag', () => {
+  const r = runWithLargeEdge(['--image-tag', 'backend=abc']);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /stack desafio-dev-edge: its template is 60000 bytes/);
+  assert.match(r.stderr, /Pass --s3-bucket <name>/);
+  assert.deepEqual(deploys(r.calls).map((c) => flag(c, '--stack-name')), [
+    'desafio-dev-global', 'desafio-dev-shared', 'desafio-dev-app-backend', 'desafio-dev-app-frontend',
+  ]);
+});
+
+test('--s3-bucket is passed to every deploy, so large templates upload there', () => {
+  const r = runWithLargeEdge(['--image-tag', 'backend=abc', '--s3-bucket', 'desafio-dev-templates']);
+  assert.equal(r.status, 0, r.stderr);
+  const d = deploys(r.calls);
+  assert.equal(d.length, 5);
+  assert.ok(d.every((c) => flag(c, '--s3-bucket') === 'desafio-dev-templates'));
+  assert.deepEqual(overrides(d.find((c) => flag(c, '--stack-name') === 'desafio-dev-app-backend')).filter((o) => o.startsWith('--')), []);
+});
+
 test('--dry-run calls no AWS API and prints every deploy command', () => {
   const r = run([plan, '--dry-run']);
   assert.equal(r.status, 0, r.stderr);

@@ -4,7 +4,7 @@ namespace Trilho.Compiler.Synthesis;
 
 /// <summary>
 /// The deploy-plan.json of an environment: steps in order, each either deploying one stack (template file, stack name,
-/// region, capabilities, parameters) or pushing the api apps' images. Parameter values are <c>{"value": ...}</c>,
+/// size and whether it is too large to deploy without <c>--s3-bucket</c>, region, capabilities, parameters) or pushing the api apps' images. Parameter values are <c>{"value": ...}</c>,
 /// <c>{"fromStack": ..., "region": ..., "output": ...}</c>, <c>{"imageTag": app}</c> or <c>{"command": ...}</c>.
 /// </summary>
 public static class DeployPlanJson
@@ -31,6 +31,8 @@ public static class DeployPlanJson
                 ["stack"] = stack.StackName,
                 ["region"] = stack.Region,
                 ["template"] = stack.FileName,
+                ["templateBytes"] = stack.TemplateBytes,
+                ["needsS3Upload"] = stack.NeedsS3Upload,
                 ["capabilities"] = new JsonArray(stack.Capabilities.Select(c => (JsonNode)c).ToArray()),
                 ["parameters"] = parameters,
             });

@@ -13,4 +13,14 @@ public sealed record StackTemplate(
     string FileName,
     string Template,
     IReadOnlyList<string> Capabilities,
-    IReadOnlyList<KeyValuePair<string, ParameterValue>> Parameters);
+    IReadOnlyList<KeyValuePair<string, ParameterValue>> Parameters)
+{
+    /// <summary>Largest template <c>aws cloudformation deploy --template-file</c> accepts without <c>--s3-bucket</c>.</summary>
+    public const int InlineTemplateLimit = 51_200;
+
+    /// <summary>Size of <see cref="Template"/> in bytes, as written to <see cref="FileName"/> (UTF-8).</summary>
+    public int TemplateBytes => System.Text.Encoding.UTF8.GetByteCount(Template);
+
+    /// <summary>True when the template is over <see cref="InlineTemplateLimit"/>: deploying it needs an S3 bucket to upload it to.</summary>
+    public bool NeedsS3Upload => TemplateBytes > InlineTemplateLimit;
+}

@@ -15,9 +15,6 @@ internal static class TemplateJson
         NewLine = "\n",
     };
 
-    /// <summary>Largest template <c>aws cloudformation deploy</c> accepts inline, without uploading it to an S3 bucket.</summary>
-    public const int InlineTemplateLimit = 51_200;
-
     private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Indented for review; compact (same JSON, no whitespace) only when the indented form would not deploy without S3.</summary>
@@ -25,7 +22,7 @@ internal static class TemplateJson
     {
         var node = JsonNode.Parse(json)!;
         var indented = Write(node);
-        return System.Text.Encoding.UTF8.GetByteCount(indented) <= InlineTemplateLimit ? indented : node.ToJsonString(Compact) + "\n";
+        return System.Text.Encoding.UTF8.GetByteCount(indented) <= StackTemplate.InlineTemplateLimit ? indented : node.ToJsonString(Compact) + "\n";
     }
 
     public static string Write(JsonNode node) => node.ToJsonString(Layout) + "\n";

@@ -20,7 +20,18 @@ public sealed class MonitoringRequirementTests(SynthesisFixture fixture)
             Assert.True(regional > names.IndexOf(prefix + "edge") && plan.Stacks.Take(regional).Count(s => s.StackName.StartsWith(prefix + "app-", StringComparison.Ordinal)) == plan.Stacks.Count(s => s.StackName.StartsWith(prefix + "app-", StringComparison.Ordinal)));
             Assert.Equal("us-east-1", plan.Stacks[edge].Region);
 
-            foreach (var index in new[] { edge, regional })
+            // One alarm stack per api app, after the regional stack whose topic ARNs they read.
+            var appMonitoring = names.Select((name, index) => (name, index)).Where(n => n.name.StartsWith(prefix + "monitoring-app-", StringComparison.Ordinal)).Select(n => n.index).ToList();
+            var apiApps = plan.Stacks.Count(s => s.StackName.StartsWith(prefix + "app-", StringComparison.Ordinal) && s.Parameters.Any(p => p.Value.ImageTagOf is not null));
+            Assert.Equal(apiApps, appMonitoring.Count);
+            Assert.All(appMonitoring, index => Assert.True(index > regional, $"{names[index]} must deploy after {names[regional]}"));
+
+            // One us-east-1 stack per app, between the edge stack whose topic ARNs they read and the regional stack that reads their health check ids.
+            var edgeAppMonitoring = names.Select((name, index) => (name, index)).Where(n => n.name.StartsWith(prefix + "monitoring-edge-app-", StringComparison.Ordinal)).Select(n => n.index).ToList();
+            Assert.Equal(plan.Stacks.Count(s => s.StackName.StartsWith(prefix + "app-", StringComparison.Ordinal)), edgeAppMonitoring.Count);
+            Assert.All(edgeAppMonitoring, index => Assert.True(index > edge && index < regional && plan.Stacks[index].Region == "us-east-1", names[index]));
+
+            foreach (var index in appMonitoring.Concat(edgeAppMonitoring).Prepend(regional).Prepend(edge))
             {
                 var stack = plan.Stacks[index];
                 var declared = Template.Of(stack).ParameterNames.Order(StringComparer.Ordinal).ToList();

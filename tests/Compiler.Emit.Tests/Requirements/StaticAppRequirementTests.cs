@@ -45,7 +45,7 @@ public sealed class StaticAppRequirementTests(SynthesisFixture fixture)
     public void Without_api_apps_or_database_there_is_no_network_load_balancer_or_NAT_bill()
     {
         var plan = fixture.Plan("static-only-certificate", "prod");
-        Assert.Equal(["site-prod-app-docs", "site-prod-edge", "site-prod-monitoring-edge", "site-prod-monitoring"], plan.Stacks.Select(s => s.StackName));
+        Assert.Equal(["site-prod-app-docs", "site-prod-edge", "site-prod-monitoring-edge", "site-prod-monitoring-edge-app-docs", "site-prod-monitoring"], plan.Stacks.Select(s => s.StackName));
         Assert.Null(plan.PushImagesAfter);
         Assert.Empty(fixture.Stack("static-only-certificate", "prod", "edge").Resources("AWS::CloudFront::VpcOrigin"));
     }

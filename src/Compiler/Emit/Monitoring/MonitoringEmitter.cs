@@ -9,7 +9,7 @@ namespace Trilho.Compiler.Emit.Monitoring;
 public static class MonitoringEmitter
 {
     /// <summary>
-    /// Adds the edge (us-east-1) and regional monitoring stacks of <paramref name="environment"/> under
+    /// Adds the edge (us-east-1) and regional monitoring stacks, plus per app an edge one and per api app a regional one, of <paramref name="environment"/> under
     /// <paramref name="app"/>. Each stack has its own <see cref="BootstraplessSynthesizer"/> and takes every value
     /// from other stacks as a parameter, listed in the result for the deploy plan.
     /// </summary>
@@ -20,17 +20,39 @@ public static class MonitoringEmitter
         var texts = MonitoringTexts.For(environment.Locale);
         var descriptions = new AlarmDescriptions(texts);
 
-        var edgeStack = NewStack(app, environment, MonitoringNames.EdgeStack(environment), MonitoringNames.EdgeRegion, "health checks and CloudFront alarms (us-east-1)");
-        var edge = new EdgeMonitoring(edgeStack, environment, descriptions);
+        var edgeStack = NewStack(app, environment, MonitoringNames.EdgeStack(environment), MonitoringNames.EdgeRegion, "alert routing in us-east-1");
+        new TeamTopics(edgeStack, environment, AlarmRouting.EdgeRecipients(environment), edge: true).Export(edgeStack);
+        var edgeApps = new List<EdgeAppMonitoring>();
+        var edgeAppStacks = new List<MonitoringStackInfo>();
+        foreach (var resolved in environment.Apps)
+        {
+            var stack = NewStack(app, environment, MonitoringNames.EdgeAppStack(environment, resolved.Id), MonitoringNames.EdgeRegion, $"health check and us-east-1 alarms of app {resolved.Id}");
+            var monitoring = new EdgeAppMonitoring(stack, environment, resolved, descriptions);
+            edgeApps.Add(monitoring);
+            edgeAppStacks.Add(new MonitoringStackInfo(stack, MonitoringNames.EdgeRegion, monitoring.Parameters));
+        }
 
-        var regionalStack = NewStack(app, environment, MonitoringNames.RegionalStack(environment), environment.Region, "alarms, alert routing and dashboards");
-        var regional = new RegionalMonitoring(regionalStack, environment, descriptions, edge);
+
+        var apiApps = new List<ApiAppMonitoring>();
+        var appStacks = new List<MonitoringStackInfo>();
+        foreach (var api in environment.Apps.OfType<ResolvedApiApp>())
+        {
+            var stack = NewStack(app, environment, MonitoringNames.AppStack(environment, api.Id), environment.Region, $"alarms of app {api.Id}");
+            var monitoring = new ApiAppMonitoring(stack, environment, api, descriptions);
+            apiApps.Add(monitoring);
+            appStacks.Add(new MonitoringStackInfo(stack, environment.Region, monitoring.Parameters));
+        }
+
+        var regionalStack = NewStack(app, environment, MonitoringNames.RegionalStack(environment), environment.Region, "alert routing, database alarms and dashboards");
+        var regional = new RegionalMonitoring(regionalStack, environment, descriptions, edgeApps, apiApps);
         OperationsDashboard.Create(regionalStack, environment, texts, regional);
         TechnicalDashboard.CreateAll(regionalStack, environment, texts, regional);
 
         return new MonitoringStacks(
             new MonitoringStackInfo(regionalStack, environment.Region, regional.Parameters),
-            new MonitoringStackInfo(edgeStack, MonitoringNames.EdgeRegion, edge.Parameters));
+            new MonitoringStackInfo(edgeStack, MonitoringNames.EdgeRegion, []),
+            appStacks,
+            edgeAppStacks);
     }
 
     private static Stack NewStack(Construct app, ResolvedEnvironment environment, string name, string region, string what) =>

@@ -28,6 +28,18 @@ public static class MonitoringNames
     /// <summary>Name of the regional monitoring stack.</summary>
     public static string RegionalStack(ResolvedEnvironment environment) => $"{environment.StackPrefix}-monitoring";
 
+    /// <summary>
+    /// Name of the regional monitoring stack of one api app (its alarms and composites). <c>-app-</c> keeps it apart
+    /// from <see cref="EdgeStack"/> whatever the app id, e.g. an app called <c>edge</c>.
+    /// </summary>
+    public static string AppStack(ResolvedEnvironment environment, string appId) => $"{environment.StackPrefix}-monitoring-app-{appId}";
+
+    /// <summary>Name of the us-east-1 monitoring stack of one app (its health check and edge alarms).</summary>
+    public static string EdgeAppStack(ResolvedEnvironment environment, string appId) => $"{environment.StackPrefix}-monitoring-edge-app-{appId}";
+
+    /// <summary>Output of the regional (or edge) monitoring stack and parameter of the app monitoring stacks of that region: ARN of a team's alarm topic.</summary>
+    public static string TopicArn(string teamId) => Pascal(teamId) + "AlarmTopicArn";
+
     /// <summary>Name of the us-east-1 monitoring stack.</summary>
     public static string EdgeStack(ResolvedEnvironment environment) => $"{environment.StackPrefix}-monitoring-edge";
 
@@ -37,7 +49,7 @@ public static class MonitoringNames
     /// <summary>Parameter: name of an api app's ECS service.</summary>
     public static string ServiceName(string appId) => Pascal(appId) + "ServiceName";
 
-    /// <summary>Parameter of the regional stack and output of the edge stack: id of an app's Route 53 health check.</summary>
+    /// <summary>Parameter of the regional stack and output of the app's edge monitoring stack: id of an app's Route 53 health check.</summary>
     public static string HealthCheckId(string appId) => Pascal(appId) + "HealthCheckId";
 
     /// <summary>A platform.yaml id in PascalCase, for logical IDs: <c>my-api</c> becomes <c>MyApi</c> (<see cref="EmitNames.Pascal"/>).</summary>

@@ -1,6 +1,12 @@
 namespace Trilho.Compiler.Emit.Monitoring;
 
-/// <summary>The two monitoring stacks of an environment. Deploy <see cref="Edge"/> first: <see cref="Regional"/> reads its outputs.</summary>
-/// <param name="Regional">In the environment's region: load balancer, ECS and database alarms, team topics and the dashboards.</param>
-/// <param name="Edge">In us-east-1, where CloudFront and Route 53 publish metrics: health checks, their alarms, CloudFront alarms and topics.</param>
-public sealed record MonitoringStacks(MonitoringStackInfo Regional, MonitoringStackInfo Edge);
+/// <summary>
+/// The monitoring stacks of an environment, in deploy order: <see cref="Edge"/> (topics), <see cref="EdgeApps"/> (they
+/// read its topic ARNs), <see cref="Regional"/> (it reads their health check ids), <see cref="Apps"/> (they read its
+/// topic ARNs).
+/// </summary>
+/// <param name="Regional">In the environment's region: team topics, database alarms and the dashboards.</param>
+/// <param name="Edge">In us-east-1, where CloudFront and Route 53 publish metrics: the team topics there.</param>
+/// <param name="Apps">In the environment's region, one per api app in platform.yaml order: that app's alarms and composites.</param>
+/// <param name="EdgeApps">In us-east-1, one per app in platform.yaml order: its health check, CloudFront alarms and composite.</param>
+public sealed record MonitoringStacks(MonitoringStackInfo Regional, MonitoringStackInfo Edge, IReadOnlyList<MonitoringStackInfo> Apps, IReadOnlyList<MonitoringStackInfo> EdgeApps);

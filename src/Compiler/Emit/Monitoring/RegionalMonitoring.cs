@@ -6,8 +6,10 @@ using Trilho.Compiler.Resolution;
 namespace Trilho.Compiler.Emit.Monitoring;
 
 /// <summary>
-/// The part in the environment's region: per api app burn-rate, latency, target, task and saturation alarms and an
-/// <c>&lt;App&gt;CustomersAffected</c> composite; database alarms; team topics. Collects what the dashboards show.
+/// The shared part in the environment's region: team topics (their ARNs as outputs for the app monitoring stacks),
+/// database alarms, and what the dashboards show. The api apps' alarms live in their own stacks
+/// (<see cref="ApiAppMonitoring"/>); dashboards name them by ARN built from their literal names, so no stack
+/// references another.
 /// </summary>
 internal sealed class RegionalMonitoring
 {
@@ -15,16 +17,14 @@ internal sealed class RegionalMonitoring
     private readonly Stack stack;
     private readonly ResolvedEnvironment environment;
 
-    /// <summary>Builds everything in <paramref name="stack"/>; <paramref name="edge"/> supplies the names of the us-east-1 alarms.</summary>
-    public RegionalMonitoring(Stack stack, ResolvedEnvironment environment, AlarmDescriptions descriptions, EdgeMonitoring edge)
+    /// <summary>Builds everything in <paramref name="stack"/>; <paramref name="edgeApps"/> and <paramref name="apiApps"/> supply the names of the alarms in the other stacks.</summary>
+    public RegionalMonitoring(Stack stack, ResolvedEnvironment environment, AlarmDescriptions descriptions, IReadOnlyList<EdgeAppMonitoring> edgeApps, IReadOnlyList<ApiAppMonitoring> apiApps)
     {
         this.stack = stack;
         this.environment = environment;
-        var texts = descriptions.Texts;
         var parameters = new StackParameters(stack);
-        var api = environment.Apps.OfType<ResolvedApiApp>().ToList();
-        var loadBalancer = api.Count > 0 ? parameters.Add(MonitoringNames.LoadBalancerFullName, "Full name (app/name/id) of the load balancer: output LoadBalancerFullName of the load balancer stack.") : null;
-        var cluster = api.Count > 0 ? parameters.Add(MonitoringNames.ClusterName, "ECS cluster name: output ClusterName of the cluster stack.") : null;
+        var loadBalancer = apiApps.Count > 0 ? parameters.Add(MonitoringNames.LoadBalancerFullName, "Full name (app/name/id) of the load balancer: output LoadBalancerFullName of the load balancer stack.") : null;
+        var cluster = apiApps.Count > 0 ? parameters.Add(MonitoringNames.ClusterName, "ECS cluster name: output ClusterName of the cluster stack.") : null;
         var distribution = environment.Apps.OfType<ResolvedStaticApp>().Any()
             ? parameters.Add(MonitoringNames.DistributionId, "CloudFront distribution id: output DistributionId of the edge (CloudFront) stack.")
             : null;
@@ -32,7 +32,7 @@ internal sealed class RegionalMonitoring
             ? null
             : new DatabaseMetrics(parameters.Add(MonitoringNames.DatabaseInstanceId, "RDS instance identifier: output DatabaseInstanceId of the database stack."));
         var topics = new TeamTopics(stack, environment, AlarmRouting.RegionalRecipients(environment), edge: false);
-        var watchers = AlarmRouting.Watchers(environment);
+        topics.Export(stack);
         var views = new List<AppView>();
 
         foreach (var app in environment.Apps)
@@ -41,39 +41,25 @@ internal sealed class RegionalMonitoring
             var owner = AlarmRouting.Owner(environment, app);
             var healthCheckId = parameters.Add(
                 MonitoringNames.HealthCheckId(app.Id),
-                $"Route 53 health check of {app.Id}: output {MonitoringNames.HealthCheckId(app.Id)} of stack {MonitoringNames.EdgeStack(environment)}.");
+                $"Route 53 health check of {app.Id}: output {MonitoringNames.HealthCheckId(app.Id)} of stack {MonitoringNames.EdgeAppStack(environment, app.Id)}.");
             var lights = new List<IAlarm>();
             ApiAppMetrics? apiMetrics = null;
-            if (app is ResolvedApiApp apiApp)
+            if (apiApps.SingleOrDefault(a => a.App.Id == app.Id) is { } alarms)
             {
                 apiMetrics = new ApiAppMetrics(
                     loadBalancer!,
                     parameters.Add(MonitoringNames.TargetGroupFullName(app.Id), $"Full name (targetgroup/name/id) of the target group of {app.Id}: output {MonitoringNames.TargetGroupFullName(app.Id)} of its app stack."),
                     cluster,
                     parameters.Add(MonitoringNames.ServiceName(app.Id), $"ECS service name of {app.Id}: output {MonitoringNames.ServiceName(app.Id)} of its app stack."));
-                var ownerAlarms = ApiAlarms(apiApp, apiMetrics, descriptions, owner);
-                foreach (var alarm in ownerAlarms)
+                foreach (var name in alarms.OwnerAlarmNames)
                 {
-                    topics.Notify(alarm, [owner]);
-                    Remember(owner.Id, alarm);
+                    Remember(owner.Id, Alarm.FromAlarmArn(stack, MonitoringNames.Pascal(name) + "Ref", Arn(environment.Region, name)));
                 }
 
-                var contact = descriptions.Contact(owner);
-                var composite = AlarmFactory.AnyOf(
-                    stack,
-                    pascal + "CustomersAffected",
-                    MonitoringNames.Alarm(environment, app.Id, "CustomersAffected"),
-                    descriptions.Describe(
-                        texts.Get(TextKey.CustomersAffectedWhat, app.Id),
-                        texts.Get(TextKey.CustomersAffectedImpact),
-                        contact,
-                        texts.Get(TextKey.CustomersAffectedStep, contact)),
-                    ownerAlarms.Take(3));
-                topics.Notify(composite, watchers);
-                lights.Add(composite);
+                lights.Add(CompositeAlarm.FromCompositeAlarmArn(stack, pascal + "CustomersAffectedRef", Arn(environment.Region, alarms.CustomersAffected)));
             }
 
-            lights.Add(CompositeAlarm.FromCompositeAlarmArn(stack, pascal + "EdgeCustomersAffectedRef", EdgeArn(edge.CustomersAffected[app.Id])));
+            lights.Add(CompositeAlarm.FromCompositeAlarmArn(stack, pascal + "EdgeCustomersAffectedRef", Arn(MonitoringNames.EdgeRegion, edgeApps.Single(a => a.App.Id == app.Id).CustomersAffected)));
             views.Add(new AppView(app, owner, lights, apiMetrics, distribution is null || app is not ResolvedStaticApp ? null : new StaticAppMetrics(distribution), healthCheckId));
         }
 
@@ -89,11 +75,11 @@ internal sealed class RegionalMonitoring
             }
         }
 
-        foreach (var (teamId, names) in edge.TeamAlarmNames)
+        foreach (var owned in edgeApps.GroupBy(a => a.App.Team, StringComparer.Ordinal))
         {
-            foreach (var name in names)
+            foreach (var name in owned.SelectMany(a => a.OwnerAlarmNames))
             {
-                Remember(teamId, Alarm.FromAlarmArn(stack, MonitoringNames.Pascal(name) + "Ref", EdgeArn(name)));
+                Remember(owned.Key, Alarm.FromAlarmArn(stack, MonitoringNames.Pascal(name) + "Ref", Arn(MonitoringNames.EdgeRegion, name)));
             }
         }
 
@@ -113,37 +99,6 @@ internal sealed class RegionalMonitoring
 
     /// <summary>Alarms a team receives as owner or database user, in both regions.</summary>
     public IReadOnlyList<IAlarm> AlarmsOf(string teamId) => teamAlarms.TryGetValue(teamId, out var alarms) ? alarms : [];
-
-    // The first three are what customers feel (fast burn, slow burn, latency): the composite combines only those.
-    private List<AlarmBase> ApiAlarms(ResolvedApiApp app, ApiAppMetrics metrics, AlarmDescriptions descriptions, ResolvedTeam owner)
-    {
-        var texts = descriptions.Texts;
-        var contact = descriptions.Contact(owner);
-        var pascal = MonitoringNames.Pascal(app.Id);
-        var alarms = BurnRateAlarms.Create(stack, environment, app, p => metrics.ErrorPercent(p), descriptions, edge: false).Select(a => a.Alarm).ToList();
-        var latencyMs = app.Slo.LatencyP95Ms ?? Defaults.LatencyP95Ms;
-        alarms.Add(AlarmFactory.Above(
-            stack, pascal + "LatencyHigh", MonitoringNames.Alarm(environment, app.Id, "LatencyHigh"),
-            descriptions.Describe(texts.Get(TextKey.LatencyWhat, app.Id, latencyMs), texts.Get(TextKey.LatencyImpact), contact, texts.Get(TextKey.LatencyStep)),
-            metrics.Latency("p95", Duration.Minutes(5)), latencyMs / 1000.0, periods: 3));
-        alarms.Add(AlarmFactory.Above(
-            stack, pascal + "UnhealthyTargets", MonitoringNames.Alarm(environment, app.Id, "UnhealthyTargets"),
-            descriptions.Describe(texts.Get(TextKey.UnhealthyWhat, app.Id), texts.Get(TextKey.UnhealthyImpact), contact, texts.Get(TextKey.UnhealthyStep)),
-            metrics.UnhealthyTargets(Duration.Minutes(1)), 0, periods: 5));
-        alarms.Add(AlarmFactory.Below(
-            stack, pascal + "TasksBelowMinimum", MonitoringNames.Alarm(environment, app.Id, "TasksBelowMinimum"),
-            descriptions.Describe(texts.Get(TextKey.TasksBelowMinimumWhat, app.Id, app.Scale.Min), texts.Get(TextKey.TasksBelowMinimumImpact), contact, texts.Get(TextKey.TasksBelowMinimumStep)),
-            metrics.HealthyTargets(Duration.Minutes(1)), app.Scale.Min, periods: 5));
-        alarms.Add(AlarmFactory.Above(
-            stack, pascal + "CpuHigh", MonitoringNames.Alarm(environment, app.Id, "CpuHigh"),
-            descriptions.Describe(texts.Get(TextKey.CpuWhat, app.Id, 90), texts.Get(TextKey.SaturationImpact), contact, texts.Get(TextKey.SaturationStep, app.Scale.Max)),
-            metrics.Cpu(Duration.Minutes(5)), 90, periods: 3));
-        alarms.Add(AlarmFactory.Above(
-            stack, pascal + "MemoryHigh", MonitoringNames.Alarm(environment, app.Id, "MemoryHigh"),
-            descriptions.Describe(texts.Get(TextKey.MemoryWhat, app.Id, 90), texts.Get(TextKey.SaturationImpact), contact, texts.Get(TextKey.SaturationStep, app.Scale.Max)),
-            metrics.Memory(Duration.Minutes(5)), 90, periods: 3));
-        return alarms;
-    }
 
     private List<AlarmBase> DatabaseAlarms(DatabaseMetrics metrics, AlarmDescriptions descriptions)
     {
@@ -176,9 +131,9 @@ internal sealed class RegionalMonitoring
         ];
     }
 
-    // Built from the literal name: a reference to the other stack's construct would be a cross-region reference.
-    private string EdgeArn(string alarmName) =>
-        $"arn:{Aws.PARTITION}:cloudwatch:{MonitoringNames.EdgeRegion}:{environment.Account}:alarm:{alarmName}";
+    // Built from the literal name: a reference to the other stack's construct would be a cross-stack (or cross-region) reference.
+    private string Arn(string region, string alarmName) =>
+        $"arn:{Aws.PARTITION}:cloudwatch:{region}:{environment.Account}:alarm:{alarmName}";
 
     private void Remember(string teamId, IAlarm alarm)
     {

@@ -1,3 +1,4 @@
+using Amazon.CDK;
 using Amazon.CDK.AWS.CloudWatch;
 using Amazon.CDK.AWS.CloudWatch.Actions;
 using Amazon.CDK.AWS.IAM;
@@ -12,7 +13,8 @@ namespace Trilho.Compiler.Emit.Monitoring;
 /// <summary>
 /// One encrypted SNS topic per team in a stack, with the team's e-mail subscribed. Encrypted with a customer
 /// managed key because CloudWatch cannot publish to topics under the AWS managed key alias/aws/sns (its key
-/// policy cannot grant cloudwatch.amazonaws.com); see docs/monitoring.md.
+/// policy cannot grant cloudwatch.amazonaws.com); see docs/monitoring.md. The app monitoring stacks import the
+/// regional topics by ARN (<see cref="Import"/>) instead of creating their own: one topic per team and region.
 /// </summary>
 internal sealed class TeamTopics
 {
@@ -72,6 +74,31 @@ internal sealed class TeamTopics
             }
 
             topics[team.Id] = topic;
+        }
+    }
+
+    private TeamTopics(Dictionary<string, ITopic> imported) => topics = imported;
+
+    /// <summary>Topics of <paramref name="teams"/> created in another stack, each ARN taken as a parameter <see cref="MonitoringNames.TopicArn"/>.</summary>
+    public static TeamTopics Import(Construct scope, StackParameters parameters, IEnumerable<ResolvedTeam> teams) => new(
+        teams.DistinctBy(t => t.Id).ToDictionary(
+            t => t.Id,
+            t => Topic.FromTopicArn(
+                scope,
+                MonitoringNames.Pascal(t.Id) + "AlarmTopicRef",
+                parameters.Add(MonitoringNames.TopicArn(t.Id), $"Alarm topic of team {t.Id}: output {MonitoringNames.TopicArn(t.Id)} of the monitoring stack of this region.")),
+            StringComparer.Ordinal));
+
+    /// <summary>Declares each topic's ARN as output <see cref="MonitoringNames.TopicArn"/> of <paramref name="scope"/>'s stack.</summary>
+    public void Export(Construct scope)
+    {
+        foreach (var (teamId, topic) in topics)
+        {
+            _ = new CfnOutput(scope, MonitoringNames.TopicArn(teamId), new CfnOutputProps
+            {
+                Value = topic.TopicArn,
+                Description = $"Alarm topic of team {teamId}; input of the app monitoring stacks.",
+            });
         }
     }
 

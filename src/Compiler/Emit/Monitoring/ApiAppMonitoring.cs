@@ -1,0 +1,102 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.CloudWatch;
+using Trilho.Compiler.Emit.Monitoring.Texts;
+using Trilho.Compiler.Resolution;
+
+namespace Trilho.Compiler.Emit.Monitoring;
+
+/// <summary>
+/// The regional alarms of one api app, in its own stack so every stack stays the same size whatever the number of
+/// apps: burn-rate, latency, target, task and saturation alarms notifying the owner, and the
+/// <c>&lt;App&gt;CustomersAffected</c> composite notifying the watchers. Topics come from the regional monitoring stack.
+/// </summary>
+internal sealed class ApiAppMonitoring
+{
+    /// <summary>Builds everything in <paramref name="stack"/>.</summary>
+    public ApiAppMonitoring(Stack stack, ResolvedEnvironment environment, ResolvedApiApp app, AlarmDescriptions descriptions)
+    {
+        App = app;
+        var texts = descriptions.Texts;
+        var parameters = new StackParameters(stack);
+        var metrics = new ApiAppMetrics(
+            parameters.Add(MonitoringNames.LoadBalancerFullName, "Full name (app/name/id) of the load balancer: output LoadBalancerFullName of the load balancer stack."),
+            parameters.Add(MonitoringNames.TargetGroupFullName(app.Id), $"Full name (targetgroup/name/id) of the target group of {app.Id}: output {MonitoringNames.TargetGroupFullName(app.Id)} of its app stack."),
+            parameters.Add(MonitoringNames.ClusterName, "ECS cluster name: output ClusterName of the cluster stack."),
+            parameters.Add(MonitoringNames.ServiceName(app.Id), $"ECS service name of {app.Id}: output {MonitoringNames.ServiceName(app.Id)} of its app stack."));
+        var owner = AlarmRouting.Owner(environment, app);
+        var watchers = AlarmRouting.Watchers(environment);
+        var topics = TeamTopics.Import(stack, parameters, [owner, .. watchers]);
+
+        var ownerAlarms = OwnerAlarms(stack, environment, app, metrics, descriptions, owner);
+        foreach (var alarm in ownerAlarms)
+        {
+            topics.Notify(alarm.Alarm, [owner]);
+        }
+
+        var contact = descriptions.Contact(owner);
+        CustomersAffected = MonitoringNames.Alarm(environment, app.Id, "CustomersAffected");
+        var composite = AlarmFactory.AnyOf(
+            stack,
+            MonitoringNames.Pascal(app.Id) + "CustomersAffected",
+            CustomersAffected,
+            descriptions.Describe(
+                texts.Get(TextKey.CustomersAffectedWhat, app.Id),
+                texts.Get(TextKey.CustomersAffectedImpact),
+                contact,
+                texts.Get(TextKey.CustomersAffectedStep, contact)),
+            ownerAlarms.Take(3).Select(a => a.Alarm));
+        topics.Notify(composite, watchers);
+
+        OwnerAlarmNames = ownerAlarms.Select(a => a.Name).ToList();
+        Parameters = parameters.Declared;
+    }
+
+    /// <summary>The app.</summary>
+    public ResolvedApiApp App { get; }
+
+    /// <summary>Names of the alarms its owner receives, in creation order.</summary>
+    public IReadOnlyList<string> OwnerAlarmNames { get; }
+
+    /// <summary>Name of its regional "customers affected" composite.</summary>
+    public string CustomersAffected { get; }
+
+    /// <summary>The parameters this stack takes.</summary>
+    public IReadOnlyList<MonitoringParameter> Parameters { get; }
+
+    // The first three are what customers feel (fast burn, slow burn, latency): the composite combines only those.
+    private static List<NamedAlarm> OwnerAlarms(Stack stack, ResolvedEnvironment environment, ResolvedApiApp app, ApiAppMetrics metrics, AlarmDescriptions descriptions, ResolvedTeam owner)
+    {
+        var texts = descriptions.Texts;
+        var contact = descriptions.Contact(owner);
+        var pascal = MonitoringNames.Pascal(app.Id);
+        var alarms = BurnRateAlarms.Create(stack, environment, app, p => metrics.ErrorPercent(p), descriptions, edge: false).ToList();
+        var latencyMs = app.Slo.LatencyP95Ms ?? Defaults.LatencyP95Ms;
+        NamedAlarm Add(string kind, Func<string, AlarmBase> create)
+        {
+            var name = MonitoringNames.Alarm(environment, app.Id, kind);
+            return new NamedAlarm(create(name), name);
+        }
+
+        alarms.Add(Add("LatencyHigh", name => AlarmFactory.Above(
+            stack, pascal + "LatencyHigh", name,
+            descriptions.Describe(texts.Get(TextKey.LatencyWhat, app.Id, latencyMs), texts.Get(TextKey.LatencyImpact), contact, texts.Get(TextKey.LatencyStep)),
+            metrics.Latency("p95", Duration.Minutes(5)), latencyMs / 1000.0, periods: 3)));
+        alarms.Add(Add("UnhealthyTargets", name => AlarmFactory.Above(
+            stack, pascal + "UnhealthyTargets", name,
+            descriptions.Describe(texts.Get(TextKey.UnhealthyWhat, app.Id), texts.Get(TextKey.UnhealthyImpact), contact, texts.Get(TextKey.UnhealthyStep)),
+            metrics.UnhealthyTargets(Duration.Minutes(1)), 0, periods: 5)));
+        alarms.Add(Add("TasksBelowMinimum", name => AlarmFactory.Below(
+            stack, pascal + "TasksBelowMinimum", name,
+            descriptions.Describe(texts.Get(TextKey.TasksBelowMinimumWhat, app.Id, app.Scale.Min), texts.Get(TextKey.TasksBelowMinimumImpact), contact, texts.Get(TextKey.TasksBelowMinimumStep)),
+            metrics.HealthyTargets(Duration.Minutes(1)), app.Scale.Min, periods: 5)));
+        alarms.Add(Add("CpuHigh", name => AlarmFactory.Above(
+            stack, pascal + "CpuHigh", name,
+            descriptions.Describe(texts.Get(TextKey.CpuWhat, app.Id, 90), texts.Get(TextKey.SaturationImpact), contact, texts.Get(TextKey.SaturationStep, app.Scale.Max)),
+            metrics.Cpu(Duration.Minutes(5)), 90, periods: 3)));
+        alarms.Add(Add("MemoryHigh", name => AlarmFactory.Above(
+            stack, pascal + "MemoryHigh", name,
+            descriptions.Describe(texts.Get(TextKey.MemoryWhat, app.Id, 90), texts.Get(TextKey.SaturationImpact), contact, texts.Get(TextKey.SaturationStep, app.Scale.Max)),
+            metrics.Memory(Duration.Minutes(5)), 90, periods: 3)));
+        return alarms;
+    }
+}
