@@ -110,7 +110,7 @@ public sealed class SloAlarmTests(SynthesisFixture fixture)
     {
         var backend = fixture.DesafioDev.EdgeApp("backend").Properties("BackendHealthCheck")["HealthCheckConfig"]!;
         Assert.Equal("HTTPS", (string)backend["Type"]!);
-        Assert.Equal("app.desafio.example.com", (string)backend["FullyQualifiedDomainName"]!);
+        Assert.Equal("app.dev.desafio.example.com", (string)backend["FullyQualifiedDomainName"]!);
         Assert.Equal("/backend/health/live", (string)backend["ResourcePath"]!);
         Assert.True((bool)backend["EnableSNI"]!);
         var frontend = fixture.DesafioDev.EdgeApp("frontend").Properties("FrontendHealthCheck")["HealthCheckConfig"]!;
