@@ -41,7 +41,8 @@ public static class PlatformGenerator
         for (var e = 0; e < environments; e++)
         {
             var profile = e == environments - 1 && environments > 1 ? "resilient" : "economy";
-            yaml.Append(inv, $"  env{e}: {{ account: \"{100000000000 + e}\", profile: {profile} }}\n");
+            // Each account has its own public zone and name (TRL2018, TRL2019), as a real platform would.
+            yaml.Append(inv, $"  env{e}: {{ account: \"{100000000000 + e}\", profile: {profile}, domain: env{e}.bench.example.com, ingress: {{ hostedZoneId: Z0BENCHENV{e:D4} }} }}\n");
         }
 
         return yaml.ToString();
