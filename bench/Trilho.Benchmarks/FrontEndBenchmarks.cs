@@ -13,7 +13,7 @@ public class FrontEndBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        sample = File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "samples", "desafio-aws", "platform.yaml"));
+        sample = File.ReadAllText(Trilho.Testing.RepositoryRoot.Combine("samples", "desafio-aws", "platform.yaml"));
         thirtyApps = PlatformGenerator.Generate(apps: 30, environments: 3);
     }
 

@@ -41,14 +41,5 @@ internal static class Platforms
         return (platform, platform.Delivery!);
     }
 
-    public static string Sample()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Trilho.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return File.ReadAllText(Path.Combine(directory!.FullName, "samples", "desafio-aws", "platform.yaml"));
-    }
+    public static string Sample() => File.ReadAllText(Trilho.Testing.RepositoryRoot.Combine("samples", "desafio-aws", "platform.yaml"));
 }

@@ -44,16 +44,7 @@ public sealed class SynthesisFixture : IDisposable
         return result.Platform!.Environments.Single(e => e.Name == name);
     }
 
-    public static string SamplePath(string sample)
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Trilho.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Trilho.sln not found above the test binaries."), "samples", sample, "platform.yaml");
-    }
+    public static string SamplePath(string sample) => Trilho.Testing.RepositoryRoot.Combine("samples", sample, "platform.yaml");
 
     /// <summary>Adds the monitoring stacks of <paramref name="environment"/> to a new App and synthesizes it.</summary>
     public Synthesis Synthesize(ResolvedEnvironment environment, Action<App>? more = null)

@@ -62,21 +62,7 @@ internal static class CostTestData
         DatabaseChangePercentPerDay = 2,
     };
 
-    public static string RepositoryRoot
-    {
-        get
-        {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "Trilho.sln")))
-                {
-                    return directory.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("Trilho.sln not found above the test binaries.");
-        }
-    }
+    public static string RepositoryRoot => Trilho.Testing.RepositoryRoot.Path;
 
     public static string SamplePath => Path.Combine(RepositoryRoot, "samples", "desafio-aws", "platform.yaml");
 }

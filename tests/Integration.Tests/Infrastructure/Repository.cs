@@ -6,7 +6,7 @@ namespace Trilho.Integration.Tests.Infrastructure;
 internal static class Repository
 {
     /// <summary>The folder holding Trilho.sln, found upwards from the test assembly.</summary>
-    public static string Root { get; } = FindRoot();
+    public static string Root => Trilho.Testing.RepositoryRoot.Path;
 
     /// <summary>The configuration these tests were built with; packing uses it so nothing is rebuilt.</summary>
     public static string Configuration { get; } =
@@ -14,17 +14,4 @@ internal static class Repository
 
     /// <summary>The absolute path of <paramref name="relative"/> under the root.</summary>
     public static string Path(string relative) => System.IO.Path.Combine(Root, relative);
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(directory.FullName, "Trilho.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Trilho.sln not found above " + AppContext.BaseDirectory);
-    }
 }
