@@ -33,7 +33,7 @@ internal sealed partial record CanonicalLine(string? File, int Line, int Column,
             : null;
     }
 
-    // The forms Diagnostic.ToCanonicalString prints: "file(line,col): error TRL1234: message" and "trilho: error TRL1234: message".
+    // The forms Diagnostic.ToCanonicalString prints: "file(line,col): error TRL2001: message" and "trilho: error TRL2001: message".
     [GeneratedRegex(@"^(?<file>.+?)\((?<line>\d+),(?<column>\d+)\): (?<severity>error|warning) (?<code>TRL\d+): (?<message>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex LocatedPattern();
 
