@@ -120,7 +120,7 @@ internal static class EnvironmentAssembler
             AddIfSet(monitoringSources, MonitoringNames.DatabaseInstanceId, shared.DatabaseInstanceId);
         }
 
-        stacks.AddRange(MonitoringWiring.Plan(MonitoringEmitter.Add(app, environment), environment, monitoringSources));
+        stacks.AddRange(MonitoringWiring.Plan(StageTrace.Time($"{environment.Name}: monitoring", () => MonitoringEmitter.Add(app, environment)), environment, monitoringSources));
         if (platform.Delivery is { } delivery)
         {
             stacks.Add(AssembleDelivery(app, platform, environment, delivery));

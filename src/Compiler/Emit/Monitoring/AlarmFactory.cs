@@ -7,11 +7,11 @@ namespace Trilho.Compiler.Emit.Monitoring;
 internal static class AlarmFactory
 {
     /// <summary>An alarm that fires when <paramref name="metric"/> is above <paramref name="threshold"/> in <paramref name="datapoints"/> of <paramref name="periods"/> periods.</summary>
-    public static Alarm Above(Construct scope, string id, string name, string description, IMetric metric, double threshold, int periods = 1, int? datapoints = null) =>
+    public static Alarm Above(Construct scope, string id, string name, string description, IMetricSpec metric, double threshold, int periods = 1, int? datapoints = null) =>
         Create(scope, id, name, description, metric, threshold, ComparisonOperator.GREATER_THAN_THRESHOLD, periods, datapoints);
 
     /// <summary>An alarm that fires when <paramref name="metric"/> is below <paramref name="threshold"/> in <paramref name="datapoints"/> of <paramref name="periods"/> periods.</summary>
-    public static Alarm Below(Construct scope, string id, string name, string description, IMetric metric, double threshold, int periods = 1, int? datapoints = null) =>
+    public static Alarm Below(Construct scope, string id, string name, string description, IMetricSpec metric, double threshold, int periods = 1, int? datapoints = null) =>
         Create(scope, id, name, description, metric, threshold, ComparisonOperator.LESS_THAN_THRESHOLD, periods, datapoints);
 
     /// <summary>A composite alarm that fires when any of <paramref name="children"/> fires.</summary>
@@ -33,12 +33,12 @@ internal static class AlarmFactory
         }));
 
     // Missing data counts as healthy: error counts are only published when non-zero and apps without traffic are fine.
-    private static Alarm Create(Construct scope, string id, string name, string description, IMetric metric, double threshold, ComparisonOperator comparison, int periods, int? datapoints) =>
+    private static Alarm Create(Construct scope, string id, string name, string description, IMetricSpec metric, double threshold, ComparisonOperator comparison, int periods, int? datapoints) =>
         LogicalIds.Pin(new Alarm(scope, id, new AlarmProps
         {
             AlarmName = name,
             AlarmDescription = description,
-            Metric = metric,
+            Metric = metric.ToCdk(),
             Threshold = threshold,
             ComparisonOperator = comparison,
             EvaluationPeriods = periods,

@@ -80,23 +80,23 @@ internal sealed class ApiAppMonitoring
         alarms.Add(Add("LatencyHigh", name => AlarmFactory.Above(
             stack, pascal + "LatencyHigh", name,
             descriptions.Describe(texts.Get(TextKey.LatencyWhat, app.Id, latencyMs), texts.Get(TextKey.LatencyImpact), contact, texts.Get(TextKey.LatencyStep)),
-            metrics.Latency("p95", Duration.Minutes(5)), latencyMs / 1000.0, periods: 3)));
+            metrics.Latency("p95", TimeSpan.FromMinutes(5)), latencyMs / 1000.0, periods: 3)));
         alarms.Add(Add("UnhealthyTargets", name => AlarmFactory.Above(
             stack, pascal + "UnhealthyTargets", name,
             descriptions.Describe(texts.Get(TextKey.UnhealthyWhat, app.Id), texts.Get(TextKey.UnhealthyImpact), contact, texts.Get(TextKey.UnhealthyStep)),
-            metrics.UnhealthyTargets(Duration.Minutes(1)), 0, periods: 5)));
+            metrics.UnhealthyTargets(TimeSpan.FromMinutes(1)), 0, periods: 5)));
         alarms.Add(Add("TasksBelowMinimum", name => AlarmFactory.Below(
             stack, pascal + "TasksBelowMinimum", name,
             descriptions.Describe(texts.Get(TextKey.TasksBelowMinimumWhat, app.Id, app.Scale.Min), texts.Get(TextKey.TasksBelowMinimumImpact), contact, texts.Get(TextKey.TasksBelowMinimumStep)),
-            metrics.HealthyTargets(Duration.Minutes(1)), app.Scale.Min, periods: 5)));
+            metrics.HealthyTargets(TimeSpan.FromMinutes(1)), app.Scale.Min, periods: 5)));
         alarms.Add(Add("CpuHigh", name => AlarmFactory.Above(
             stack, pascal + "CpuHigh", name,
             descriptions.Describe(texts.Get(TextKey.CpuWhat, app.Id, 90), texts.Get(TextKey.SaturationImpact), contact, texts.Get(TextKey.SaturationStep, app.Scale.Max)),
-            metrics.Cpu(Duration.Minutes(5)), 90, periods: 3)));
+            metrics.Cpu(TimeSpan.FromMinutes(5)), 90, periods: 3)));
         alarms.Add(Add("MemoryHigh", name => AlarmFactory.Above(
             stack, pascal + "MemoryHigh", name,
             descriptions.Describe(texts.Get(TextKey.MemoryWhat, app.Id, 90), texts.Get(TextKey.SaturationImpact), contact, texts.Get(TextKey.SaturationStep, app.Scale.Max)),
-            metrics.Memory(Duration.Minutes(5)), 90, periods: 3)));
+            metrics.Memory(TimeSpan.FromMinutes(5)), 90, periods: 3)));
         return alarms;
     }
 }

@@ -1,4 +1,3 @@
-using Amazon.CDK.AWS.CloudWatch;
 using Trilho.Compiler.Resolution;
 
 namespace Trilho.Compiler.Emit.Monitoring;
@@ -6,14 +5,14 @@ namespace Trilho.Compiler.Emit.Monitoring;
 /// <summary>What the dashboards show of one app: its owner, traffic-light alarms and metrics.</summary>
 /// <param name="App">The app.</param>
 /// <param name="Owner">Its team.</param>
-/// <param name="TrafficLight">Its "customers affected" composites, one per region where it has signals.</param>
+/// <param name="TrafficLight">ARNs of its "customers affected" composites, one per region where it has signals.</param>
 /// <param name="Api">Load balancer and ECS metrics of an api app, else null.</param>
 /// <param name="Static">CloudFront metrics of a static app, else null.</param>
 /// <param name="HealthCheckId">Id of its Route 53 health check (a parameter token).</param>
 internal sealed record AppView(
     ResolvedApp App,
     ResolvedTeam Owner,
-    IReadOnlyList<IAlarm> TrafficLight,
+    IReadOnlyList<string> TrafficLight,
     ApiAppMetrics? Api,
     StaticAppMetrics? Static,
     string HealthCheckId);

@@ -18,7 +18,7 @@ internal static class BurnRateAlarms
         Construct scope,
         ResolvedEnvironment environment,
         ResolvedApp app,
-        Func<Duration, IMetric> errorPercent,
+        Func<TimeSpan, IMetricSpec> errorPercent,
         AlarmDescriptions descriptions,
         bool edge)
     {

@@ -19,10 +19,10 @@ public sealed record BurnRateWindow(string Name, double Rate, int LongWindowMinu
     public static IReadOnlyList<BurnRateWindow> All { get; } = [Fast, Slow];
 
     /// <summary>The long window as an alarm period: one period, so period x evaluation periods stays within CloudWatch's one-day limit.</summary>
-    public Duration LongPeriod => Duration.Minutes(LongWindowMinutes);
+    public TimeSpan LongPeriod => TimeSpan.FromMinutes(LongWindowMinutes);
 
     /// <summary>The short window as an alarm period.</summary>
-    public Duration ShortPeriod => Duration.Minutes(ShortWindowMinutes);
+    public TimeSpan ShortPeriod => TimeSpan.FromMinutes(ShortWindowMinutes);
 
     /// <summary>
     /// The error-rate threshold in percent of requests for an availability SLO in percent:

@@ -1,5 +1,3 @@
-using Amazon.CDK;
-using Amazon.CDK.AWS.CloudWatch;
 using Trilho.Compiler.Model;
 
 namespace Trilho.Compiler.Emit.Monitoring;
@@ -9,16 +7,16 @@ namespace Trilho.Compiler.Emit.Monitoring;
 public sealed record DatabaseMetrics(string InstanceId)
 {
     /// <summary>CPU in percent.</summary>
-    public Metric Cpu(Duration period, string? label = null) => Rds("CPUUtilization", "Average", period, label);
+    public MetricSpec Cpu(TimeSpan period, string? label = null) => Rds("CPUUtilization", "Average", period, label);
 
     /// <summary>Open connections.</summary>
-    public Metric Connections(Duration period, string? label = null) => Rds("DatabaseConnections", "Maximum", period, label);
+    public MetricSpec Connections(TimeSpan period, string? label = null) => Rds("DatabaseConnections", "Maximum", period, label);
 
     /// <summary>Free storage in bytes.</summary>
-    public Metric FreeStorage(Duration period, string? label = null) => Rds("FreeStorageSpace", "Minimum", period, label);
+    public MetricSpec FreeStorage(TimeSpan period, string? label = null) => Rds("FreeStorageSpace", "Minimum", period, label);
 
     /// <summary>Freeable memory in bytes.</summary>
-    public Metric FreeMemory(Duration period, string? label = null) => Rds("FreeableMemory", "Minimum", period, label);
+    public MetricSpec FreeMemory(TimeSpan period, string? label = null) => Rds("FreeableMemory", "Minimum", period, label);
 
     /// <summary>Memory of an instance size in MiB.</summary>
     public static int MemoryMiB(DatabaseSize size) => size switch
@@ -36,13 +34,6 @@ public sealed record DatabaseMetrics(string InstanceId)
     /// </summary>
     public static int MaxConnections(DatabaseSize size) => (int)Math.Min(MemoryMiB(size) * 1024L * 1024L / 9531392L, 5000);
 
-    private Metric Rds(string name, string statistic, Duration period, string? label) => new(new MetricProps
-    {
-        Namespace = "AWS/RDS",
-        MetricName = name,
-        DimensionsMap = new Dictionary<string, string> { ["DBInstanceIdentifier"] = InstanceId },
-        Statistic = statistic,
-        Period = period,
-        Label = label,
-    });
+    private MetricSpec Rds(string name, string statistic, TimeSpan period, string? label) =>
+        new("AWS/RDS", name, [new("DBInstanceIdentifier", InstanceId)], statistic, period, Label: label);
 }

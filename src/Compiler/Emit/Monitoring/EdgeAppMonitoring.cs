@@ -62,14 +62,7 @@ internal sealed class EdgeAppMonitoring
                 texts.Get(TextKey.ExternalCheckImpact),
                 contact,
                 texts.Get(TextKey.ExternalCheckStep, url)),
-            new Metric(new MetricProps
-            {
-                Namespace = "AWS/Route53",
-                MetricName = "HealthCheckStatus",
-                DimensionsMap = new Dictionary<string, string> { ["HealthCheckId"] = healthCheck.AttrHealthCheckId },
-                Statistic = "Minimum",
-                Period = Duration.Minutes(1),
-            }),
+            new MetricSpec("AWS/Route53", "HealthCheckStatus", [new("HealthCheckId", healthCheck.AttrHealthCheckId)], "Minimum", TimeSpan.FromMinutes(1)),
             1,
             periods: 3);
         var ownerAlarms = new List<NamedAlarm> { new(check, checkName) };

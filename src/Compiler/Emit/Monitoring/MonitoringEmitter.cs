@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Constructs;
 using Trilho.Compiler.Emit.Monitoring.Texts;
 using Trilho.Compiler.Resolution;
+using Trilho.Compiler.Synthesis;
 
 namespace Trilho.Compiler.Emit.Monitoring;
 
@@ -44,9 +45,9 @@ public static class MonitoringEmitter
         }
 
         var regionalStack = NewStack(app, environment, MonitoringNames.RegionalStack(environment), environment.Region, "alert routing, database alarms and dashboards");
-        var regional = new RegionalMonitoring(regionalStack, environment, descriptions, edgeApps, apiApps);
-        OperationsDashboard.Create(regionalStack, environment, texts, regional);
-        TechnicalDashboard.CreateAll(regionalStack, environment, texts, regional);
+        var regional = StageTrace.Time($"{environment.Name}: monitoring regional", () => new RegionalMonitoring(regionalStack, environment, descriptions, edgeApps, apiApps));
+        StageTrace.Time($"{environment.Name}: operations dashboard", () => OperationsDashboard.Create(regionalStack, environment, texts, regional));
+        StageTrace.Time($"{environment.Name}: technical dashboards", () => TechnicalDashboard.CreateAll(regionalStack, environment, texts, regional));
 
         return new MonitoringStacks(
             new MonitoringStackInfo(regionalStack, environment.Region, regional.Parameters),

@@ -15,37 +15,23 @@ internal static class OperationsDashboard
     private const int RowHeight = 6;
 
     /// <summary>Creates the dashboard in <paramref name="stack"/>.</summary>
-    public static Dashboard Create(Stack stack, ResolvedEnvironment environment, MonitoringTexts texts, RegionalMonitoring monitoring)
+    public static CfnDashboard Create(Stack stack, ResolvedEnvironment environment, MonitoringTexts texts, RegionalMonitoring monitoring)
     {
-        var dashboard = LogicalIds.Pin(new Dashboard(stack, "OperationsDashboard", new DashboardProps
-        {
-            DashboardName = $"{environment.StackPrefix}-{texts.Get(TextKey.OperationsDashboardWord)}",
-            Start = "-PT24H",
-        }));
-        dashboard.AddWidgets(new TextWidget(new TextWidgetProps
-        {
-            Markdown = texts.Get(TextKey.OperationsTitle, environment.Platform, environment.Name) + "\n\n" + texts.Get(TextKey.OperationsLegend),
-            Width = 24,
-            Height = 3,
-        }));
-
+        var widgets = new DashboardWidgets(environment.Region);
+        var body = new DashboardBody();
+        body.AddRow(DashboardWidgets.Text(
+            texts.Get(TextKey.OperationsTitle, environment.Platform, environment.Name) + "\n\n" + texts.Get(TextKey.OperationsLegend), 24, 3));
         foreach (var app in monitoring.Apps)
         {
-            dashboard.AddWidgets(
-                WhoToCall(app, texts),
-                new AlarmStatusWidget(new AlarmStatusWidgetProps
-                {
-                    Title = texts.Get(TextKey.TrafficLightTitle, app.App.Id),
-                    Alarms = [.. app.TrafficLight],
-                    Width = 4,
-                    Height = RowHeight,
-                }),
-                Availability(app, texts, "-PT24H", TextKey.Availability24hTitle, withBudget: false),
-                Availability(app, texts, "-P30D", TextKey.Availability30dTitle, withBudget: true),
-                Traffic(app, texts));
+            body.AddRow(
+                DashboardWidgets.Text(WhoToCallMarkdown(app, texts), 6, RowHeight),
+                DashboardWidgets.Alarms(texts.Get(TextKey.TrafficLightTitle, app.App.Id), app.TrafficLight, 4, RowHeight),
+                Availability(widgets, app, texts, "-PT24H", TextKey.Availability24hTitle, withBudget: false),
+                Availability(widgets, app, texts, "-P30D", TextKey.Availability30dTitle, withBudget: true),
+                Traffic(widgets, app, texts));
         }
 
-        return dashboard;
+        return body.Emit(stack, "OperationsDashboard", $"{environment.StackPrefix}-{texts.Get(TextKey.OperationsDashboardWord)}", "-PT24H");
     }
 
     /// <summary>Markdown with the owning team and how to reach it.</summary>
@@ -57,76 +43,47 @@ internal static class OperationsDashboard
         $"**{texts.Get(TextKey.EmailLabel)}:** {app.Owner.Email}",
         texts.Get(TextKey.WhenRedCall));
 
-    private static TextWidget WhoToCall(AppView app, MonitoringTexts texts) => new(new TextWidgetProps
-    {
-        Markdown = WhoToCallMarkdown(app, texts),
-        Width = 6,
-        Height = RowHeight,
-    });
-
     // The whole widget time range is one period, so the value is the availability over exactly that range.
-    private static SingleValueWidget Availability(AppView app, MonitoringTexts texts, string start, TextKey title, bool withBudget)
+    private static DashboardWidget Availability(DashboardWidgets widgets, AppView app, MonitoringTexts texts, string start, TextKey title, bool withBudget)
     {
-        var period = Duration.Days(1);
-        var metrics = new List<IMetric> { AvailabilityMetric(app, period, texts.Get(TextKey.AvailabilityLabel)) };
+        var period = TimeSpan.FromDays(1);
+        var metrics = new List<IMetricSpec> { AvailabilityMetric(app, period, texts.Get(TextKey.AvailabilityLabel)) };
         if (withBudget)
         {
             metrics.Add(BudgetLeftMetric(app, period, texts.Get(TextKey.ErrorBudgetLeftLabel)));
         }
 
-        return new SingleValueWidget(new SingleValueWidgetProps
-        {
-            Title = texts.Get(title, texts.Number(app.App.Slo.Availability)),
-            Metrics = [.. metrics],
-            Start = start,
-            SetPeriodToTimeRange = true,
-            FullPrecision = false,
-            Region = Region(app),
-            Width = 4,
-            Height = RowHeight,
-        });
+        return widgets.SingleValue(
+            texts.Get(title, texts.Number(app.App.Slo.Availability)), app.Static is null ? null : MonitoringNames.EdgeRegion, metrics, start, 4, RowHeight);
     }
 
-    private static GraphWidget Traffic(AppView app, MonitoringTexts texts)
+    private static DashboardWidget Traffic(DashboardWidgets widgets, AppView app, MonitoringTexts texts)
     {
-        var period = Duration.Minutes(5);
+        var period = TimeSpan.FromMinutes(5);
         if (app.Api is { } api)
         {
             var latencyMs = app.App.Slo.LatencyP95Ms ?? Defaults.LatencyP95Ms;
-            return new GraphWidget(new GraphWidgetProps
-            {
-                Title = texts.Get(TextKey.TrafficApiTitle),
-                Left = [api.Requests(period, texts.Get(TextKey.RequestsLabel))],
-                Right = [api.Latency("p95", period, texts.Get(TextKey.LatencyP95Label))],
-                RightAnnotations = [new HorizontalAnnotation { Value = latencyMs / 1000.0, Label = texts.Get(TextKey.LatencyTargetLabel, latencyMs), Color = Color.RED }],
-                LeftYAxis = new YAxisProps { Min = 0, ShowUnits = false },
-                RightYAxis = new YAxisProps { Min = 0, ShowUnits = false },
-                Width = 6,
-                Height = RowHeight,
-            });
+            return widgets.Graph(
+                texts.Get(TextKey.TrafficApiTitle),
+                null,
+                [api.Requests(period, texts.Get(TextKey.RequestsLabel))],
+                right: [api.Latency("p95", period, texts.Get(TextKey.LatencyP95Label))],
+                rightLines: [new HorizontalLine(latencyMs / 1000.0, HorizontalLine.Red, texts.Get(TextKey.LatencyTargetLabel, latencyMs))]);
         }
 
         var cdn = app.Static!;
         var allowed = Math.Round(100 - app.App.Slo.Availability, 6);
-        return new GraphWidget(new GraphWidgetProps
-        {
-            Title = texts.Get(TextKey.TrafficStaticTitle),
-            Left = [cdn.Requests(period, texts.Get(TextKey.RequestsLabel))],
-            Right = [cdn.ErrorPercent(period, texts.Get(TextKey.ErrorRateLabel))],
-            RightAnnotations = [new HorizontalAnnotation { Value = allowed, Label = texts.Get(TextKey.ErrorTargetLabel, texts.Number(allowed)), Color = Color.RED }],
-            LeftYAxis = new YAxisProps { Min = 0, ShowUnits = false },
-            RightYAxis = new YAxisProps { Min = 0, ShowUnits = false },
-            Region = MonitoringNames.EdgeRegion,
-            Width = 6,
-            Height = RowHeight,
-        });
+        return widgets.Graph(
+            texts.Get(TextKey.TrafficStaticTitle),
+            MonitoringNames.EdgeRegion,
+            [cdn.Requests(period, texts.Get(TextKey.RequestsLabel))],
+            right: [cdn.ErrorPercent(period, texts.Get(TextKey.ErrorRateLabel))],
+            rightLines: [new HorizontalLine(allowed, HorizontalLine.Red, texts.Get(TextKey.ErrorTargetLabel, texts.Number(allowed)))]);
     }
 
-    private static MathExpression AvailabilityMetric(AppView app, Duration period, string label) =>
+    private static MathSpec AvailabilityMetric(AppView app, TimeSpan period, string label) =>
         app.Api is { } api ? api.AvailabilityPercent(period, label) : app.Static!.AvailabilityPercent(period, label);
 
-    private static MathExpression BudgetLeftMetric(AppView app, Duration period, string label) =>
+    private static MathSpec BudgetLeftMetric(AppView app, TimeSpan period, string label) =>
         app.Api is { } api ? api.BudgetLeftPercent(period, app.App.Slo.Availability, label) : app.Static!.BudgetLeftPercent(period, app.App.Slo.Availability, label);
-
-    private static string? Region(AppView app) => app.Static is null ? null : MonitoringNames.EdgeRegion;
 }

@@ -13,9 +13,10 @@ namespace Trilho.Compiler.Emit.Monitoring;
 /// </summary>
 internal sealed class RegionalMonitoring
 {
-    private readonly Dictionary<string, List<IAlarm>> teamAlarms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> teamAlarms = new(StringComparer.Ordinal);
     private readonly Stack stack;
     private readonly ResolvedEnvironment environment;
+    private readonly string partition = Aws.PARTITION;
 
     /// <summary>Builds everything in <paramref name="stack"/>; <paramref name="edgeApps"/> and <paramref name="apiApps"/> supply the names of the alarms in the other stacks.</summary>
     public RegionalMonitoring(Stack stack, ResolvedEnvironment environment, AlarmDescriptions descriptions, IReadOnlyList<EdgeAppMonitoring> edgeApps, IReadOnlyList<ApiAppMonitoring> apiApps)
@@ -37,12 +38,11 @@ internal sealed class RegionalMonitoring
 
         foreach (var app in environment.Apps)
         {
-            var pascal = MonitoringNames.Pascal(app.Id);
             var owner = AlarmRouting.Owner(environment, app);
             var healthCheckId = parameters.Add(
                 MonitoringNames.HealthCheckId(app.Id),
                 $"Route 53 health check of {app.Id}: output {MonitoringNames.HealthCheckId(app.Id)} of stack {MonitoringNames.EdgeAppStack(environment, app.Id)}.");
-            var lights = new List<IAlarm>();
+            var lights = new List<string>();
             ApiAppMetrics? apiMetrics = null;
             if (apiApps.SingleOrDefault(a => a.App.Id == app.Id) is { } alarms)
             {
@@ -53,13 +53,13 @@ internal sealed class RegionalMonitoring
                     parameters.Add(MonitoringNames.ServiceName(app.Id), $"ECS service name of {app.Id}: output {MonitoringNames.ServiceName(app.Id)} of its app stack."));
                 foreach (var name in alarms.OwnerAlarmNames)
                 {
-                    Remember(owner.Id, Alarm.FromAlarmArn(stack, MonitoringNames.Pascal(name) + "Ref", Arn(environment.Region, name)));
+                    Remember(owner.Id, Arn(environment.Region, name));
                 }
 
-                lights.Add(CompositeAlarm.FromCompositeAlarmArn(stack, pascal + "CustomersAffectedRef", Arn(environment.Region, alarms.CustomersAffected)));
+                lights.Add(Arn(environment.Region, alarms.CustomersAffected));
             }
 
-            lights.Add(CompositeAlarm.FromCompositeAlarmArn(stack, pascal + "EdgeCustomersAffectedRef", Arn(MonitoringNames.EdgeRegion, edgeApps.Single(a => a.App.Id == app.Id).CustomersAffected)));
+            lights.Add(Arn(MonitoringNames.EdgeRegion, edgeApps.Single(a => a.App.Id == app.Id).CustomersAffected));
             views.Add(new AppView(app, owner, lights, apiMetrics, distribution is null || app is not ResolvedStaticApp ? null : new StaticAppMetrics(distribution), healthCheckId));
         }
 
@@ -70,7 +70,7 @@ internal sealed class RegionalMonitoring
                 topics.Notify(alarm, AlarmRouting.DatabaseRecipients(environment));
                 foreach (var team in AlarmRouting.DatabaseRecipients(environment))
                 {
-                    Remember(team.Id, alarm);
+                    Remember(team.Id, alarm.AlarmArn);
                 }
             }
         }
@@ -79,7 +79,7 @@ internal sealed class RegionalMonitoring
         {
             foreach (var name in owned.SelectMany(a => a.OwnerAlarmNames))
             {
-                Remember(owned.Key, Alarm.FromAlarmArn(stack, MonitoringNames.Pascal(name) + "Ref", Arn(MonitoringNames.EdgeRegion, name)));
+                Remember(owned.Key, Arn(MonitoringNames.EdgeRegion, name));
             }
         }
 
@@ -97,8 +97,8 @@ internal sealed class RegionalMonitoring
     /// <summary>The parameters this stack takes.</summary>
     public IReadOnlyList<MonitoringParameter> Parameters { get; }
 
-    /// <summary>Alarms a team receives as owner or database user, in both regions.</summary>
-    public IReadOnlyList<IAlarm> AlarmsOf(string teamId) => teamAlarms.TryGetValue(teamId, out var alarms) ? alarms : [];
+    /// <summary>ARNs of the alarms a team receives as owner or database user, in both regions.</summary>
+    public IReadOnlyList<string> AlarmsOf(string teamId) => teamAlarms.TryGetValue(teamId, out var alarms) ? alarms : [];
 
     private List<AlarmBase> DatabaseAlarms(DatabaseMetrics metrics, AlarmDescriptions descriptions)
     {
@@ -115,33 +115,33 @@ internal sealed class RegionalMonitoring
             AlarmFactory.Above(
                 stack, "DatabaseCpuHigh", MonitoringNames.DatabaseAlarm(environment, "DatabaseCpuHigh"),
                 descriptions.Describe(texts.Get(TextKey.DatabaseCpuWhat, 80), impact, contacts, texts.Get(TextKey.DatabaseLoadStep)),
-                metrics.Cpu(Duration.Minutes(5)), 80, periods: 3),
+                metrics.Cpu(TimeSpan.FromMinutes(5)), 80, periods: 3),
             AlarmFactory.Below(
                 stack, "DatabaseStorageLow", MonitoringNames.DatabaseAlarm(environment, "DatabaseStorageLow"),
                 descriptions.Describe(texts.Get(TextKey.DatabaseStorageWhat, storageGiB), impact, contacts, texts.Get(TextKey.DatabaseStorageStep)),
-                metrics.FreeStorage(Duration.Minutes(5)), storageGiB * 1024.0 * 1024 * 1024),
+                metrics.FreeStorage(TimeSpan.FromMinutes(5)), storageGiB * 1024.0 * 1024 * 1024),
             AlarmFactory.Above(
                 stack, "DatabaseConnectionsHigh", MonitoringNames.DatabaseAlarm(environment, "DatabaseConnectionsHigh"),
                 descriptions.Describe(texts.Get(TextKey.DatabaseConnectionsWhat, connections), impact, contacts, texts.Get(TextKey.DatabaseLoadStep)),
-                metrics.Connections(Duration.Minutes(5)), connections, periods: 3),
+                metrics.Connections(TimeSpan.FromMinutes(5)), connections, periods: 3),
             AlarmFactory.Below(
                 stack, "DatabaseMemoryLow", MonitoringNames.DatabaseAlarm(environment, "DatabaseMemoryLow"),
                 descriptions.Describe(texts.Get(TextKey.DatabaseMemoryWhat, memoryMiB), impact, contacts, texts.Get(TextKey.DatabaseMemoryStep)),
-                metrics.FreeMemory(Duration.Minutes(5)), memoryMiB * 1024.0 * 1024, periods: 3),
+                metrics.FreeMemory(TimeSpan.FromMinutes(5)), memoryMiB * 1024.0 * 1024, periods: 3),
         ];
     }
 
     // Built from the literal name: a reference to the other stack's construct would be a cross-stack (or cross-region) reference.
     private string Arn(string region, string alarmName) =>
-        $"arn:{Aws.PARTITION}:cloudwatch:{region}:{environment.Account}:alarm:{alarmName}";
+        $"arn:{partition}:cloudwatch:{region}:{environment.Account}:alarm:{alarmName}";
 
-    private void Remember(string teamId, IAlarm alarm)
+    private void Remember(string teamId, string alarmArn)
     {
         if (!teamAlarms.TryGetValue(teamId, out var alarms))
         {
             teamAlarms[teamId] = alarms = [];
         }
 
-        alarms.Add(alarm);
+        alarms.Add(alarmArn);
     }
 }

@@ -39,11 +39,11 @@ public static class ReleaseAlarms
         AlarmFactory.Above(
             scope, pascal + "ReleaseErrors", errorsName,
             descriptions.Describe(texts.Get(TextKey.ReleaseErrorsWhat, app.Id, texts.Number(threshold)), texts.Get(TextKey.ReleaseImpact), contact, texts.Get(TextKey.ReleaseStep)),
-            metrics.ErrorPercent(Duration.Minutes(1)), threshold, periods: 3);
+            metrics.ErrorPercent(TimeSpan.FromMinutes(1)), threshold, periods: 3);
         AlarmFactory.Above(
             scope, pascal + "ReleaseLatency", latencyName,
             descriptions.Describe(texts.Get(TextKey.ReleaseLatencyWhat, app.Id, latencyMs), texts.Get(TextKey.ReleaseImpact), contact, texts.Get(TextKey.ReleaseStep)),
-            metrics.Latency("p95", Duration.Minutes(1)), latencyMs / 1000.0, periods: 3);
+            metrics.Latency("p95", TimeSpan.FromMinutes(1)), latencyMs / 1000.0, periods: 3);
         return [errorsName, latencyName];
     }
 

@@ -9,12 +9,13 @@ namespace Trilho.Compiler.Emit.Monitoring;
 internal static class TechnicalDashboard
 {
     /// <summary>Creates one dashboard per team that owns an app or receives database alarms.</summary>
-    public static IReadOnlyList<Dashboard> CreateAll(Stack stack, ResolvedEnvironment environment, MonitoringTexts texts, RegionalMonitoring monitoring)
+    public static IReadOnlyList<CfnDashboard> CreateAll(Stack stack, ResolvedEnvironment environment, MonitoringTexts texts, RegionalMonitoring monitoring)
     {
         var databaseTeams = environment.Database is null
             ? new HashSet<string>(StringComparer.Ordinal)
             : AlarmRouting.DatabaseRecipients(environment).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
-        var dashboards = new List<Dashboard>();
+        var widgets = new DashboardWidgets(environment.Region);
+        var dashboards = new List<CfnDashboard>();
         foreach (var team in environment.Teams)
         {
             var apps = monitoring.Apps.Where(a => a.Owner.Id == team.Id).ToList();
@@ -24,115 +25,83 @@ internal static class TechnicalDashboard
                 continue;
             }
 
-            dashboards.Add(Create(stack, environment, texts, monitoring, team, apps, database));
+            dashboards.Add(Create(stack, environment, texts, monitoring, team, apps, database, widgets));
         }
 
         return dashboards;
     }
 
-    private static Dashboard Create(Stack stack, ResolvedEnvironment environment, MonitoringTexts texts, RegionalMonitoring monitoring, ResolvedTeam team, List<AppView> apps, DatabaseMetrics? database)
+    private static CfnDashboard Create(Stack stack, ResolvedEnvironment environment, MonitoringTexts texts, RegionalMonitoring monitoring, ResolvedTeam team, List<AppView> apps, DatabaseMetrics? database, DashboardWidgets widgets)
     {
-        var dashboard = LogicalIds.Pin(new Dashboard(stack, MonitoringNames.Pascal(team.Id) + "TechnicalDashboard", new DashboardProps
-        {
-            DashboardName = $"{environment.StackPrefix}-{team.Id}-{texts.Get(TextKey.TechnicalDashboardWord)}",
-            Start = "-PT3H",
-        }));
-        dashboard.AddWidgets(new TextWidget(new TextWidgetProps { Markdown = texts.Get(TextKey.TechnicalTitle, team.Name), Width = 24, Height = 1 }));
+        var body = new DashboardBody();
+        body.AddRow(DashboardWidgets.Text(texts.Get(TextKey.TechnicalTitle, team.Name), 24, 1));
         var alarms = monitoring.AlarmsOf(team.Id);
         if (alarms.Count > 0)
         {
-            dashboard.AddWidgets(new AlarmStatusWidget(new AlarmStatusWidgetProps
-            {
-                Title = texts.Get(TextKey.TeamAlarmsTitle),
-                Alarms = [.. alarms],
-                Width = 24,
-                Height = 4,
-            }));
+            body.AddRow(DashboardWidgets.Alarms(texts.Get(TextKey.TeamAlarmsTitle), alarms, 24, 4));
         }
 
-        var period = Duration.Minutes(5);
+        var period = TimeSpan.FromMinutes(5);
         foreach (var app in apps)
         {
             var id = app.App.Id;
-            var external = Graph(texts.Get(TextKey.ExternalCheckTitle, id), [ExternalCheck(app, texts)], MonitoringNames.EdgeRegion);
+            var external = widgets.Graph(texts.Get(TextKey.ExternalCheckTitle, id), MonitoringNames.EdgeRegion, [ExternalCheck(app, texts)]);
             if (app.Api is { } api)
             {
                 var scale = ((ResolvedApiApp)app.App).Scale;
                 var latencyMs = app.App.Slo.LatencyP95Ms ?? Defaults.LatencyP95Ms;
-                dashboard.AddWidgets(
-                    Graph(texts.Get(TextKey.ErrorRateTitle, id), [api.ErrorPercent(period, texts.Get(TextKey.ErrorRateLabel))], null, BurnLines(app, texts)),
-                    Graph(
+                var minute = TimeSpan.FromMinutes(1);
+                body.AddRow(
+                    widgets.Graph(texts.Get(TextKey.ErrorRateTitle, id), null, [api.ErrorPercent(period, texts.Get(TextKey.ErrorRateLabel))], BurnLines(app, texts)),
+                    widgets.Graph(
                         texts.Get(TextKey.LatencyTitle, id),
+                        null,
                         [api.Latency("p50", period, "p50"), api.Latency("p95", period, "p95"), api.Latency("p99", period, "p99")],
-                        null,
-                        [new HorizontalAnnotation { Value = latencyMs / 1000.0, Label = texts.Get(TextKey.LatencyTargetLabel, latencyMs), Color = Color.RED }]),
-                    Graph(
+                        [new HorizontalLine(latencyMs / 1000.0, HorizontalLine.Red, texts.Get(TextKey.LatencyTargetLabel, latencyMs))]),
+                    widgets.Graph(
                         texts.Get(TextKey.TasksTitle, id),
-                        [api.HealthyTargets(Duration.Minutes(1), texts.Get(TextKey.HealthyLabel)), api.UnhealthyTargets(Duration.Minutes(1), texts.Get(TextKey.UnhealthyLabel))],
                         null,
-                        [new HorizontalAnnotation { Value = scale.Min, Label = "scale.min", Color = Color.ORANGE }]),
-                    Graph(texts.Get(TextKey.SaturationTitle, id), [api.Cpu(period, texts.Get(TextKey.CpuLabel)), api.Memory(period, texts.Get(TextKey.MemoryLabel))], null),
-                    Graph(texts.Get(TextKey.TrafficApiTitle, id), [api.Requests(period, texts.Get(TextKey.RequestsLabel))], null),
+                        [api.HealthyTargets(minute, texts.Get(TextKey.HealthyLabel)), api.UnhealthyTargets(minute, texts.Get(TextKey.UnhealthyLabel))],
+                        [new HorizontalLine(scale.Min, HorizontalLine.Orange, "scale.min")]),
+                    widgets.Graph(texts.Get(TextKey.SaturationTitle, id), null, [api.Cpu(period, texts.Get(TextKey.CpuLabel)), api.Memory(period, texts.Get(TextKey.MemoryLabel))]),
+                    widgets.Graph(texts.Get(TextKey.TrafficApiTitle, id), null, [api.Requests(period, texts.Get(TextKey.RequestsLabel))]),
                     external);
             }
             else
             {
                 var cdn = app.Static!;
-                dashboard.AddWidgets(
-                    Graph(texts.Get(TextKey.ErrorRateTitle, id), [cdn.ErrorPercent(period, texts.Get(TextKey.ErrorRateLabel))], MonitoringNames.EdgeRegion, BurnLines(app, texts)),
-                    Graph(texts.Get(TextKey.TrafficStaticTitle, id), [cdn.Requests(period, texts.Get(TextKey.RequestsLabel))], MonitoringNames.EdgeRegion),
+                body.AddRow(
+                    widgets.Graph(texts.Get(TextKey.ErrorRateTitle, id), MonitoringNames.EdgeRegion, [cdn.ErrorPercent(period, texts.Get(TextKey.ErrorRateLabel))], BurnLines(app, texts)),
+                    widgets.Graph(texts.Get(TextKey.TrafficStaticTitle, id), MonitoringNames.EdgeRegion, [cdn.Requests(period, texts.Get(TextKey.RequestsLabel))]),
                     external);
             }
         }
 
         if (database is not null)
         {
-            dashboard.AddWidgets(new TextWidget(new TextWidgetProps { Markdown = texts.Get(TextKey.DatabaseHeading), Width = 24, Height = 1 }));
-            dashboard.AddWidgets(
-                Graph(texts.Get(TextKey.CpuLabel), [database.Cpu(period, texts.Get(TextKey.CpuLabel))], null),
-                Graph(texts.Get(TextKey.ConnectionsLabel), [database.Connections(period, texts.Get(TextKey.ConnectionsLabel))], null),
-                Graph(texts.Get(TextKey.FreeStorageLabel), [database.FreeStorage(period, texts.Get(TextKey.FreeStorageLabel))], null),
-                Graph(texts.Get(TextKey.FreeMemoryLabel), [database.FreeMemory(period, texts.Get(TextKey.FreeMemoryLabel))], null));
+            body.AddRow(DashboardWidgets.Text(texts.Get(TextKey.DatabaseHeading), 24, 1));
+            body.AddRow(
+                widgets.Graph(texts.Get(TextKey.CpuLabel), null, [database.Cpu(period, texts.Get(TextKey.CpuLabel))]),
+                widgets.Graph(texts.Get(TextKey.ConnectionsLabel), null, [database.Connections(period, texts.Get(TextKey.ConnectionsLabel))]),
+                widgets.Graph(texts.Get(TextKey.FreeStorageLabel), null, [database.FreeStorage(period, texts.Get(TextKey.FreeStorageLabel))]),
+                widgets.Graph(texts.Get(TextKey.FreeMemoryLabel), null, [database.FreeMemory(period, texts.Get(TextKey.FreeMemoryLabel))]));
         }
 
-        return dashboard;
+        return body.Emit(stack, MonitoringNames.Pascal(team.Id) + "TechnicalDashboard", $"{environment.StackPrefix}-{team.Id}-{texts.Get(TextKey.TechnicalDashboardWord)}", "-PT3H");
     }
 
-    private static Metric ExternalCheck(AppView app, MonitoringTexts texts) => new(new MetricProps
-    {
-        Namespace = "AWS/Route53",
-        MetricName = "HealthCheckStatus",
-        DimensionsMap = new Dictionary<string, string> { ["HealthCheckId"] = app.HealthCheckId },
-        Statistic = "Minimum",
-        Period = Duration.Minutes(1),
-        Region = MonitoringNames.EdgeRegion,
-        Label = texts.Get(TextKey.ExternalCheckLabel),
-    });
+    private static MetricSpec ExternalCheck(AppView app, MonitoringTexts texts) => new(
+        "AWS/Route53",
+        "HealthCheckStatus",
+        [new("HealthCheckId", app.HealthCheckId)],
+        "Minimum",
+        TimeSpan.FromMinutes(1),
+        MonitoringNames.EdgeRegion,
+        texts.Get(TextKey.ExternalCheckLabel));
 
-    private static IHorizontalAnnotation[] BurnLines(AppView app, MonitoringTexts texts) =>
+    private static HorizontalLine[] BurnLines(AppView app, MonitoringTexts texts) =>
     [
-        new HorizontalAnnotation
-        {
-            Value = BurnRateWindow.Fast.ThresholdPercent(app.App.Slo.Availability),
-            Label = texts.Get(TextKey.FastBurnLabel, texts.Number(BurnRateWindow.Fast.Rate)),
-            Color = Color.RED,
-        },
-        new HorizontalAnnotation
-        {
-            Value = BurnRateWindow.Slow.ThresholdPercent(app.App.Slo.Availability),
-            Label = texts.Get(TextKey.SlowBurnLabel, texts.Number(BurnRateWindow.Slow.Rate)),
-            Color = Color.ORANGE,
-        },
+        new(BurnRateWindow.Fast.ThresholdPercent(app.App.Slo.Availability), HorizontalLine.Red, texts.Get(TextKey.FastBurnLabel, texts.Number(BurnRateWindow.Fast.Rate))),
+        new(BurnRateWindow.Slow.ThresholdPercent(app.App.Slo.Availability), HorizontalLine.Orange, texts.Get(TextKey.SlowBurnLabel, texts.Number(BurnRateWindow.Slow.Rate))),
     ];
-
-    private static GraphWidget Graph(string title, IMetric[] metrics, string? region, IHorizontalAnnotation[]? lines = null) => new(new GraphWidgetProps
-    {
-        Title = title,
-        Left = metrics,
-        LeftAnnotations = lines,
-        LeftYAxis = new YAxisProps { Min = 0, ShowUnits = false },
-        Region = region,
-        Width = 6,
-        Height = 6,
-    });
 }
