@@ -19,9 +19,8 @@ internal sealed class EdgeAppMonitoring
         App = app;
         var texts = descriptions.Texts;
         var parameters = new StackParameters(stack);
-        var publicHost = environment.Domain is null
-            ? parameters.Add(MonitoringNames.PublicHostName, "Public host name of the platform: output DistributionDomainName of the edge (CloudFront) stack.")
-            : $"{environment.Ingress.Host}.{environment.Domain}";
+        var publicHost = EmitNames.PublicHost(environment)
+            ?? parameters.Add(MonitoringNames.PublicHostName, "Public host name of the platform: output DistributionDomainName of the edge (CloudFront) stack.");
         var staticMetrics = app is ResolvedStaticApp
             ? new StaticAppMetrics(parameters.Add(MonitoringNames.DistributionId, "CloudFront distribution id: output DistributionId of the edge (CloudFront) stack."))
             : null;
