@@ -51,12 +51,13 @@ public sealed class Database : Construct
         });
 
         // RDS writes to these names; creating them first gives them a retention without a custom resource.
+        // Kept when the stack is deleted (prod), but not by a rolled-back first create: the retry reuses the names.
         var logs = LogKinds.Select(kind => new LogGroup(this, $"{EmitNames.Pascal(kind)}Logs", new LogGroupProps
         {
             LogGroupName = $"/aws/rds/instance/{identifier}/{kind}",
             Retention = LogRetention.AtLeast(environment.LogRetentionDays),
             EncryptionKey = logsKey,
-            RemovalPolicy = resilient ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+            RemovalPolicy = resilient ? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE : RemovalPolicy.DESTROY,
         })).ToList();
 
         // A key of the platform's own, so the key policy (not only IAM) decides who can read snapshots.

@@ -23,8 +23,9 @@ public sealed class ImageRepositories : Construct
                 ImageScanOnPush = true,
                 ImageTagMutability = TagMutability.IMMUTABLE,
                 Encryption = RepositoryEncryption.AES_256,
-                // Images outlive a stack deletion: they are the release history.
-                RemovalPolicy = RemovalPolicy.RETAIN,
+                // Images outlive a stack deletion: they are the release history. A rolled-back FIRST create
+                // deletes the still-empty repository, so the retry can create the same name (ADR 0012).
+                RemovalPolicy = RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
                 LifecycleRules =
                 [
                     new LifecycleRule { Description = "Drop untagged layers after a week", TagStatus = TagStatus.UNTAGGED, MaxImageAge = Duration.Days(7) },
