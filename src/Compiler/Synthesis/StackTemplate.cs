@@ -4,7 +4,7 @@ namespace Trilho.Compiler.Synthesis;
 /// <param name="StackName">CloudFormation stack name, e.g. <c>desafio-dev-shared</c>.</param>
 /// <param name="Region">Region the stack deploys to.</param>
 /// <param name="FileName">Template file name, <c>&lt;stack name&gt;.template.json</c>.</param>
-/// <param name="Template">The template, JSON, deterministic.</param>
+/// <param name="Template">The template, minified JSON, deterministic: exactly the bytes written and deployed.</param>
 /// <param name="Capabilities">Capabilities <c>aws cloudformation deploy</c> needs, e.g. CAPABILITY_IAM.</param>
 /// <param name="Parameters">Every template parameter and where its value comes from, in declaration order.</param>
 public sealed record StackTemplate(

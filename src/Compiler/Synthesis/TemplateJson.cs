@@ -4,7 +4,11 @@ using System.Text.Json.Nodes;
 
 namespace Trilho.Compiler.Synthesis;
 
-/// <summary>Rewrites JSON into Trilho's one stable layout: two-space indent, no needless escaping, LF, final newline.</summary>
+/// <summary>
+/// Rewrites JSON into Trilho's stable layouts: templates minified (no whitespace between tokens, so more fits in the
+/// 51,200 bytes CloudFormation takes without an upload bucket), other files two-space indented; both without
+/// needless escaping, LF, final newline. Reviewers read templates through the indented golden copies.
+/// </summary>
 internal static class TemplateJson
 {
     private static readonly JsonSerializerOptions Layout = new()
@@ -17,13 +21,8 @@ internal static class TemplateJson
 
     private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Indented for review; compact (same JSON, no whitespace) only when the indented form would not deploy without S3.</summary>
-    public static string Normalize(string json)
-    {
-        var node = JsonNode.Parse(json)!;
-        var indented = Write(node);
-        return System.Text.Encoding.UTF8.GetByteCount(indented) <= StackTemplate.InlineTemplateLimit ? indented : node.ToJsonString(Compact) + "\n";
-    }
+    /// <summary>A template as written to disk and deployed: minified, same JSON (ADR 0012).</summary>
+    public static string Normalize(string json) => JsonNode.Parse(json)!.ToJsonString(Compact) + "\n";
 
     public static string Write(JsonNode node) => node.ToJsonString(Layout) + "\n";
 

@@ -5,7 +5,8 @@ namespace Trilho.Compiler.Emit.Tests.Golden;
 
 /// <summary>
 /// Approval tests: every file `trilho compile` writes for a case must equal the approved copy committed under
-/// <c>Golden/Cases/&lt;case&gt;/approved/&lt;env&gt;/</c>. A mismatch writes <c>*.received.*</c> beside it (git-ignored).
+/// <c>Golden/Cases/&lt;case&gt;/approved/&lt;env&gt;/</c> (templates compared in <see cref="ReviewLayout"/>: the written ones are
+/// minified, see <c>WrittenTemplateTests</c>). A mismatch writes <c>*.received.*</c> beside it (git-ignored).
 /// <c>TRILHO_APPROVE=1</c> overwrites the approved files (never when <c>CI</c> is set); review the diff like code.
 /// </summary>
 [Collection(SynthesisGroup.Name)]
@@ -37,7 +38,8 @@ public sealed class GoldenTests(SynthesisFixture fixture)
         {
             foreach (var stack in environment.Plan.Stacks)
             {
-                expected[Path.Combine(environment.Environment, stack.FileName)] = stack.Template;
+                // Written minified; approved indented, so the approved diff stays reviewable. Same JSON either way.
+                expected[Path.Combine(environment.Environment, stack.FileName)] = ReviewLayout.Indent(stack.Template);
             }
 
             expected[Path.Combine(environment.Environment, OutputWriter.PlanFileName)] = DeployPlanJson.Write(environment.Plan);
