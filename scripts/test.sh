@@ -34,6 +34,7 @@ done
 check "compile the sample" dotnet src/Compiler.Cli/bin/Release/net10.0/trilho.dll compile samples/desafio-aws/platform.yaml --out "$results/out"
 check "cfn-guard over the sample's templates" bash scripts/check-templates.sh "$results/out"
 check "cfn-guard over the golden templates" bash scripts/check-templates.sh tests/Compiler.Emit.Tests/Golden/Cases
+check "cfn-lint over the sample's and the golden templates, per stack region" bash scripts/check-cfn-lint.sh "$results/out" tests/Compiler.Emit.Tests/Golden/Cases
 check "byte-identical output across processes" env CONFIGURATION=Release bash scripts/check-determinism.sh samples/desafio-aws/platform.yaml
 check "deploy script (node --test)" node --test scripts/deploy/test/
 check "workflow lint (actionlint)" bash scripts/lint-workflows.sh
