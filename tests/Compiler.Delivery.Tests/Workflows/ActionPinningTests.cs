@@ -37,6 +37,16 @@ public sealed partial class ActionPinningTests
     }
 
     [Fact]
+    public void Workflows_without_AWS_access_are_pinned_too()
+    {
+        var tagged = All.SelectMany(w => w.Jobs).SelectMany(j => j.Uses.Select(u => (j, u)))
+            .Where(x => !x.u.Reference.StartsWith("./", StringComparison.Ordinal) && !Pinned().IsMatch(x.u.Reference))
+            .Select(x => $"{x.j.Workflow}:{x.u.Line} uses {x.u.Reference}")
+            .ToList();
+        Assert.True(tagged.Count == 0, string.Join("\n", tagged));
+    }
+
+    [Fact]
     public void One_action_release_is_pinned_to_one_commit_everywhere()
     {
         var pins = All.SelectMany(w => w.Jobs).SelectMany(j => j.Uses)
