@@ -3,10 +3,11 @@ using System.Text.RegularExpressions;
 namespace Trilho.Compiler.Delivery.Tests.Workflows;
 
 /// <summary>
-/// What a deploy job changes, read from the commands it runs rather than from its name: the stage is the
-/// deploy plan it reads (<c>out/&lt;stage&gt;/deploy-plan.json</c>); the unit is <c>app-&lt;app&gt;</c> for a job that deploys
-/// one app stack (<c>deploy-plan.mjs --only &lt;prefix&gt;-app-&lt;app&gt;</c>) or publishes one static app
-/// (<c>publish-static.sh</c>), and <c>platform</c> for a job that runs the whole plan.
+/// What a deploy job changes, read from the commands it runs rather than from its name. The stage is the compiled
+/// output it deploys (<c>out/&lt;stage&gt;/deploy-plan.json</c>, <c>deploy out/&lt;stage&gt;</c>) or the <c>--env</c> it names; every
+/// command of the job must agree. The unit is <c>app-&lt;app&gt;</c> for a job that deploys one app stack
+/// (<c>--only &lt;prefix&gt;-app-&lt;app&gt;</c>) or publishes one static app (<c>publish-static</c>), and <c>platform</c> for a
+/// job that deploys the whole plan. Both the deploy script and the <c>trilho deploy</c> command are read.
 /// </summary>
 public static partial class DeployTarget
 {
@@ -14,12 +15,17 @@ public static partial class DeployTarget
     public static string Of(WorkflowJob job, Workflow workflow)
     {
         var script = string.Join("\n", job.RunScripts);
-        var plan = PlanPath().Match(script);
-        var stage = plan.Success ? plan.Groups[1].Value : throw new InvalidOperationException($"{job.Workflow}/{job.Id} deploys but reads no out/<stage>/deploy-plan.json");
-        string unit;
-        if (script.Contains("publish-static.sh", StringComparison.Ordinal))
+        var stages = Stage().Matches(script).Select(m => m.Groups.Values.Skip(1).First(g => g.Success).Value).Distinct(StringComparer.Ordinal).ToList();
+        if (stages.Count != 1)
         {
-            unit = "app-" + Expand("${APP}", workflow);
+            throw new InvalidOperationException($"{job.Workflow}/{job.Id} deploys to {(stages.Count == 0 ? "no stage it names" : string.Join(" and ", stages))}");
+        }
+
+        string unit;
+        if (script.Contains("publish-static", StringComparison.Ordinal))
+        {
+            var app = App().Match(script);
+            unit = "app-" + Expand(app.Success ? app.Groups[1].Value : "${APP}", workflow);
         }
         else if (Only().Match(script) is { Success: true } only)
         {
@@ -27,16 +33,16 @@ public static partial class DeployTarget
             var app = AppStack().Match(stack);
             unit = app.Success ? "app-" + app.Groups[1].Value : throw new InvalidOperationException($"{job.Workflow}/{job.Id}: --only {stack} is not an app stack");
         }
-        else if (script.Contains("deploy-plan.mjs", StringComparison.Ordinal))
+        else if (WholePlan().IsMatch(script))
         {
             unit = "platform";
         }
         else
         {
-            throw new InvalidOperationException($"{job.Workflow}/{job.Id} asks for an OIDC token but runs neither deploy-plan.mjs nor publish-static.sh");
+            throw new InvalidOperationException($"{job.Workflow}/{job.Id} asks for an OIDC token but neither deploys a plan nor publishes a static app");
         }
 
-        return $"{stage}-{unit}";
+        return $"{stages[0]}-{unit}";
     }
 
     /// <summary>Replaces <c>$NAME</c> and <c>${NAME}</c> (shell) and <c>${{ env.NAME }}</c> with the workflow's env values.</summary>
@@ -47,8 +53,14 @@ public static partial class DeployTarget
             return workflow.Env.TryGetValue(name, out var value) ? value : m.Value;
         });
 
-    [GeneratedRegex(@"out/([A-Za-z0-9_-]+)/deploy-plan\.json")]
-    private static partial Regex PlanPath();
+    [GeneratedRegex(@"out/([A-Za-z0-9_-]+)/deploy-plan\.json|\bdeploy\s+""?out/([A-Za-z0-9_-]+)|--env\s+""?([A-Za-z0-9_-]+)")]
+    private static partial Regex Stage();
+
+    [GeneratedRegex(@"deploy-plan\.mjs|\bdeploy\s+""?out/")]
+    private static partial Regex WholePlan();
+
+    [GeneratedRegex(@"--app\s+""?([^""\s]+)")]
+    private static partial Regex App();
 
     [GeneratedRegex(@"--only\s+(?:""([^""]+)""|(\S+))")]
     private static partial Regex Only();
