@@ -12,7 +12,7 @@ namespace Trilho.Compiler.Emit.Tests.Requirements;
 [Collection(SynthesisGroup.Name)]
 public sealed class FirstCreateRollbackTests(SynthesisFixture fixture)
 {
-    // Properties that give a resource its physical name, beyond the "<Type>Name" rule below.
+    // Properties that give a resource its physical name, beyond "<Type>Name" and "Name" (checked for every type).
     private static readonly Dictionary<string, string[]> NameProperties = new(StringComparer.Ordinal)
     {
         ["AWS::RDS::DBInstance"] = ["DBInstanceIdentifier"],
@@ -78,7 +78,7 @@ public sealed class FirstCreateRollbackTests(SynthesisFixture fixture)
             return null;
         }
 
-        var candidates = NameProperties.TryGetValue(type, out var known) ? known : [type.Split("::")[^1] + "Name"];
+        var candidates = (NameProperties.TryGetValue(type, out var known) ? known : []).Append(type.Split("::")[^1] + "Name").Append("Name");
         return candidates.Select(c => properties[c]).FirstOrDefault(v => v is not null)?.ToJsonString();
     }
 
