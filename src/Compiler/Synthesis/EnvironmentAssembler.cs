@@ -32,7 +32,7 @@ internal static class EnvironmentAssembler
         if (createCertificate || environment.Ingress.Firewall)
         {
             var global = Stack(app, environment, EmitNames.GlobalStack(environment), GlobalRegion, "What CloudFront needs in us-east-1: certificate and web ACL");
-            var globalEdge = new GlobalEdge(global.Stack, "Edge", environment, createCertificate, environment.Ingress.Firewall);
+            var globalEdge = new GlobalEdge(global.Stack, "Edge", environment, createCertificate, environment.Ingress.Firewall, apiApps.Select(a => a.Path).ToList());
             if (globalEdge.Certificate is { } created)
             {
                 certificate = global.Output("CertificateArn", created.CertificateArn, "Certificate of the public name");
