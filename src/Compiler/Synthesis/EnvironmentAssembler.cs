@@ -104,7 +104,9 @@ internal static class EnvironmentAssembler
                 b.App.Id,
                 b.App.Path,
                 edgeStack.Parameter($"{EmitNames.Pascal(b.App.Id)}BucketName", b.Name, $"Bucket of {b.App.Id}"),
-                edgeStack.Parameter($"{EmitNames.Pascal(b.App.Id)}BucketRegionalDomainName", b.Domain, $"Bucket domain of {b.App.Id}"))).ToList(),
+                edgeStack.Parameter($"{EmitNames.Pascal(b.App.Id)}BucketRegionalDomainName", b.Domain, $"Bucket domain of {b.App.Id}"),
+                ((ResolvedStaticApp)b.App).Spa,
+                ((ResolvedStaticApp)b.App).ContentSecurityPolicy)).ToList(),
             CertificateArn: certificate is null ? null : edgeStack.Parameter("CertificateArn", certificate, "us-east-1 certificate of the public name"),
             WebAclArn: webAcl is null ? null : edgeStack.Parameter("WebAclArn", webAcl, "CLOUDFRONT-scope web ACL"));
         var edge = new Edge(edgeStack.Stack, "Edge", environment, origins);
