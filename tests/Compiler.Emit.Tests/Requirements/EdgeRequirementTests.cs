@@ -131,6 +131,18 @@ public sealed class EdgeRequirementTests(SynthesisFixture fixture)
         });
     }
 
+    [Fact]
+    public void The_sample_frontends_browser_tests_run_under_the_policy_the_edge_sends()
+    {
+        // The browser tests (samples/desafio-aws/apps/frontend/tests) fail on any CSP violation; they must use this value.
+        var server = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "samples", "desafio-aws", "apps", "frontend", "tests", "server.mjs"));
+        var used = System.Text.RegularExpressions.Regex.Match(server, "export const contentSecurityPolicy = \"([^\"]+)\";").Groups[1].Value;
+        var edge = fixture.Stack("desafio-aws", "prod", "edge");
+        var config = edge.Properties("AWS::CloudFront::Distribution")["DistributionConfig"]!;
+        var policy = edge.Resource(Template.Target(Behaviors(config, "/frontend").First()["ResponseHeadersPolicyId"])!);
+        Assert.Equal(policy["Properties"]!["ResponseHeadersPolicyConfig"]!["SecurityHeadersConfig"]!["ContentSecurityPolicy"]!["ContentSecurityPolicy"]!.GetValue<string>(), used);
+    }
+
     [Theory]
     [InlineData("desafio-aws", "dev", "PriceClass_All")]
     [InlineData("static-only-certificate", "prod", "PriceClass_100")]
