@@ -151,6 +151,10 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor HostedZoneInAnotherAccount = new(
         "TRL2019", DiagnosticSeverity.Error, "hosted zone '{0}' is used by environment '{1}' (account {2}) and by environment '{3}' (account {4}): CloudFormation writes certificate validation and alias records only into a zone of the account it deploys to.", "Delegate a subdomain to a hosted zone in account {4} and set 'domain' and 'ingress.hostedZoneId' under environment '{3}'.");
 
+    /// <summary>A field given on an api app that only static apps use.</summary>
+    public static readonly DiagnosticDescriptor NotForApiApp = new(
+        "TRL2030", DiagnosticSeverity.Error, "'{0}' does not apply to app '{1}'{2}, which is an api app: the app's own server decides its responses, so Trilho would ignore it.", "Remove '{0}' and set it in the app's server, or make the app `type: static`.");
+
     /// <summary>A plain env var whose name says it holds a secret.</summary>
     public static readonly DiagnosticDescriptor SecretInEnv = new(
         "TRL3001", DiagnosticSeverity.Error, "app '{0}' sets '{1}' as a plain env value: its name says it is a secret, and plain values end up readable in the CloudFormation template and the ECS console.", "Store the value in AWS Secrets Manager and move the variable to 'secrets' ({1}: <secret name>).");

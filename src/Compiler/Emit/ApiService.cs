@@ -215,6 +215,11 @@ public sealed class ApiService : Construct
 
         variables["PORT"] = EmitNames.Invariant(app.Port);
         variables["APP_BASE_PATH"] = app.Path;
+        // Without a domain the public name is CloudFront's own, known only after the edge stack exists.
+        if (EmitNames.PublicHost(environment) is { } host)
+        {
+            variables["APP_PUBLIC_URL"] = $"https://{host}{app.Path}";
+        }
         if (app.DatabaseAccess && environment.Database is { } database)
         {
             variables["DB_HOST"] = EmitNames.DatabaseHost(environment, database);

@@ -22,6 +22,9 @@ public sealed class Edge : Construct
     // The VPC origin replaces the custom origin CDK renders for the load balancer; it is the default origin, so index 0.
     private const string LoadBalancerOriginPath = "DistributionConfig.Origins.0";
 
+    /// <summary>Origin custom header that carries the public name to api apps (docs/app-contract.md).</summary>
+    public const string ForwardedHostHeader = "X-Forwarded-Host";
+
     /// <summary>Builds the distribution for <paramref name="environment"/>.</summary>
     public Edge(Construct scope, string id, ResolvedEnvironment environment, EdgeOrigins origins)
         : base(scope, id)
@@ -55,6 +58,9 @@ public sealed class Edge : Construct
                 ProtocolPolicy = OriginProtocolPolicy.HTTP_ONLY,
                 HttpPort = Firewall.LoadBalancerPort,
                 ReadTimeout = Duration.Seconds(30),
+                // Host is the load balancer's name (AllViewerExceptHostHeader); CloudFront overwrites any viewer value of
+                // this header, so apps can trust it. X-Forwarded-Proto cannot carry https: the HTTP listener rewrites it.
+                CustomHeaders = host is null ? null : new Dictionary<string, string> { [ForwardedHostHeader] = host },
             });
         }
 
@@ -121,10 +127,20 @@ public sealed class Edge : Construct
             var index = new CloudFrontFunction(this, $"{EmitNames.Pascal(app.AppId)}Index", new FunctionProps
             {
                 FunctionName = $"{environment.StackPrefix}-{app.AppId}-index",
-                Comment = $"Serves {app.Path}/index.html for {app.Path} and {app.Path}/",
+                Comment = app.Spa
+                    ? $"Redirects {app.Path} to {app.Path}/; folders and client-side routes serve {app.Path}/index.html"
+                    : $"Redirects {app.Path} to {app.Path}/; folders serve their index.html, other paths without extension {app.Path}/404.html with 404",
                 Runtime = FunctionRuntime.JS_2_0,
-                Code = FunctionCode.FromInline(IndexFunctionCode(app.Path)),
+                Code = FunctionCode.FromInline(StaticPathFunction.Code(app.Path, app.Spa)),
             });
+            var headers = StaticHeadersPolicy(environment, app);
+            FunctionAssociation[] associations = app.Spa
+                ? [new FunctionAssociation { EventType = FunctionEventType.VIEWER_REQUEST, Function = index }]
+                :
+                [
+                    new FunctionAssociation { EventType = FunctionEventType.VIEWER_REQUEST, Function = index },
+                    new FunctionAssociation { EventType = FunctionEventType.VIEWER_RESPONSE, Function = index },
+                ];
             foreach (var pattern in PatternsOf(app.Path))
             {
                 Distribution.AddBehavior(pattern, origin, new AddBehaviorOptions
@@ -132,9 +148,9 @@ public sealed class Edge : Construct
                     ViewerProtocolPolicy = ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
                     AllowedMethods = AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
                     CachePolicy = staticCache,
-                    ResponseHeadersPolicy = ResponseHeadersPolicy.SECURITY_HEADERS,
+                    ResponseHeadersPolicy = headers,
                     Compress = true,
-                    FunctionAssociations = [new FunctionAssociation { EventType = FunctionEventType.VIEWER_REQUEST, Function = index }],
+                    FunctionAssociations = associations,
                 });
             }
 
@@ -177,20 +193,6 @@ public sealed class Edge : Construct
         ResourceName = Distribution.DistributionId,
     });
 
-    /// <summary>The viewer-request function of a static app: <c>/p</c> and <c>/p/</c> serve <c>/p/index.html</c>, and any other folder path its index.html.</summary>
-    public static string IndexFunctionCode(string path) => $$"""
-        function handler(event) {
-          var request = event.request;
-          if (request.uri === '{{path}}' || request.uri === '{{path}}/') {
-            request.uri = '{{path}}/index.html';
-          } else if (request.uri.endsWith('/')) {
-            request.uri += 'index.html';
-          }
-          return request;
-        }
-
-        """;
-
     private static string[] PatternsOf(string path) => [path, path + "/*"];
 
     /// <summary>
@@ -210,6 +212,25 @@ public sealed class Edge : Construct
         QueryStringBehavior = CacheQueryStringBehavior.None(),
         HeaderBehavior = CacheHeaderBehavior.None(),
         CookieBehavior = CacheCookieBehavior.None(),
+    });
+
+    /// <summary>
+    /// The managed SecurityHeadersPolicy's headers (same values, https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-response-headers-policies.html)
+    /// plus the app's Content-Security-Policy. One policy per static app: response headers policies attach per cache behavior.
+    /// </summary>
+    private ResponseHeadersPolicy StaticHeadersPolicy(ResolvedEnvironment environment, StaticOrigin app) => new(this, $"{EmitNames.Pascal(app.AppId)}Headers", new ResponseHeadersPolicyProps
+    {
+        ResponseHeadersPolicyName = $"{environment.StackPrefix}-{app.AppId}-headers",
+        Comment = $"Security headers and Content-Security-Policy of {app.AppId}",
+        SecurityHeadersBehavior = new ResponseSecurityHeadersBehavior
+        {
+            ContentSecurityPolicy = new ResponseHeadersContentSecurityPolicy { ContentSecurityPolicy = app.ContentSecurityPolicy, Override = true },
+            ContentTypeOptions = new ResponseHeadersContentTypeOptions { Override = false },
+            FrameOptions = new ResponseHeadersFrameOptions { FrameOption = HeadersFrameOption.SAMEORIGIN, Override = false },
+            ReferrerPolicy = new ResponseHeadersReferrerPolicy { ReferrerPolicy = HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, Override = false },
+            StrictTransportSecurity = new ResponseHeadersStrictTransportSecurity { AccessControlMaxAge = Duration.Days(365), Override = false },
+            XssProtection = new ResponseHeadersXSSProtection { Protection = true, ModeBlock = true, Override = false },
+        },
     });
 
     private void BucketPolicy(StaticOrigin app)

@@ -9,18 +9,31 @@ namespace Trilho.Compiler.Emit;
 /// <summary>
 /// What CloudFront requires in us-east-1: the certificate of the public name (DNS-validated in the public hosted zone;
 /// CloudFormation writes the validation record itself) and the CLOUDFRONT-scope web ACL with AWS managed rule groups
-/// and a per-IP rate limit.
+/// and a per-IP rate limit. The common rule set's 8 KB body limit applies outside api paths only
+/// (docs/decisions/0010-edge-request-path.md).
 /// </summary>
 public sealed class GlobalEdge : Construct
 {
     /// <summary>Requests per IP in 5 minutes before the web ACL blocks that IP.</summary>
     public const int RateLimitPer5Minutes = 2000;
 
-    /// <summary>Creates the certificate when <paramref name="certificate"/> and the web ACL when <paramref name="firewall"/>.</summary>
-    public GlobalEdge(Construct scope, string id, ResolvedEnvironment environment, bool certificate, bool firewall)
+    /// <summary>
+    /// Label the common rule set adds when a body exceeds 8 KB (AWS WAF developer guide, "Baseline rule groups",
+    /// https://docs.aws.amazon.com/waf/latest/developerguide/aws-managed-rule-groups-baseline.html).
+    /// </summary>
+    public const string BodySizeLabel = "awswaf:managed:aws:core-rule-set:SizeRestrictions_Body";
+
+    private const string CommonRuleSet = "AWSManagedRulesCommonRuleSet";
+
+    /// <summary>
+    /// Creates the certificate when <paramref name="certificate"/> and the web ACL when <paramref name="firewall"/>;
+    /// <paramref name="apiPaths"/> are the paths whose request bodies the web ACL does not cap at 8 KB.
+    /// </summary>
+    public GlobalEdge(Construct scope, string id, ResolvedEnvironment environment, bool certificate, bool firewall, IReadOnlyList<string> apiPaths)
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(apiPaths);
         if (certificate)
         {
             var zone = HostedZone.FromHostedZoneAttributes(this, "Zone", new HostedZoneAttributes
@@ -63,7 +76,8 @@ public sealed class GlobalEdge : Construct
                         VisibilityConfig = Visibility($"{name}-rate-limit"),
                     },
                     Managed("AWSManagedRulesAmazonIpReputationList", 10, name),
-                    Managed("AWSManagedRulesCommonRuleSet", 20, name),
+                    CommonRules(name),
+                    BodySizeOutsideApiPaths(name, apiPaths),
                     Managed("AWSManagedRulesKnownBadInputsRuleSet", 30, name),
                 },
             });
@@ -76,16 +90,72 @@ public sealed class GlobalEdge : Construct
     /// <summary>The web ACL, or null.</summary>
     public CfnWebACL? WebAcl { get; }
 
-    private static CfnWebACL.RuleProperty Managed(string group, int priority, string prefix) => new()
+    private static CfnWebACL.RuleProperty Managed(string group, int priority, string prefix, CfnWebACL.RuleActionOverrideProperty[]? overrides = null) => new()
     {
         Name = group,
         Priority = priority,
         OverrideAction = new CfnWebACL.OverrideActionProperty { None = new Dictionary<string, object>() },
         Statement = new CfnWebACL.StatementProperty
         {
-            ManagedRuleGroupStatement = new CfnWebACL.ManagedRuleGroupStatementProperty { VendorName = "AWS", Name = group },
+            ManagedRuleGroupStatement = new CfnWebACL.ManagedRuleGroupStatementProperty { VendorName = "AWS", Name = group, RuleActionOverrides = overrides },
         },
         VisibilityConfig = Visibility($"{prefix}-{group}"),
+    };
+
+    // SizeRestrictions_BODY only counts (and labels) here; BodySizeOutsideApiPaths decides, so the rest of the set still blocks everywhere.
+    private static CfnWebACL.RuleProperty CommonRules(string prefix) => Managed(CommonRuleSet, 20, prefix,
+    [
+        new CfnWebACL.RuleActionOverrideProperty
+        {
+            Name = "SizeRestrictions_BODY",
+            ActionToUse = new CfnWebACL.RuleActionProperty { Count = new CfnWebACL.CountActionProperty() },
+        },
+    ]);
+
+    /// <summary>
+    /// Blocks what the common rule set's body-size rule labelled, unless the path belongs to an api app (the same
+    /// <c>/p</c> and <c>/p/*</c> the distribution routes to the load balancer). Runs after the rule set: a rule only
+    /// sees labels of rules evaluated before it.
+    /// </summary>
+    private static CfnWebACL.RuleProperty BodySizeOutsideApiPaths(string prefix, IReadOnlyList<string> apiPaths)
+    {
+        var labelled = new CfnWebACL.StatementProperty
+        {
+            LabelMatchStatement = new CfnWebACL.LabelMatchStatementProperty { Scope = "LABEL", Key = BodySizeLabel },
+        };
+        var apiPath = new CfnWebACL.StatementProperty
+        {
+            OrStatement = new CfnWebACL.OrStatementProperty
+            {
+                Statements = apiPaths.SelectMany(p => new[] { UriPath("EXACTLY", p), UriPath("STARTS_WITH", p + "/") }).ToArray(),
+            },
+        };
+        return new CfnWebACL.RuleProperty
+        {
+            Name = "BodyOver8KbOutsideApiPaths",
+            Priority = 25,
+            Action = new CfnWebACL.RuleActionProperty { Block = new CfnWebACL.BlockActionProperty() },
+            Statement = apiPaths.Count == 0 ? labelled : new CfnWebACL.StatementProperty
+            {
+                AndStatement = new CfnWebACL.AndStatementProperty
+                {
+                    Statements = new[] { labelled, new CfnWebACL.StatementProperty { NotStatement = new CfnWebACL.NotStatementProperty { Statement = apiPath } } },
+                },
+            },
+            VisibilityConfig = Visibility($"{prefix}-body-size"),
+        };
+    }
+
+    // CloudFront path patterns are case-sensitive and match the raw path, so no text transformation.
+    private static CfnWebACL.StatementProperty UriPath(string position, string value) => new()
+    {
+        ByteMatchStatement = new CfnWebACL.ByteMatchStatementProperty
+        {
+            FieldToMatch = new CfnWebACL.FieldToMatchProperty { UriPath = new Dictionary<string, object>() },
+            PositionalConstraint = position,
+            SearchString = value,
+            TextTransformations = new[] { new CfnWebACL.TextTransformationProperty { Priority = 0, Type = "NONE" } },
+        },
     };
 
     private static CfnWebACL.VisibilityConfigProperty Visibility(string metric) => new()

@@ -49,6 +49,14 @@ public sealed record AppSpec
     [KeyPattern(Patterns.EnvName, Patterns.EnvNameText)]
     public IReadOnlyDictionary<string, string>? Secrets { get; init; }
 
+    /// <summary>static only: a single-page app. `true`: a path under the app without a file extension (a client-side route such as `/web/orders/42`) serves the app's `index.html` with 200. Default: `false`, such paths serve the app's own `404.html` with status 404.</summary>
+    public bool? Spa { get; init; }
+
+    /// <summary>static only: the Content-Security-Policy header CloudFront adds to the app's responses (at most 1783 characters, one line). Default: `default-src 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'self'; form-action 'self'`: scripts, styles, images, fonts and API calls only from the app's own public name.</summary>
+    [StringLength(1783)]
+    [Pattern(Patterns.HeaderValue, Patterns.HeaderValueText)]
+    public string? ContentSecurityPolicy { get; init; }
+
     /// <summary>Service level objective that drives alarms and dashboards. Default: 99.5% availability and, for api apps, 1000 ms p95 latency.</summary>
     public SloSpec? Slo { get; init; }
 }

@@ -21,6 +21,9 @@ public static class Defaults
     /// <summary>Requests per task per minute the service keeps.</summary>
     public const int RequestsPerTask = 500;
 
+    /// <summary>Content-Security-Policy of static apps: everything from the app's own public name, no plugins, no framing by other sites.</summary>
+    public const string ContentSecurityPolicy = "default-src 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'self'; form-action 'self'";
+
     /// <summary>Availability SLO in percent.</summary>
     public const double Availability = 99.5;
 

@@ -60,7 +60,11 @@ public static class EnvironmentResolver
         var path = app.Path!;
         if (app.Type == AppType.Static)
         {
-            return new ResolvedStaticApp(id, app.Team!, path, new ResolvedSlo(app.Slo?.Availability ?? Defaults.Availability, null));
+            return new ResolvedStaticApp(id, app.Team!, path, new ResolvedSlo(app.Slo?.Availability ?? Defaults.Availability, null))
+            {
+                Spa = app.Spa ?? false,
+                ContentSecurityPolicy = app.ContentSecurityPolicy ?? Defaults.ContentSecurityPolicy,
+            };
         }
 
         return new ResolvedApiApp(
@@ -125,6 +129,8 @@ public static class EnvironmentResolver
         Scale = Merge(app.Scale, over.Scale),
         Env = MergeMaps(app.Env, over.Env),
         Secrets = MergeMaps(app.Secrets, over.Secrets),
+        Spa = over.Spa ?? app.Spa,
+        ContentSecurityPolicy = over.ContentSecurityPolicy ?? app.ContentSecurityPolicy,
         Slo = over.Slo is null ? app.Slo : new SloSpec
         {
             Availability = over.Slo.Availability ?? app.Slo?.Availability,

@@ -65,7 +65,14 @@ public sealed record ResolvedApiApp(
 
 /// <summary>Static files in S3 behind CloudFront.</summary>
 public sealed record ResolvedStaticApp(string Id, string Team, string Path, ResolvedSlo Slo)
-    : ResolvedApp(Id, Team, Path, Slo);
+    : ResolvedApp(Id, Team, Path, Slo)
+{
+    /// <summary>Extension-less paths serve index.html (true) or 404.html with 404 (false).</summary>
+    public bool Spa { get; init; }
+
+    /// <summary>The Content-Security-Policy header of the app's responses.</summary>
+    public string ContentSecurityPolicy { get; init; } = Defaults.ContentSecurityPolicy;
+}
 
 /// <summary>Autoscaling bounds and targets.</summary>
 public sealed record ResolvedScale(int Min, int Max, int CpuPercent, int RequestsPerTask);

@@ -104,4 +104,10 @@ public static class Patterns
 
     /// <summary>Explains <see cref="Branch"/>.</summary>
     public const string BranchText = "a branch name of letters, digits, '.', '_', '/' or '-', e.g. 'main'";
+
+    /// <summary>An HTTP header value CloudFront accepts: one line of printable ASCII.</summary>
+    public const string HeaderValue = "^[\\x20-\\x7E]+$";
+
+    /// <summary>Explains <see cref="HeaderValue"/>.</summary>
+    public const string HeaderValueText = "one line of printable ASCII characters, e.g. \"default-src 'self'; img-src 'self' data:\"";
 }

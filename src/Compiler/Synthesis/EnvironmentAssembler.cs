@@ -32,7 +32,7 @@ internal static class EnvironmentAssembler
         if (createCertificate || environment.Ingress.Firewall)
         {
             var global = Stack(app, environment, EmitNames.GlobalStack(environment), GlobalRegion, "What CloudFront needs in us-east-1: certificate and web ACL");
-            var globalEdge = new GlobalEdge(global.Stack, "Edge", environment, createCertificate, environment.Ingress.Firewall);
+            var globalEdge = new GlobalEdge(global.Stack, "Edge", environment, createCertificate, environment.Ingress.Firewall, apiApps.Select(a => a.Path).ToList());
             if (globalEdge.Certificate is { } created)
             {
                 certificate = global.Output("CertificateArn", created.CertificateArn, "Certificate of the public name");
@@ -104,7 +104,9 @@ internal static class EnvironmentAssembler
                 b.App.Id,
                 b.App.Path,
                 edgeStack.Parameter($"{EmitNames.Pascal(b.App.Id)}BucketName", b.Name, $"Bucket of {b.App.Id}"),
-                edgeStack.Parameter($"{EmitNames.Pascal(b.App.Id)}BucketRegionalDomainName", b.Domain, $"Bucket domain of {b.App.Id}"))).ToList(),
+                edgeStack.Parameter($"{EmitNames.Pascal(b.App.Id)}BucketRegionalDomainName", b.Domain, $"Bucket domain of {b.App.Id}"),
+                ((ResolvedStaticApp)b.App).Spa,
+                ((ResolvedStaticApp)b.App).ContentSecurityPolicy)).ToList(),
             CertificateArn: certificate is null ? null : edgeStack.Parameter("CertificateArn", certificate, "us-east-1 certificate of the public name"),
             WebAclArn: webAcl is null ? null : edgeStack.Parameter("WebAclArn", webAcl, "CLOUDFRONT-scope web ACL"));
         var edge = new Edge(edgeStack.Stack, "Edge", environment, origins);

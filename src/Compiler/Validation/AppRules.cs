@@ -9,7 +9,7 @@ internal static class AppRules
 {
     /// <summary>Variables Trilho sets in every api container; a user value would clash with them.</summary>
     public static IReadOnlyList<string> InjectedVariables { get; } =
-        ["PORT", "APP_BASE_PATH", "DB_HOST", "DB_PORT", "DB_NAME", "DB_SSLMODE", "DB_USER", "DB_PASSWORD"];
+        ["PORT", "APP_BASE_PATH", "APP_PUBLIC_URL", "DB_HOST", "DB_PORT", "DB_NAME", "DB_SSLMODE", "DB_USER", "DB_PASSWORD"];
 
     public static void Check(ValidationContext context)
     {
@@ -27,6 +27,7 @@ internal static class AppRules
             }
             else
             {
+                CheckApi(context, app);
                 CheckScale(context, app);
                 CheckSize(context, app);
                 CheckVariables(context, app);
@@ -51,6 +52,19 @@ internal static class AppRules
         foreach (var (field, set) in fields.Where(f => f.Set))
         {
             context.Report(DiagnosticCatalog.NotForStaticApp, app.PointerOf(field), true, string.Join('.', field), app.Id, app.Where(field, ["type"]));
+        }
+    }
+
+    private static void CheckApi(ValidationContext context, EffectiveApp app)
+    {
+        var fields = new (string Field, bool Set)[]
+        {
+            ("spa", app.App.Spa is not null),
+            ("contentSecurityPolicy", app.App.ContentSecurityPolicy is not null),
+        };
+        foreach (var (field, _) in fields.Where(f => f.Set))
+        {
+            context.Report(DiagnosticCatalog.NotForApiApp, app.PointerOf(field), true, field, app.Id, app.Where([field], ["type"]));
         }
     }
 

@@ -41,6 +41,7 @@ builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
+app.UsePublicOrigin(Environment.GetEnvironmentVariable("APP_PUBLIC_URL"));
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.Use(async (context, next) =>

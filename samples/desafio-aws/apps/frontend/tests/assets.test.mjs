@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { frontendDir, hashOf, parseAssetName } from './rehash.mjs';
+import { frontendDir, hashOf, pages, parseAssetName } from './rehash.mjs';
 
 const html = readFileSync(join(frontendDir, 'index.html'), 'utf8');
 
@@ -28,4 +28,15 @@ test('the page declares its language and the API is called with same-origin rela
   const script = readFileSync(join(frontendDir, 'assets', readdirSync(join(frontendDir, 'assets')).find((n) => n.endsWith('.js'))), 'utf8');
   assert.match(script, /const API = '\/backend\/items'/);
   assert.doesNotMatch(script, /https?:\/\//, 'no absolute origins: the API is on the same DNS name');
+});
+
+test('every page references only existing assets, with absolute /frontend/ URLs (404.html is served at any depth)', () => {
+  const assets = readdirSync(join(frontendDir, 'assets'));
+  for (const page of pages) {
+    const referenced = [...readFileSync(join(frontendDir, page), 'utf8').matchAll(/(?:href|src)="([^"]+)"/g)].map((m) => m[1]);
+    for (const url of referenced) {
+      assert.match(url, /^\/frontend\//, `${page}: relative URL ${url} breaks under nested paths`);
+      if (url.startsWith('/frontend/assets/')) assert.ok(assets.includes(url.slice(17)), `${page}: ${url} does not exist`);
+    }
+  }
 });

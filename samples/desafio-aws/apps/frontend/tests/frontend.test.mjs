@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { createDatabase, freePort, startBackend } from './backend.mjs';
-import { startServer } from './server.mjs';
+import { contentSecurityPolicy, startServer } from './server.mjs';
 
 // The project's machines have Debian's chromium (scripts/ensure-chromium.sh); never download a browser.
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -15,6 +15,7 @@ let site;
 let browser;
 let page;
 const pageErrors = [];
+const cspViolations = [];
 
 before(async () => {
   db = createDatabase();
@@ -24,6 +25,10 @@ before(async () => {
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   page = await browser.newPage();
   page.on('pageerror', (error) => pageErrors.push(error));
+  // Chromium reports every resource or inline code the Content-Security-Policy refuses on the console.
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
 });
 
 after(async () => {
@@ -56,8 +61,10 @@ test('index.html is served at /frontend and /frontend/ and its assets load from 
     // The stylesheet applied (body margin reset) and the script ran (empty-list message shown).
     assert.equal(await page.evaluate(() => getComputedStyle(document.body).margin), '0px');
     await page.getByText('Nenhuma tarefa ainda.').waitFor();
+    assert.equal(res.headers()['content-security-policy'], contentSecurityPolicy);
   }
   assert.deepEqual(pageErrors, []);
+  assert.deepEqual(cspViolations, [], 'the page must work under the Content-Security-Policy CloudFront adds');
 });
 
 test('lists the items the API has', async () => {

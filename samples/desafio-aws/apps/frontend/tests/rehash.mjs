@@ -1,4 +1,4 @@
-// Renames the assets to <name>.<content hash>.<ext> and points index.html at the new names. Run it after
+// Renames the assets to <name>.<content hash>.<ext> and points the pages (index.html, 404.html) at the new names. Run it after
 // editing a file under assets/ (npm run rehash); assets.test.mjs fails until you do. Not a build step:
 // the folder stays deployable as is.
 import { createHash } from 'node:crypto';
@@ -17,16 +17,22 @@ export function parseAssetName(name) {
   return m?.groups;
 }
 
+export const pages = ['index.html', '404.html'];
+
 export function rehash() {
-  let html = readFileSync(join(frontendDir, 'index.html'), 'utf8');
+  const renamed = [];
   for (const name of readdirSync(assetsDir)) {
     const parsed = parseAssetName(name);
     if (!parsed) continue;
     const hashed = `${parsed.base}.${hashOf(readFileSync(join(assetsDir, name)))}.${parsed.ext}`;
     if (hashed !== name) renameSync(join(assetsDir, name), join(assetsDir, hashed));
-    html = html.replaceAll(`/frontend/assets/${name}"`, `/frontend/assets/${hashed}"`);
+    renamed.push([name, hashed]);
   }
-  writeFileSync(join(frontendDir, 'index.html'), html);
+  for (const page of pages) {
+    let html = readFileSync(join(frontendDir, page), 'utf8');
+    for (const [name, hashed] of renamed) html = html.replaceAll(`/frontend/assets/${name}"`, `/frontend/assets/${hashed}"`);
+    writeFileSync(join(frontendDir, page), html);
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) rehash();

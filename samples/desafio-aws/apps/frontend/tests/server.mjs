@@ -9,6 +9,10 @@ import { fileURLToPath } from 'node:url';
 const frontendDir = fileURLToPath(new URL('..', import.meta.url));
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
 
+// The Content-Security-Policy CloudFront adds to the app's responses (Trilho's default for static apps; an
+// Emit test keeps it equal to the compiled template), so the browser tests run under the same policy.
+export const contentSecurityPolicy = "default-src 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'self'; form-action 'self'";
+
 function serveFile(res, path, cacheControl) {
   let stat;
   try {
@@ -20,7 +24,11 @@ function serveFile(res, path, cacheControl) {
     res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
     return;
   }
-  res.writeHead(200, { 'Content-Type': types[extname(path)] ?? 'application/octet-stream', 'Cache-Control': cacheControl });
+  res.writeHead(200, {
+    'Content-Type': types[extname(path)] ?? 'application/octet-stream',
+    'Cache-Control': cacheControl,
+    'Content-Security-Policy': contentSecurityPolicy,
+  });
   createReadStream(path).pipe(res);
 }
 
