@@ -20,7 +20,9 @@ public sealed record AlarmScenario(
     IReadOnlyList<string>? Paged,
     IReadOnlyDictionary<string, string> Lights,
     bool? Rollback,
-    bool Stable)
+    bool Stable,
+    IReadOnlyDictionary<string, string> Availability,
+    int AvailabilityFrom)
 {
     /// <summary>The folder that holds the scenario files, in the source tree.</summary>
     public static string Folder => Trilho.Testing.RepositoryRoot.Combine("tests", "Compiler.Monitoring.Tests", "Scenarios");
@@ -76,7 +78,9 @@ public sealed record AlarmScenario(
             List(expect, "paged"),
             Map(expect, "lights").ToDictionary(kv => Scalar(kv.Key), kv => Scalar(kv.Value), StringComparer.Ordinal),
             Child(expect, "rollback") is { } rollback ? bool.Parse(Scalar(rollback)) : null,
-            Child(expect, "stable") is { } stable && bool.Parse(Scalar(stable)));
+            Child(expect, "stable") is { } stable && bool.Parse(Scalar(stable)),
+            Map(expect, "availability").ToDictionary(kv => Scalar(kv.Key), kv => Scalar(kv.Value), StringComparer.Ordinal),
+            Child(expect, "availabilityFrom") is { } from ? int.Parse(Scalar(from), CultureInfo.InvariantCulture) : 0);
     }
 
     public override string ToString() => File;

@@ -86,6 +86,19 @@ public sealed class AlarmScenarioTests(ITestOutputHelper output)
             }
         }
 
+        foreach (var (app, bound) in scenario.Availability)
+        {
+            // The figure over [availabilityFrom, end): the dashboard's single value is its expression over one period.
+            var (expression, inputs) = monitoring.Availability(app);
+            var value = MetricMath.Evaluate(expression, id => MetricSeries.Aggregate(
+                series.TryGetValue(inputs[id].Key, out var s) ? s : none, scenario.AvailabilityFrom, scenario.Minutes, inputs[id].Statistic));
+            var limit = double.Parse(bound[1..], System.Globalization.CultureInfo.InvariantCulture);
+            if (value is not { } v || (bound[0] == '<' ? v >= limit : v <= limit))
+            {
+                failures.Add($"availability figure of {app} from minute {scenario.AvailabilityFrom}: expected {bound}, was {value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no data"} ({expression})");
+            }
+        }
+
         if (scenario.Stable)
         {
             failures.AddRange(run.Changes.GroupBy(c => c.Alarm).Where(g => g.Count() > 1)

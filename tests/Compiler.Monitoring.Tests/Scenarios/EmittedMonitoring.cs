@@ -56,10 +56,7 @@ public sealed class EmittedMonitoring
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> TrafficLights()
     {
-        var (stack, id) = plan.Stacks
-            .SelectMany(s => Resources(s.StackName, "AWS::CloudWatch::Dashboard").Select(r => (s.StackName, r.Id)))
-            .Single(d => d.Id == "OperationsDashboard");
-        var body = DashboardBody(stack, id);
+        var (_, body) = OperationsDashboard();
         var widgets = body["widgets"]!.AsArray().Select(w => w!.AsObject()).ToList();
         var lights = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var text in widgets.Where(w => (string?)w["type"] == "text"))
@@ -81,6 +78,44 @@ public sealed class EmittedMonitoring
         }
 
         return lights;
+    }
+
+    /// <summary>
+    /// The operations dashboard's first availability figure of <paramref name="app"/> (the first single-value widget of
+    /// its row): the expression and its inputs, dimension values as symbols.
+    /// </summary>
+    public (string Expression, IReadOnlyDictionary<string, MetricQuery> Inputs) Availability(string app)
+    {
+        var (stack, body) = OperationsDashboard();
+        var widgets = body["widgets"]!.AsArray().Select(w => w!.AsObject()).ToList();
+        var row = widgets.Single(w => (string?)w["type"] == "text" && ((string?)w["properties"]?["markdown"] ?? string.Empty).Contains($"**{app}**", StringComparison.Ordinal))["y"];
+        var figure = widgets
+            .Where(w => (int?)w["y"] == (int?)row && (string?)w["properties"]?["view"] == "singleValue")
+            .OrderBy(w => (int?)w["x"])
+            .First();
+        string? expression = null;
+        var inputs = new Dictionary<string, MetricQuery>(StringComparer.Ordinal);
+        foreach (var line in figure["properties"]!["metrics"]!.AsArray().Select(l => l!.AsArray()))
+        {
+            var options = line[^1]!.AsObject();
+            if (options["expression"] is { } e)
+            {
+                expression ??= (string)e!;
+                continue;
+            }
+
+            var dimensions = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var i = 2; i + 1 < line.Count - 1; i += 2)
+            {
+                var value = (string)line[i + 1]!;
+                dimensions[(string)line[i]!] = value.StartsWith("${", StringComparison.Ordinal) ? Source(stack, value[2..^1]) ?? value : value;
+            }
+
+            // A metric line without "stat" uses the dashboard default, Average.
+            inputs[(string)options["id"]!] = new MetricQuery((string)line[0]!, (string)line[1]!, dimensions, (string?)options["stat"] ?? "Average", 1);
+        }
+
+        return (expression ?? throw new Xunit.Sdk.XunitException($"The availability figure of {app} has no expression"), inputs);
     }
 
     /// <summary>Every metric the alarms read, by key.</summary>
@@ -261,9 +296,10 @@ public sealed class EmittedMonitoring
         return builder.ToString();
     }
 
-    private JsonObject DashboardBody(string stack, string id)
+    private (string Stack, JsonObject Body) OperationsDashboard()
     {
-        var body = templates[stack]["Resources"]![id]!["Properties"]!["DashboardBody"]!;
-        return JsonNode.Parse(Render(stack, body))!.AsObject();
+        var stack = plan.Stacks.Single(s => Resources(s.StackName, "AWS::CloudWatch::Dashboard").Any(r => r.Id == "OperationsDashboard")).StackName;
+        var body = templates[stack]["Resources"]!["OperationsDashboard"]!["Properties"]!["DashboardBody"]!;
+        return (stack, JsonNode.Parse(Render(stack, body))!.AsObject());
     }
 }
