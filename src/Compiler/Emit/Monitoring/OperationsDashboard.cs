@@ -73,12 +73,13 @@ internal static class OperationsDashboard
 
         var cdn = app.Static!;
         var allowed = Math.Round(100 - app.App.Slo.Availability, 6);
+        // Shared with other apps, the distribution's rates are not the app's: say so and draw no target line.
         return widgets.Graph(
-            texts.Get(TextKey.TrafficStaticTitle),
+            texts.Get(TextKey.TrafficStaticTitle) + (cdn.AppOnly ? string.Empty : texts.Get(TextKey.DistributionWide)),
             MonitoringNames.EdgeRegion,
             [cdn.Requests(period, texts.Get(TextKey.RequestsLabel))],
             right: [cdn.ErrorPercent(period, texts.Get(TextKey.ErrorRateLabel))],
-            rightLines: [new HorizontalLine(allowed, HorizontalLine.Red, texts.Get(TextKey.ErrorTargetLabel, texts.Number(allowed)))]);
+            rightLines: cdn.AppOnly ? [new HorizontalLine(allowed, HorizontalLine.Red, texts.Get(TextKey.ErrorTargetLabel, texts.Number(allowed)))] : []);
     }
 
     // The same signals as the app's alarms: a static app sharing the distribution is measured by its external check.

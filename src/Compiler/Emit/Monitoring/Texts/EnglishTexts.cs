@@ -79,6 +79,7 @@ internal static class EnglishTexts
         [TextKey.ExternalCheckStep] = "open {0} in a browser; if it fails, check CloudFront, the load balancer and the app.",
         [TextKey.CustomersAffectedWhat] = "{0}: customers are affected: an error, slowness or error budget alarm of the app is firing.",
         [TextKey.CustomersAffectedCheckWhat] = "{0}: customers are affected as seen from the internet: the external check of its path is failing.",
+        [TextKey.DistributionWide] = " (whole distribution: every app behind it)",
         [TextKey.ExternalCheckBeforeFirstUpload] = "Right after the first deploy this is expected until the team uploads the app's files; it clears by itself after the upload.",
         [TextKey.CustomersAffectedEdgeWhat] = "{0}: customers are affected as seen from the internet: the external check or the CDN error alarm is firing.",
         [TextKey.CustomersAffectedImpact] = "errors, slowness or the app does not open.",

@@ -79,6 +79,7 @@ internal static class PortugueseTexts
         [TextKey.ExternalCheckStep] = "abra {0} no navegador; se falhar, verifique o CloudFront, o balanceador e a aplicação.",
         [TextKey.CustomersAffectedWhat] = "{0}: clientes afetados: um alarme de erros, lentidão ou margem de erro da aplicação está disparado.",
         [TextKey.CustomersAffectedCheckWhat] = "{0}: clientes afetados, visto pela internet: a verificação externa do seu caminho está falhando.",
+        [TextKey.DistributionWide] = " (distribuição inteira: todas as aplicações)",
         [TextKey.ExternalCheckBeforeFirstUpload] = "Logo após o primeiro deploy isto é esperado até a equipe enviar os arquivos da aplicação; volta ao normal sozinho depois do envio.",
         [TextKey.CustomersAffectedEdgeWhat] = "{0}: clientes afetados, visto pela internet: a verificação externa ou o alarme de erros da CDN está disparado.",
         [TextKey.CustomersAffectedImpact] = "erros, lentidão ou a aplicação não abre.",

@@ -225,6 +225,9 @@ public enum TextKey
     /// <summary>Composite "customers affected" seen from the internet, external check only. {0} app.</summary>
     CustomersAffectedCheckWhat,
 
+    /// <summary>Suffix of a graph title whose CloudFront metrics cover every app behind the distribution.</summary>
+    DistributionWide,
+
     /// <summary>Added to a static app's external check: it fails until the first upload.</summary>
     ExternalCheckBeforeFirstUpload,
 
