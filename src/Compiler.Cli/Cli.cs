@@ -105,7 +105,11 @@ public static class Cli
         foreach (var synthesized in synthesis.Environments)
         {
             var folder = Path.Combine(output, synthesized.Environment);
-            var estimate = CostEstimateWriter.Write(result.Platform.Environments.Single(e => e.Name == synthesized.Environment), folder, result.Platform.Usage);
+            var estimate = CostEstimateWriter.Write(
+                result.Platform.Environments.Single(e => e.Name == synthesized.Environment),
+                folder,
+                result.Platform.Usage,
+                MonitoringInventory.FromTemplates(synthesized.Plan.Stacks.Select(s => s.Template)));
             stdout.WriteLine($"wrote {Path.Combine(folder, CostEstimateWriter.JsonFileName)}");
             stdout.WriteLine($"wrote {Path.Combine(folder, CostEstimateWriter.MarkdownFileName)}");
             Print(estimate.Diagnostics, stdout);

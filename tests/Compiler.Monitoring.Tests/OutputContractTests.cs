@@ -88,7 +88,8 @@ public sealed class OutputContractTests(SynthesisFixture fixture)
             fixture.DesafioDev.Stacks.Regional.Parameters.Select(p => p.Name).Order());
         Assert.Empty(fixture.DesafioDev.Stacks.Edge.Parameters);
         Assert.Equal(["BackendAlarmTopicArn", "NocAlarmTopicArn"], fixture.DesafioDev.Stacks.EdgeApps[0].Parameters.Select(p => p.Name).Order());
-        Assert.Equal(["DistributionId", "FrontendAlarmTopicArn", "NocAlarmTopicArn"], fixture.DesafioDev.Stacks.EdgeApps[1].Parameters.Select(p => p.Name).Order());
+        // The distribution serves both apps, so the frontend's edge stack has no CloudFront alarm and no distribution id (ADR 0011).
+        Assert.Equal(["FrontendAlarmTopicArn", "NocAlarmTopicArn"], fixture.DesafioDev.Stacks.EdgeApps[1].Parameters.Select(p => p.Name).Order());
         Assert.Equal(["ApiHealthCheckId", "ApiServiceName", "ApiTargetGroupFullName", "ClusterName", "LoadBalancerFullName"], fixture.Minimal.Stacks.Regional.Parameters.Select(p => p.Name).Order());
         Assert.Equal(["CoreAlarmTopicArn", "PublicHostName"], fixture.Minimal.Stacks.EdgeApps.Single().Parameters.Select(p => p.Name).Order());
         Assert.Equal(

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Trilho.Compiler.Emit.Monitoring;
+using Trilho.Compiler.Emit.Monitoring.Texts;
 using Trilho.Compiler.Resolution;
 
 namespace Trilho.Compiler.Monitoring.Tests;
@@ -20,16 +21,21 @@ public sealed class SloAlarmTests(SynthesisFixture fixture)
     }
 
     [Fact]
-    public void Every_static_app_has_cloudfront_burn_rate_alarms_in_us_east_1()
+    public void A_static_app_alone_behind_its_distribution_has_cloudfront_burn_rate_alarms_in_us_east_1()
     {
-        var synthesis = fixture.DesafioDev;
+        var synthesis = fixture.StaticOnly;
         Assert.Equal("us-east-1", synthesis.Stacks.Edge.Region);
-        var apps = synthesis.Environment.Apps.OfType<ResolvedStaticApp>().ToList();
-        Assert.NotEmpty(apps);
-        foreach (var app in apps)
-        {
-            AssertBurnRateAlarms(synthesis.EdgeApp(app.Id), app, "AWS/CloudFront");
-        }
+        var app = Assert.Single(synthesis.Environment.Apps.OfType<ResolvedStaticApp>());
+        AssertBurnRateAlarms(synthesis.EdgeApp(app.Id), app, "AWS/CloudFront");
+    }
+
+    /// <summary>CloudFront rates are per distribution: with other apps behind it they are not the app's, so they page no one (ADR 0011).</summary>
+    [Fact]
+    public void A_static_app_sharing_the_distribution_has_no_cloudfront_alarm()
+    {
+        var template = fixture.DesafioDev.EdgeApp("frontend");
+        Assert.DoesNotContain("AWS/CloudFront", template.Text, StringComparison.Ordinal);
+        Assert.Equal(["FrontendCustomersAffected", "FrontendExternalCheckFailed", "FrontendHealthCheck"], template.Resources.Select(r => r.Key).Order());
     }
 
     [Fact]
@@ -37,12 +43,14 @@ public sealed class SloAlarmTests(SynthesisFixture fixture)
     {
         var synthesis = fixture.DesafioDev;
 
-        // backend: 99.9 -> budget 0.1% -> 1.44% fast, 0.6% slow; frontend: 99.95 -> 0.72% and 0.3%.
+        // backend: 99.9 -> budget 0.1% -> 1.44% fast, 0.6% slow.
         Assert.Equal(1.44, Threshold(synthesis.App("backend"), "BackendErrorBudgetFastBurnLong"));
         Assert.Equal(1.44, Threshold(synthesis.App("backend"), "BackendErrorBudgetFastBurnShort"));
         Assert.Equal(0.6, Threshold(synthesis.App("backend"), "BackendErrorBudgetSlowBurnLong"));
-        Assert.Equal(0.72, Threshold(synthesis.EdgeApp("frontend"), "FrontendErrorBudgetFastBurnLong"));
-        Assert.Equal(0.3, Threshold(synthesis.EdgeApp("frontend"), "FrontendErrorBudgetSlowBurnShort"));
+
+        // docs alone behind its distribution: default availability 99.5 -> 7.2% fast, 3% slow.
+        Assert.Equal(7.2, Threshold(fixture.StaticOnly.EdgeApp("docs"), "DocsErrorBudgetFastBurnLong"));
+        Assert.Equal(3, Threshold(fixture.StaticOnly.EdgeApp("docs"), "DocsErrorBudgetSlowBurnShort"));
 
         // minimal has no SLO: the default availability (99.5) gives 7.2% and 3%.
         Assert.Equal(BurnRateWindow.Fast.ThresholdPercent(Defaults.Availability), Threshold(fixture.Minimal.App("api"), "ApiErrorBudgetFastBurnLong"));
@@ -97,10 +105,40 @@ public sealed class SloAlarmTests(SynthesisFixture fixture)
                 }
                 else
                 {
-                    Assert.Contains(pascal + "ErrorBudgetFastBurn.Arn", edgeRule);
+                    if (StaticAppMetrics.DistributionIsTheApp(synthesis.Environment))
+                    {
+                        Assert.Contains(pascal + "ErrorBudgetFastBurn.Arn", edgeRule);
+                    }
+                    else
+                    {
+                        Assert.DoesNotContain("ErrorBudget", edgeRule, StringComparison.Ordinal);
+                    }
+
                     Assert.False(synthesis.Regional.Resources.ContainsKey(pascal + "CustomersAffected"));
                     Assert.DoesNotContain(synthesis.Stacks.Apps, s => s.Stack.StackName == MonitoringNames.AppStack(synthesis.Environment, app.Id));
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Issue 12, defect 6: the edge composite of an app without CloudFront alarms describes only the external check; a
+    /// static app's check warns that it fails until the first upload (ADR 0011; scenario static-before-first-upload).
+    /// </summary>
+    [Fact]
+    public void Edge_descriptions_name_only_what_is_watched_and_a_static_check_warns_about_the_first_upload()
+    {
+        foreach (var synthesis in new[] { fixture.DesafioDev, fixture.DesafioDevEnglish })
+        {
+            var texts = MonitoringTexts.For(synthesis.Environment.Locale);
+            foreach (var app in synthesis.Environment.Apps)
+            {
+                var pascal = MonitoringNames.Pascal(app.Id);
+                var composite = (string)synthesis.EdgeApp(app.Id).Properties(pascal + "CustomersAffected")["AlarmDescription"]!;
+                Assert.StartsWith(texts.Get(TextKey.CustomersAffectedCheckWhat, app.Id), composite, StringComparison.Ordinal);
+                Assert.DoesNotContain("CDN", composite, StringComparison.Ordinal);
+                var check = (string)synthesis.EdgeApp(app.Id).Properties(pascal + "ExternalCheckFailed")["AlarmDescription"]!;
+                Assert.Equal(app is ResolvedStaticApp, check.Contains(texts.Get(TextKey.ExternalCheckBeforeFirstUpload), StringComparison.Ordinal));
             }
         }
     }
@@ -208,7 +246,7 @@ public sealed class SloAlarmTests(SynthesisFixture fixture)
                 var alarm = template.Properties(composite + suffix);
                 var metrics = alarm["Metrics"]!.AsArray();
                 var math = metrics.Single(m => m!["Expression"] is not null)!;
-                Assert.StartsWith("IF(requests > 0, ", (string)math["Expression"]!, StringComparison.Ordinal);
+                Assert.StartsWith("IF(", (string)math["Expression"]!, StringComparison.Ordinal);
                 Assert.All(metrics.Where(m => m!["MetricStat"] is not null), m =>
                 {
                     Assert.Equal(minutes * 60, (int)m!["MetricStat"]!["Period"]!);

@@ -20,6 +20,7 @@ public sealed class SynthesisFixture : IDisposable
         DesafioProd = Synthesize(Environment(desafio, "prod"));
         DesafioDevEnglish = Synthesize(Environment(desafio.Replace("locale: pt-BR", "locale: en", StringComparison.Ordinal), "dev"));
         Minimal = Synthesize(Environment(File.ReadAllText(SamplePath("minimal")), "dev"));
+        StaticOnly = Synthesize(Environment(File.ReadAllText(Trilho.Testing.RepositoryRoot.Combine("tests", "Compiler.Emit.Tests", "Golden", "Cases", "static-only-certificate", "platform.yaml")), "prod"));
     }
 
     /// <summary>The brief's sample, dev, pt-BR: api + static app, database, watchers, a domain.</summary>
@@ -34,7 +35,10 @@ public sealed class SynthesisFixture : IDisposable
     /// <summary>One api app, no domain, no database, no watchers, en (the default).</summary>
     public Synthesis Minimal { get; }
 
-    public IEnumerable<Synthesis> All => [DesafioDev, DesafioProd, DesafioDevEnglish, Minimal];
+    /// <summary>One static app alone behind its distribution (the golden case static-only-certificate), prod.</summary>
+    public Synthesis StaticOnly { get; }
+
+    public IEnumerable<Synthesis> All => [DesafioDev, DesafioProd, DesafioDevEnglish, Minimal, StaticOnly];
 
     /// <summary>Resolves environment <paramref name="name"/> of a platform.yaml text.</summary>
     public static ResolvedEnvironment Environment(string yaml, string name)

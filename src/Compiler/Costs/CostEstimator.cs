@@ -12,8 +12,12 @@ public static class CostEstimator
 {
     private const decimal Hours = UsageAssumptions.HoursPerMonth;
 
-    /// <summary>Estimates <paramref name="environment"/> with the volumes of <paramref name="usage"/> (null: profile defaults).</summary>
-    public static CostEstimate Estimate(ResolvedEnvironment environment, UsageSpec? usage = null)
+    /// <summary>
+    /// Estimates <paramref name="environment"/> with the volumes of <paramref name="usage"/> (null: profile defaults).
+    /// Monitoring is priced from <paramref name="monitoring"/>, counted in the emitted templates when the caller has
+    /// them; null computes the same counts without synthesizing (<see cref="MonitoringInventory.Expected"/>).
+    /// </summary>
+    public static CostEstimate Estimate(ResolvedEnvironment environment, UsageSpec? usage = null, MonitoringInventory? monitoring = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var assumptions = UsageAssumptions.For(environment.Profile, usage);
@@ -50,7 +54,7 @@ public static class CostEstimator
             AddStaticApp(lines, app, statics.Count, assumptions);
         }
 
-        AddDnsAndMonitoring(lines, environment, assumptions);
+        AddDnsAndMonitoring(lines, environment, assumptions, monitoring ?? MonitoringInventory.Expected(environment));
         return new CostEstimate(environment.Platform, environment.Name, environment.Region, Priced: true, lines.Lines, assumptions.Describe(), [.. usageWarnings, .. lines.Diagnostics]);
     }
 
@@ -115,16 +119,17 @@ public static class CostEstimator
         lines.Add("Static apps", $"{app.Id}: S3 PUT (deploys)", PriceKeys.S3Put, UsageAssumptions.StaticPutsThousands, global: true);
     }
 
-    private static void AddDnsAndMonitoring(LineBuilder lines, ResolvedEnvironment environment, UsageAssumptions usage)
+    private static void AddDnsAndMonitoring(LineBuilder lines, ResolvedEnvironment environment, UsageAssumptions usage, MonitoringInventory monitoring)
     {
-        var apps = environment.Apps.Count;
         lines.Add("DNS", "Private hosted zone", PriceKeys.Route53Zone, 1m);
         lines.Add("DNS", "Private zone queries", PriceKeys.Route53Queries, UsageAssumptions.PrivateZoneQueriesMillions);
-        lines.Add("DNS", $"Health checks ({apps})", PriceKeys.Route53HealthCheck, apps);
-        lines.Add("DNS", "Health check HTTPS feature", PriceKeys.Route53HealthCheckFeature, apps);
-        lines.Add("Monitoring", $"Alarms ({UsageAssumptions.AlarmsPerApp} per app)", PriceKeys.Alarm, apps * UsageAssumptions.AlarmsPerApp);
-        lines.Add("Monitoring", "Composite alarms (1 per app)", PriceKeys.CompositeAlarm, apps * UsageAssumptions.CompositeAlarmsPerApp);
-        lines.Add("Monitoring", $"Dashboards (operations + {environment.Teams.Count} teams)", PriceKeys.Dashboard, 1 + environment.Teams.Count);
+        lines.Add("DNS", $"Health checks ({monitoring.HealthChecks})", PriceKeys.Route53HealthCheck, monitoring.HealthChecks);
+        lines.Add("DNS", "Health check HTTPS feature", PriceKeys.Route53HealthCheckFeature, monitoring.HealthChecks);
+
+        // CloudWatch bills an alarm on metric math per metric it reads.
+        lines.Add("Monitoring", $"Alarms ({monitoring.Alarms}, reading {monitoring.AlarmMetrics} metrics)", PriceKeys.Alarm, monitoring.AlarmMetrics);
+        lines.Add("Monitoring", $"Composite alarms ({monitoring.CompositeAlarms})", PriceKeys.CompositeAlarm, monitoring.CompositeAlarms);
+        lines.Add("Monitoring", $"Dashboards ({monitoring.Dashboards})", PriceKeys.Dashboard, monitoring.Dashboards);
 
         // Logs kept N days hold, on average over a month, N/30 of a month's ingestion.
         lines.Add("Logs", "Log ingestion (apps, flow logs)", PriceKeys.LogIngestion, usage.LogGbPerMonth);

@@ -25,12 +25,6 @@ public sealed record UsageAssumptions(
     /// <summary>Percent of static requests CloudFront serves from its cache; the rest reach S3.</summary>
     public const int CacheHitPercent = 90;
 
-    /// <summary>Standard CloudWatch alarms per app (error budget burn, latency, unhealthy targets, ...).</summary>
-    public const int AlarmsPerApp = 6;
-
-    /// <summary>Composite "customers affected" alarms per app.</summary>
-    public const int CompositeAlarmsPerApp = 1;
-
     /// <summary>WAF rules: four AWS managed rule groups and one per-IP rate rule.</summary>
     public const int WafRules = 5;
 
@@ -103,7 +97,7 @@ public sealed record UsageAssumptions(
         new("imageGbPerApp", Format(ImageGbPerApp), "GB of images per api app repository (usage.imageGbPerApp)"),
         new("databaseChangePercentPerDay", Format(DatabaseChangePercentPerDay), "percent of database storage changed a day, sizing incremental backups beyond the free 100% of storage (usage.databaseChangePercentPerDay)"),
         new("cacheHitPercent", Format(CacheHitPercent), "percent of static requests CloudFront answers from cache"),
-        new("alarmsPerApp", Format(AlarmsPerApp) + " + " + Format(CompositeAlarmsPerApp), "standard + composite CloudWatch alarms per app"),
+        new("monitoring", "from the templates", "alarms (billed per metric they read), composite alarms, dashboards and health checks as the emitted templates hold them"),
         new("peak", "scale.max", "peak = every api app at scale.max all month; volumes unchanged"),
         new("freeTier", "none", "no free tier or credits applied; no taxes"),
     ];

@@ -8,8 +8,10 @@ namespace Trilho.Compiler.Emit.Monitoring;
 
 /// <summary>
 /// The us-east-1 part of one app, in its own stack so the edge monitoring stays the same size whatever the number of
-/// apps: a Route 53 HTTPS health check on its public URL and an alarm on it; for a static app CloudFront burn-rate
-/// alarms; an <c>&lt;App&gt;CustomersAffected</c> composite of those. Topics come from the edge monitoring stack.
+/// apps: a Route 53 HTTPS health check on its public URL and an alarm on it; for a static app alone behind the
+/// distribution CloudFront burn-rate alarms (with other apps behind it the distribution's rate is not the app's, so it
+/// pages no one: ADR 0011); an <c>&lt;App&gt;CustomersAffected</c> composite of those. Topics come from the edge
+/// monitoring stack.
 /// </summary>
 internal sealed class EdgeAppMonitoring
 {
@@ -21,7 +23,7 @@ internal sealed class EdgeAppMonitoring
         var parameters = new StackParameters(stack);
         var publicHost = EmitNames.PublicHost(environment)
             ?? parameters.Add(MonitoringNames.PublicHostName, "Public host name of the platform: output DistributionDomainName of the edge (CloudFront) stack.");
-        var staticMetrics = app is ResolvedStaticApp
+        var staticMetrics = app is ResolvedStaticApp && StaticAppMetrics.DistributionIsTheApp(environment)
             ? new StaticAppMetrics(parameters.Add(MonitoringNames.DistributionId, "CloudFront distribution id: output DistributionId of the edge (CloudFront) stack."))
             : null;
         var owner = AlarmRouting.Owner(environment, app);
@@ -52,12 +54,21 @@ internal sealed class EdgeAppMonitoring
         });
 
         var checkName = MonitoringNames.Alarm(environment, app.Id, "ExternalCheckFailed", edge: true);
+
+        // A static app's path has no files between its first deploy and its team's first upload: the check fails and
+        // this alarm fires. It is kept (customers really get an error there) and says so (ADR 0011).
+        var checkWhat = texts.Get(TextKey.ExternalCheckWhat, app.Id, url);
+        if (app is ResolvedStaticApp)
+        {
+            checkWhat += " " + texts.Get(TextKey.ExternalCheckBeforeFirstUpload);
+        }
+
         var check = AlarmFactory.Below(
             stack,
             pascal + "ExternalCheckFailed",
             checkName,
             descriptions.Describe(
-                texts.Get(TextKey.ExternalCheckWhat, app.Id, url),
+                checkWhat,
                 texts.Get(TextKey.ExternalCheckImpact),
                 contact,
                 texts.Get(TextKey.ExternalCheckStep, url)),
@@ -81,7 +92,7 @@ internal sealed class EdgeAppMonitoring
             pascal + "CustomersAffected",
             CustomersAffected,
             descriptions.Describe(
-                texts.Get(TextKey.CustomersAffectedEdgeWhat, app.Id),
+                texts.Get(staticMetrics is null ? TextKey.CustomersAffectedCheckWhat : TextKey.CustomersAffectedEdgeWhat, app.Id),
                 texts.Get(TextKey.CustomersAffectedImpact),
                 contact,
                 texts.Get(TextKey.CustomersAffectedStep, contact)),

@@ -54,7 +54,7 @@ internal static class OperationsDashboard
         }
 
         return widgets.SingleValue(
-            texts.Get(title, texts.Number(app.App.Slo.Availability)), app.Static is null ? null : MonitoringNames.EdgeRegion, metrics, start, 4, RowHeight);
+            texts.Get(title, texts.Number(app.App.Slo.Availability)), app.Api is null ? MonitoringNames.EdgeRegion : null, metrics, start, 4, RowHeight);
     }
 
     private static DashboardWidget Traffic(DashboardWidgets widgets, AppView app, MonitoringTexts texts)
@@ -73,17 +73,27 @@ internal static class OperationsDashboard
 
         var cdn = app.Static!;
         var allowed = Math.Round(100 - app.App.Slo.Availability, 6);
+        // Shared with other apps, the distribution's rates are not the app's: say so and draw no target line.
         return widgets.Graph(
-            texts.Get(TextKey.TrafficStaticTitle),
+            texts.Get(TextKey.TrafficStaticTitle) + (cdn.AppOnly ? string.Empty : texts.Get(TextKey.DistributionWide)),
             MonitoringNames.EdgeRegion,
             [cdn.Requests(period, texts.Get(TextKey.RequestsLabel))],
             right: [cdn.ErrorPercent(period, texts.Get(TextKey.ErrorRateLabel))],
-            rightLines: [new HorizontalLine(allowed, HorizontalLine.Red, texts.Get(TextKey.ErrorTargetLabel, texts.Number(allowed)))]);
+            rightLines: cdn.AppOnly ? [new HorizontalLine(allowed, HorizontalLine.Red, texts.Get(TextKey.ErrorTargetLabel, texts.Number(allowed)))] : []);
     }
 
-    private static MathSpec AvailabilityMetric(AppView app, TimeSpan period, string label) =>
-        app.Api is { } api ? api.AvailabilityPercent(period, label) : app.Static!.AvailabilityPercent(period, label);
+    // The same signals as the app's alarms: a static app sharing the distribution is measured by its external check.
+    private static MathSpec AvailabilityMetric(AppView app, TimeSpan period, string label) => app switch
+    {
+        { Api: { } api } => api.AvailabilityPercent(period, label),
+        { Static: { AppOnly: true } cdn } => cdn.AvailabilityPercent(period, label),
+        _ => new ExternalCheckMetrics(app.HealthCheckId).AvailabilityPercent(period, label),
+    };
 
-    private static MathSpec BudgetLeftMetric(AppView app, TimeSpan period, string label) =>
-        app.Api is { } api ? api.BudgetLeftPercent(period, app.App.Slo.Availability, label) : app.Static!.BudgetLeftPercent(period, app.App.Slo.Availability, label);
+    private static MathSpec BudgetLeftMetric(AppView app, TimeSpan period, string label) => app switch
+    {
+        { Api: { } api } => api.BudgetLeftPercent(period, app.App.Slo.Availability, label),
+        { Static: { AppOnly: true } cdn } => cdn.BudgetLeftPercent(period, app.App.Slo.Availability, label),
+        _ => new ExternalCheckMetrics(app.HealthCheckId).BudgetLeftPercent(period, app.App.Slo.Availability, label),
+    };
 }

@@ -60,7 +60,7 @@ internal sealed class RegionalMonitoring
             }
 
             lights.Add(Arn(MonitoringNames.EdgeRegion, edgeApps.Single(a => a.App.Id == app.Id).CustomersAffected));
-            views.Add(new AppView(app, owner, lights, apiMetrics, distribution is null || app is not ResolvedStaticApp ? null : new StaticAppMetrics(distribution), healthCheckId));
+            views.Add(new AppView(app, owner, lights, apiMetrics, distribution is null || app is not ResolvedStaticApp ? null : new StaticAppMetrics(distribution, StaticAppMetrics.DistributionIsTheApp(environment)), healthCheckId));
         }
 
         if (database is not null)

@@ -4,12 +4,21 @@ namespace Trilho.Compiler.Emit.Monitoring;
 
 /// <summary>
 /// CloudFront metrics of a static app. CloudFront publishes per distribution, not per path, in us-east-1 with
-/// dimension Region=Global: the error rate includes every app behind the distribution; the per-app signal is the
-/// external check on the app's own path.
+/// dimension Region=Global: the error rate includes every app behind the distribution, so it is the app's own only
+/// when the app is alone behind it (<see cref="DistributionIsTheApp"/>); otherwise the per-app signal is the external
+/// check on the app's own path (ADR 0011).
 /// </summary>
 /// <param name="DistributionId">CloudFront distribution id, usually a parameter token.</param>
-public sealed record StaticAppMetrics(string DistributionId)
+/// <param name="AppOnly">True when the distribution serves only this app, so its rates are the app's.</param>
+public sealed record StaticAppMetrics(string DistributionId, bool AppOnly = true)
 {
+    /// <summary>True when the environment's distribution serves only one app, so its rates are that app's.</summary>
+    public static bool DistributionIsTheApp(Trilho.Compiler.Resolution.ResolvedEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return environment.Apps.Count == 1;
+    }
+
     private KeyValuePair<string, string>[] Dimensions => [new("DistributionId", DistributionId), new("Region", "Global")];
 
     /// <summary>Requests served by the distribution.</summary>

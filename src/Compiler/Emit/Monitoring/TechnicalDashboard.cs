@@ -71,7 +71,11 @@ internal static class TechnicalDashboard
             {
                 var cdn = app.Static!;
                 body.AddRow(
-                    widgets.Graph(texts.Get(TextKey.ErrorRateTitle, id), MonitoringNames.EdgeRegion, [cdn.ErrorPercent(period, texts.Get(TextKey.ErrorRateLabel))], BurnLines(app, texts)),
+                    widgets.Graph(
+                        texts.Get(TextKey.ErrorRateTitle, id) + (cdn.AppOnly ? string.Empty : texts.Get(TextKey.DistributionWide)),
+                        MonitoringNames.EdgeRegion,
+                        [cdn.ErrorPercent(period, texts.Get(TextKey.ErrorRateLabel))],
+                        cdn.AppOnly ? BurnLines(app, texts) : []),
                     widgets.Graph(texts.Get(TextKey.TrafficStaticTitle, id), MonitoringNames.EdgeRegion, [cdn.Requests(period, texts.Get(TextKey.RequestsLabel))]),
                     external);
             }

@@ -219,8 +219,17 @@ public enum TextKey
     /// <summary>Composite "customers affected" in the app's region. {0} app.</summary>
     CustomersAffectedWhat,
 
-    /// <summary>Composite "customers affected" seen from the internet. {0} app.</summary>
+    /// <summary>Composite "customers affected" seen from the internet, with CloudFront burn-rate alarms. {0} app.</summary>
     CustomersAffectedEdgeWhat,
+
+    /// <summary>Composite "customers affected" seen from the internet, external check only. {0} app.</summary>
+    CustomersAffectedCheckWhat,
+
+    /// <summary>Suffix of a graph title whose CloudFront metrics cover every app behind the distribution.</summary>
+    DistributionWide,
+
+    /// <summary>Added to a static app's external check: it fails until the first upload.</summary>
+    ExternalCheckBeforeFirstUpload,
 
     /// <summary>Impact of customers affected.</summary>
     CustomersAffectedImpact,

@@ -1,0 +1,46 @@
+using Trilho.Compiler.Costs;
+
+namespace Trilho.Compiler.Emit.Tests.Requirements;
+
+/// <summary>The cost estimate prices the monitoring the templates hold, not a per-app constant.</summary>
+[Collection(SynthesisGroup.Name)]
+public sealed class MonitoringCostRequirementTests(SynthesisFixture fixture)
+{
+    /// <summary><c>trilho cost</c> cannot synthesize; its pure count must equal what every golden environment emits.</summary>
+    [Fact]
+    public void The_pure_monitoring_count_equals_the_emitted_templates_of_every_golden_case()
+    {
+        foreach (var (name, result) in fixture.Cases)
+        {
+            var platform = FrontEnd.AnalyzeFile(Path.Combine(RepositoryPaths.GoldenCases, name, "platform.yaml")).Platform!;
+            foreach (var synthesized in result.Environments)
+            {
+                var emitted = MonitoringInventory.FromTemplates(synthesized.Plan.Stacks.Select(s => s.Template));
+                Assert.Equal(emitted, MonitoringInventory.Expected(platform.Environments.Single(e => e.Name == synthesized.Environment)));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Issue 13: the sample's dev environment emits 12 alarms and 4 composites for the backend alone (the estimate
+    /// assumed 6 + 1 per app). Counted from the templates, priced per metric read.
+    /// </summary>
+    [Fact]
+    public void The_sample_estimate_prices_the_alarms_the_templates_hold()
+    {
+        var plan = fixture.Plan("desafio-aws", "dev");
+        var backend = MonitoringInventory.FromTemplates(plan.Stacks.Where(s => s.StackName.EndsWith("-backend", StringComparison.Ordinal)).Select(s => s.Template));
+        Assert.Equal(12, backend.Alarms);
+        Assert.Equal(4, backend.CompositeAlarms);
+
+        var inventory = MonitoringInventory.FromTemplates(plan.Stacks.Select(s => s.Template));
+        var environment = FrontEnd.AnalyzeFile(Path.Combine(RepositoryPaths.GoldenCases, "desafio-aws", "platform.yaml")).Platform!.Environments.Single(e => e.Name == "dev");
+        var estimate = CostEstimator.Estimate(environment, null, inventory);
+        var alarms = estimate.Lines.Single(l => l.Item.StartsWith("Alarms (", StringComparison.Ordinal));
+        Assert.Equal(inventory.AlarmMetrics, alarms.Quantity);
+        Assert.True(inventory.AlarmMetrics > inventory.Alarms, "metric-math alarms are billed per metric they read");
+        Assert.Equal(inventory.CompositeAlarms, estimate.Lines.Single(l => l.Item.StartsWith("Composite alarms", StringComparison.Ordinal)).Quantity);
+        Assert.Equal(inventory.Dashboards, estimate.Lines.Single(l => l.Item.StartsWith("Dashboards", StringComparison.Ordinal)).Quantity);
+        Assert.Equal(inventory.HealthChecks, estimate.Lines.Single(l => l.Item.StartsWith("Health checks", StringComparison.Ordinal)).Quantity);
+    }
+}
