@@ -119,6 +119,10 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor IngressNeedsDomain = new(
         "TRL2011", DiagnosticSeverity.Error, "ingress.{0} is set but there is no domain: without a domain the apps answer on CloudFront's own name, so it would be ignored.", "Set the top-level domain, or remove ingress.{0}.");
 
+    /// <summary>ingress.host is the label of the private zone.</summary>
+    public static readonly DiagnosticDescriptor HostInPrivateZone = new(
+        "TRL2025", DiagnosticSeverity.Error, "ingress.host 'internal' makes the public name '{0}', which is the name of the platform's private hosted zone: inside the VPC the apps would not reach their own public name.", "Choose another host; 'internal' under the domain is reserved for private names such as the database's.");
+
     /// <summary>certificateArn is not in us-east-1.</summary>
     public static readonly DiagnosticDescriptor CertificateNotInUsEast1 = new(
         "TRL2012", DiagnosticSeverity.Error, "ingress.certificateArn is in region '{0}': CloudFront only accepts ACM certificates from us-east-1.", "Request or import the certificate in us-east-1, or remove certificateArn to let Trilho create one.");

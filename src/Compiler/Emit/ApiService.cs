@@ -26,6 +26,12 @@ public sealed class ApiService : Construct
     /// <summary>Numeric user the container runs as; the image's own user is ignored so root is impossible.</summary>
     public const string ContainerUser = "1000:1000";
 
+    /// <summary>
+    /// The one writable path: a bind mount on the task's ephemeral storage. Fargate creates it root-owned 0755 unless
+    /// the image declares <c>VOLUME</c> at this path over a directory the app's user can write (docs/app-contract.md).
+    /// </summary>
+    public const string TempPath = "/tmp";
+
     /// <summary>Seconds between SIGTERM and SIGKILL when a task stops; the app drains within it.</summary>
     public const int StopTimeoutSeconds = 30;
 
@@ -88,8 +94,8 @@ public sealed class ApiService : Construct
             ReadonlyRootFilesystem = true,
             User = ContainerUser,
             PortMappings = [new PortMapping { ContainerPort = app.Port, Protocol = Protocol.TCP, Name = "http" }],
-            Environment = EnvironmentOf(environment, app),
-            Secrets = SecretsOf(app, inputs),
+            Environment = EnvironmentOf(environment, app, inputs.Database?.Endpoint),
+            Secrets = SecretsOf(app),
             // ECS sends SIGTERM after the target has drained (DeregistrationDelay), then SIGKILL after this: the app's
             // own shutdown (25 s in the sample backend, docs/app-contract.md) must fit inside it.
             StopTimeout = Duration.Seconds(StopTimeoutSeconds),
@@ -100,7 +106,23 @@ public sealed class ApiService : Construct
                 Mode = AwsLogDriverMode.NON_BLOCKING,
             }),
         });
-        container.AddMountPoints(new MountPoint { ContainerPath = "/tmp", SourceVolume = "tmp", ReadOnly = false });
+        container.AddMountPoints(new MountPoint { ContainerPath = TempPath, SourceVolume = "tmp", ReadOnly = false });
+
+        if (inputs.Database is { } db)
+        {
+            // IAM database authentication: the task role may log in as the app's own role and no other (not the master).
+            task.AddToTaskRolePolicy(new PolicyStatement(new PolicyStatementProps
+            {
+                Actions = ["rds-db:connect"],
+                Resources = [Arn.Format(new ArnComponents
+                {
+                    Service = "rds-db",
+                    Resource = "dbuser",
+                    ResourceName = $"{db.ResourceId}/{EmitNames.DatabaseRole(app.Id)}",
+                    ArnFormat = ArnFormat.COLON_RESOURCE_NAME,
+                }, Stack.Of(this))],
+            }));
+        }
 
         var targets = new ApplicationTargetGroup(this, "Targets", new ApplicationTargetGroupProps
         {
@@ -203,7 +225,10 @@ public sealed class ApiService : Construct
     public ApplicationTargetGroup TargetGroup { get; }
 
     /// <summary>The plain environment variables of the app contract (docs/app-contract.md), then the app's own.</summary>
-    public static IDictionary<string, string> EnvironmentOf(ResolvedEnvironment environment, ResolvedApiApp app)
+    /// <param name="environment">The environment.</param>
+    /// <param name="app">The app.</param>
+    /// <param name="databaseEndpoint">The database endpoint address (a token in the template), or null without database access.</param>
+    public static IDictionary<string, string> EnvironmentOf(ResolvedEnvironment environment, ResolvedApiApp app, string? databaseEndpoint)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(app);
@@ -220,18 +245,25 @@ public sealed class ApiService : Construct
         {
             variables["APP_PUBLIC_URL"] = $"https://{host}{app.Path}";
         }
-        if (app.DatabaseAccess && environment.Database is { } database)
+
+        variables["TMPDIR"] = TempPath;
+        if (app.DatabaseAccess && environment.Database is { } database && databaseEndpoint is not null)
         {
-            variables["DB_HOST"] = EmitNames.DatabaseHost(environment, database);
+            // The endpoint, not the private CNAME: it is the name in the server certificate (VerifyFull) and the host
+            // an IAM token must be signed for. Its identifier is fixed, so it survives failovers and replacements.
+            variables["DB_HOST"] = databaseEndpoint;
             variables["DB_PORT"] = EmitNames.Invariant(Firewall.DatabasePort);
             variables["DB_NAME"] = database.DatabaseName;
-            variables["DB_SSLMODE"] = "Require";
+            variables["DB_USER"] = EmitNames.DatabaseRole(app.Id);
+            variables["DB_AUTH"] = "iam";
+            variables["DB_SSLMODE"] = "VerifyFull";
+            variables["AWS_REGION"] = environment.Region;
         }
 
         return variables;
     }
 
-    private SortedDictionary<string, EcsSecret> SecretsOf(ResolvedApiApp app, ApiServiceInputs inputs)
+    private SortedDictionary<string, EcsSecret> SecretsOf(ResolvedApiApp app)
     {
         var secrets = new SortedDictionary<string, EcsSecret>(StringComparer.Ordinal);
         foreach (var (name, reference) in app.Secrets)
@@ -240,13 +272,6 @@ public sealed class ApiService : Construct
                 ? SecretsManagerSecret.FromSecretCompleteArn(this, $"Secret{name}", reference)
                 : SecretsManagerSecret.FromSecretNameV2(this, $"Secret{name}", reference);
             secrets[name] = EcsSecret.FromSecretsManager(secret);
-        }
-
-        if (inputs.DatabaseSecretArn is { } arn)
-        {
-            var master = SecretsManagerSecret.FromSecretCompleteArn(this, "DatabaseSecret", arn);
-            secrets["DB_USER"] = EcsSecret.FromSecretsManager(master, "username");
-            secrets["DB_PASSWORD"] = EcsSecret.FromSecretsManager(master, "password");
         }
 
         return secrets;

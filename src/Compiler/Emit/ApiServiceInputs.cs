@@ -9,7 +9,7 @@ namespace Trilho.Compiler.Emit;
 /// <param name="LoadBalancerFullName">The load balancer's full name, for the requests-per-target scaling metric.</param>
 /// <param name="LogsKeyArn">The KMS key that encrypts the app's log group.</param>
 /// <param name="ImageTag">The image tag to run.</param>
-/// <param name="DatabaseSecretArn">The managed master secret of the database, or null when the app has no database access.</param>
+/// <param name="Database">Where and as whom the app connects to the database, or null when the app has no database access.</param>
 public sealed record ApiServiceInputs(
     string VpcId,
     IReadOnlyList<string> AvailabilityZones,
@@ -19,4 +19,9 @@ public sealed record ApiServiceInputs(
     string LoadBalancerFullName,
     string LogsKeyArn,
     string ImageTag,
-    string? DatabaseSecretArn);
+    ApiDatabaseInputs? Database);
+
+/// <summary>The database an app in <c>database.access</c> connects to (docs/decisions/0009-database-identity.md).</summary>
+/// <param name="Endpoint">The instance's endpoint address: the name its TLS certificate carries and the host an IAM token is signed for.</param>
+/// <param name="ResourceId">The instance's <c>DbiResourceId</c>, which IAM names in <c>rds-db:connect</c> resources.</param>
+public sealed record ApiDatabaseInputs(string Endpoint, string ResourceId);

@@ -53,7 +53,17 @@ public static class EmitNames
         return $"{Prefix(environment)}-{database.Hostname}";
     }
 
-    /// <summary>Fully qualified private name of the database, e.g. <c>db.example.com</c>: what apps receive as DB_HOST.</summary>
+    /// <summary>
+    /// PostgreSQL role (and schema) of an api app in <c>database.access</c>: the app id itself, so the IAM resource
+    /// <c>dbuser:&lt;DbiResourceId&gt;/&lt;role&gt;</c> and the app's DB_USER read the same.
+    /// </summary>
+    public static string DatabaseRole(string appId)
+    {
+        ArgumentNullException.ThrowIfNull(appId);
+        return appId;
+    }
+
+    /// <summary>Fully qualified private name of the database, e.g. <c>db.internal.example.com</c>, for people and tools inside the VPC (apps connect to the endpoint: see ADR 0009).</summary>
     public static string DatabaseHost(ResolvedEnvironment environment, ResolvedDatabase database)
     {
         ArgumentNullException.ThrowIfNull(environment);

@@ -34,6 +34,13 @@ public sealed class Firewall : Construct
         if (environment.Database is not null)
         {
             Database = Group(vpc, "Database", "Database: PostgreSQL from the apps in database.access only");
+            if (environment.Database.Access.Count > 0 && apiApps.Count > 0)
+            {
+                // The one-off task that creates each app's database role (DatabaseRoles): image pull over HTTPS, then PostgreSQL.
+                DatabaseRoles = Group(vpc, "DatabaseRoles", "Database role setup task: PostgreSQL to the database, HTTPS for its image and logs");
+                DatabaseRoles.AddEgressRule(Peer.AnyIpv4(), Port.Tcp(443), "HTTPS to the image registry and AWS APIs");
+                DatabaseRoles.Connections.AllowTo(Database, Port.Tcp(DatabasePort), "Role setup to the database");
+            }
         }
 
         foreach (var app in apiApps)
@@ -75,6 +82,9 @@ public sealed class Firewall : Construct
 
     /// <summary>Group of the database, or null without a database.</summary>
     public SecurityGroup? Database { get; }
+
+    /// <summary>Group of the database role setup task, or null without a database that apps use.</summary>
+    public SecurityGroup? DatabaseRoles { get; }
 
     /// <summary>Group of an api app's tasks.</summary>
     public SecurityGroup App(string appId) => apps[appId];

@@ -13,7 +13,7 @@ public sealed record DatabaseSpec
     [Pattern(Patterns.DatabaseVersion, Patterns.DatabaseVersionText)]
     public string? Version { get; init; }
 
-    /// <summary>Name of the database under the private zone, e.g. `db` for `db.example.com`. Default: `db`.</summary>
+    /// <summary>Name of the database under the private zone, e.g. `db` for `db.internal.example.com`. Default: `db`.</summary>
     [StringLength(63)]
     [Pattern(Patterns.HostName, Patterns.HostNameText)]
     public string? Hostname { get; init; }

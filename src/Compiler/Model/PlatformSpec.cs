@@ -16,7 +16,7 @@ public sealed record PlatformSpec
     [Pattern(Patterns.Region, Patterns.RegionText)]
     public string? Region { get; init; }
 
-    /// <summary>Optional DNS domain, e.g. `example.com`. Apps answer on `host.domain`; the database on `hostname.domain` in a private zone. Default: no domain; apps answer on CloudFront's own name and the database on `hostname.platform.internal`.</summary>
+    /// <summary>Optional DNS domain, e.g. `example.com`. Apps answer on `host.domain`; the database on `hostname.internal.domain` in a private zone for `internal.domain` only. Default: no domain; apps answer on CloudFront's own name and the database on `hostname.platform.internal`.</summary>
     [StringLength(253)]
     [Pattern(Patterns.Domain, Patterns.DomainText)]
     public string? Domain { get; init; }

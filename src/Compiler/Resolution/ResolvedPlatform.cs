@@ -25,8 +25,15 @@ public sealed record ResolvedEnvironment(
     ResolvedDatabase? Database,
     int LogRetentionDays)
 {
-    /// <summary>Name of the private hosted zone: the domain, or <c>platform.internal</c> without one.</summary>
-    public string PrivateZoneName => Domain ?? $"{Platform}.internal";
+    /// <summary>
+    /// Name of the private hosted zone: <c>internal.&lt;domain&gt;</c>, or <c>platform.internal</c> without a domain.
+    /// Never the domain itself: a private zone answers for every name under it inside the VPC, and would hide the
+    /// public ones (docs/decisions/0004-database.md).
+    /// </summary>
+    public string PrivateZoneName => Domain is null ? $"{Platform}.internal" : $"{PrivateSubdomain}.{Domain}";
+
+    /// <summary>The label under the domain reserved for private names; no public name may use it.</summary>
+    public const string PrivateSubdomain = "internal";
 
     /// <summary>Prefix of every stack name, e.g. <c>desafio-dev</c>.</summary>
     public string StackPrefix => $"{Platform}-{Name}";

@@ -74,8 +74,10 @@ internal static class EnvironmentAssembler
                     LoadBalancerFullName: stack.Parameter("LoadBalancerFullName", shared.LoadBalancerFullName!, "Load balancer full name"),
                     LogsKeyArn: stack.Parameter("LogsKeyArn", shared.LogsKeyArn, "KMS key of the app's log group"),
                     ImageTag: stack.Parameter(ImageTagParameter, ParameterValue.ImageTag(api.Id), "Tag of the image to run, pushed to the app's repository before deploying"),
-                    DatabaseSecretArn: api.DatabaseAccess && shared.DatabaseSecretArn is not null
-                        ? stack.Parameter("DatabaseSecretArn", shared.DatabaseSecretArn, "Managed master secret of the database")
+                    Database: api.DatabaseAccess && shared.Database is { } db
+                        ? new ApiDatabaseInputs(
+                            stack.Parameter("DatabaseEndpoint", db.Endpoint, "Endpoint address of the database (TLS name and IAM token host)"),
+                            stack.Parameter("DatabaseResourceId", db.ResourceId, "DbiResourceId of the database, for rds-db:connect"))
                         : null);
                 var service = new ApiService(stack.Stack, id, environment, api, inputs, priorities[api.Id]);
                 RollBackOnReleaseAlarms(stack.Stack, environment, api, service, inputs.LoadBalancerFullName);
@@ -185,12 +187,16 @@ internal static class EnvironmentAssembler
             $"Id of the managed prefix list com.amazonaws.global.cloudfront.origin-facing in {environment.Region}");
         var firewall = new Firewall(shared.Stack, "Firewall", network.Vpc, environment, prefixList);
 
-        ParameterValue? databaseSecret = null, databaseInstance = null;
+        (ParameterValue, ParameterValue)? databaseOutputs = null;
+        ParameterValue? databaseInstance = null;
+        Database? instance = null;
         if (environment.Database is { } database)
         {
-            var instance = new Database(shared.Stack, "Database", environment, database, network.Vpc, firewall.Database!, logsKey.Key);
+            instance = new Database(shared.Stack, "Database", environment, database, network.Vpc, firewall.Database!, logsKey.Key);
             _ = new PrivateDns(shared.Stack, "PrivateDns", network.Vpc, environment.PrivateZoneName, database.Hostname, instance.Instance.AttrEndpointAddress);
-            databaseSecret = shared.Output("DatabaseSecretArn", instance.SecretArn, "Secret RDS manages for the master user");
+            databaseOutputs = (
+                shared.Output("DatabaseEndpoint", instance.Instance.AttrEndpointAddress, "Endpoint address of the database"),
+                shared.Output("DatabaseResourceId", instance.Instance.AttrDbiResourceId, "DbiResourceId of the database"));
             databaseInstance = shared.Output("DatabaseInstanceId", instance.Instance.Ref, "RDS instance identifier for database metrics");
             shared.Output("DatabaseHost", EmitNames.DatabaseHost(environment, database), "Private name of the database");
         }
@@ -200,6 +206,11 @@ internal static class EnvironmentAssembler
         if (apiApps.Count > 0)
         {
             var cluster = new ServiceCluster(shared.Stack, "Cluster", environment, network.Vpc);
+            if (instance is not null && firewall.DatabaseRoles is { } rolesGroup)
+            {
+                _ = new DatabaseRoles(shared.Stack, "DatabaseRoles", environment, environment.Database!, instance, cluster.Cluster, network.Vpc, rolesGroup, logsKey.Key);
+            }
+
             clusterName = shared.Output("ClusterName", cluster.Cluster.ClusterName, "ECS cluster of the api apps");
             var loadBalancer = new LoadBalancer(shared.Stack, "LoadBalancer", network.Vpc, firewall.LoadBalancer!, resilient, environment.LogRetentionDays);
             listener = shared.Output("ListenerArn", loadBalancer.Listener.ListenerArn, "Listener the app rules attach to");
@@ -216,7 +227,7 @@ internal static class EnvironmentAssembler
             }
         }
 
-        return new SharedStackOutputs(shared, vpcId, subnetIds, logsKeyArn, databaseSecret, appInputs, listener, albArn, albDns, albFullName, clusterName, databaseInstance);
+        return new SharedStackOutputs(shared, vpcId, subnetIds, logsKeyArn, databaseOutputs, appInputs, listener, albArn, albDns, albFullName, clusterName, databaseInstance);
     }
 
     private static PlannedStack Stack(App app, ResolvedEnvironment environment, string name, string region, string description) =>

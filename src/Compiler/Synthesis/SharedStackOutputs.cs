@@ -6,7 +6,7 @@ internal sealed record SharedStackOutputs(
     ParameterValue VpcId,
     IReadOnlyList<ParameterValue> PrivateSubnetIds,
     ParameterValue LogsKeyArn,
-    ParameterValue? DatabaseSecretArn,
+    (ParameterValue Endpoint, ParameterValue ResourceId)? Database,
     IReadOnlyDictionary<string, (ParameterValue SecurityGroup, ParameterValue Repository)> Apps,
     ParameterValue? ListenerArn,
     ParameterValue? LoadBalancerArn,

@@ -9,7 +9,7 @@ internal static class AppRules
 {
     /// <summary>Variables Trilho sets in every api container; a user value would clash with them.</summary>
     public static IReadOnlyList<string> InjectedVariables { get; } =
-        ["PORT", "APP_BASE_PATH", "APP_PUBLIC_URL", "DB_HOST", "DB_PORT", "DB_NAME", "DB_SSLMODE", "DB_USER", "DB_PASSWORD"];
+        ["PORT", "APP_BASE_PATH", "APP_PUBLIC_URL", "TMPDIR", "DB_HOST", "DB_PORT", "DB_NAME", "DB_SSLMODE", "DB_USER", "DB_PASSWORD", "DB_AUTH", "AWS_REGION"];
 
     public static void Check(ValidationContext context)
     {

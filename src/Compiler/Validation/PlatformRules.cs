@@ -42,6 +42,11 @@ internal static class PlatformRules
                 }
 
                 var publicName = $"{ingress.Host ?? Defaults.Host}.{domain}";
+                if (string.Equals(ingress.Host, ResolvedEnvironment.PrivateSubdomain, StringComparison.OrdinalIgnoreCase))
+                {
+                    ReportOnce(DiagnosticCatalog.HostInPrivateZone, IngressPointer("host", i => i?.Host), false, publicName);
+                }
+
                 if (publicNames.TryGetValue(publicName, out var first))
                 {
                     ReportOnce(DiagnosticCatalog.SharedPublicName, JsonPointers.Of("environments", environment), true, first, environment, publicName);

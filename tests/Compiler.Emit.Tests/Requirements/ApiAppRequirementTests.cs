@@ -29,22 +29,28 @@ public sealed class ApiAppRequirementTests(SynthesisFixture fixture)
     }
 
     [Fact]
-    public void Backend_receives_the_app_contract_variables_and_database_credentials_from_the_managed_secret()
+    public void Backend_receives_the_app_contract_variables_and_connects_as_its_own_role_with_IAM_not_the_master_secret()
     {
+        var app = fixture.Stack("desafio-aws", "dev", "app-backend");
         var container = Container("desafio-aws", "dev", "backend");
-        var environment = container["Environment"]!.AsArray().ToDictionary(e => e!["Name"]!.GetValue<string>(), e => e!["Value"]!.GetValue<string>());
+        var environment = container["Environment"]!.AsArray().ToDictionary(e => e!["Name"]!.GetValue<string>(), e => e!["Value"]!.ToJsonString().Trim('"'));
         Assert.Equal("8080", environment["PORT"]);
         Assert.Equal("/backend", environment["APP_BASE_PATH"]);
-        Assert.Equal("db.dev.desafio.example.com", environment["DB_HOST"]);
+        Assert.Equal("/tmp", environment["TMPDIR"]);
+        // The endpoint (the certificate's name and the IAM token's host), from the shared stack.
+        Assert.Equal("{\"Ref\":\"DatabaseEndpoint\"}", environment["DB_HOST"]);
         Assert.Equal("5432", environment["DB_PORT"]);
         Assert.Equal("app", environment["DB_NAME"]);
-        Assert.Equal("Require", environment["DB_SSLMODE"]);
+        Assert.Equal("backend", environment["DB_USER"]);
+        Assert.Equal("iam", environment["DB_AUTH"]);
+        Assert.Equal("VerifyFull", environment["DB_SSLMODE"]);
+        Assert.Equal("sa-east-1", environment["AWS_REGION"]);
         Assert.Equal("Information", environment["LOG_LEVEL"]);
 
-        var secrets = container["Secrets"]!.AsArray().ToDictionary(s => s!["Name"]!.GetValue<string>(), s => s!["ValueFrom"]!.ToJsonString());
-        Assert.Equal(["DB_PASSWORD", "DB_USER"], secrets.Keys.Order(StringComparer.Ordinal));
-        Assert.Contains("{\"Ref\":\"DatabaseSecretArn\"},\":password::\"", secrets["DB_PASSWORD"], StringComparison.Ordinal);
-        Assert.Contains("{\"Ref\":\"DatabaseSecretArn\"},\":username::\"", secrets["DB_USER"], StringComparison.Ordinal);
+        // No password at all: nothing to go stale at a rotation, and the master secret is out of the app's reach.
+        Assert.Null(container["Secrets"]);
+        Assert.DoesNotContain("DatabaseSecretArn", app.ParameterNames);
+        Assert.Contains("DatabaseResourceId", app.ParameterNames);
     }
 
     [Fact]

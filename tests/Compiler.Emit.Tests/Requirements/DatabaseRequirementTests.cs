@@ -50,7 +50,7 @@ public sealed class DatabaseRequirementTests(SynthesisFixture fixture)
     }
 
     [Theory]
-    [InlineData("desafio-aws", "dev.desafio.example.com.", "db.dev.desafio.example.com.")]
+    [InlineData("desafio-aws", "internal.dev.desafio.example.com.", "db.internal.dev.desafio.example.com.")]
     [InlineData("two-apis-firewall-no-domain", "shop.internal.", "orders-db.shop.internal.")]
     public void Database_has_a_private_name_in_the_platform_zone(string caseName, string zone, string name)
     {

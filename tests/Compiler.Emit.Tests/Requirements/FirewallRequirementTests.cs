@@ -68,7 +68,10 @@ public sealed class FirewallRequirementTests(SynthesisFixture fixture)
 
         var ingress = Ingress(shared, databaseGroup!);
         var sources = ingress.Select(r => Template.Target(r["SourceSecurityGroupId"])).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(access.Select(a => GroupOf(shared, $"{EmitNames.Pascal(a)}SecurityGroupId")).Order(StringComparer.Ordinal), sources);
+        // The apps, and the one-off task that creates their roles (DatabaseRoles), which the rule in this stack starts.
+        var roleSetup = shared.Single("AWS::Events::Rule")["Properties"]!["Targets"]![0]!["EcsParameters"]!["NetworkConfiguration"]!["AwsVpcConfiguration"]!["SecurityGroups"]![0];
+        var expected = access.Select(a => GroupOf(shared, $"{EmitNames.Pascal(a)}SecurityGroupId")).Append(Template.Target(roleSetup)!);
+        Assert.Equal(expected.Order(StringComparer.Ordinal), sources);
         Assert.All(ingress, r =>
         {
             Assert.Equal(5432, r["FromPort"]!.GetValue<int>());
@@ -87,8 +90,9 @@ public sealed class FirewallRequirementTests(SynthesisFixture fixture)
         Assert.DoesNotContain(egress, e => e["FromPort"]!.GetValue<int>() == 5432);
 
         var app = fixture.Stack("two-apis-firewall-no-domain", "dev", "app-reports");
-        Assert.DoesNotContain("DatabaseSecretArn", app.ParameterNames);
+        Assert.DoesNotContain("DatabaseResourceId", app.ParameterNames);
         Assert.DoesNotContain("DB_HOST", app.Stack.Template, StringComparison.Ordinal);
+        Assert.DoesNotContain("rds-db", app.Stack.Template, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -31,7 +31,9 @@ public class ResolverTests
         var prod = platform.Environments.Single(e => e.Name == "prod");
         Assert.Equal(("dev.desafio.example.com", "app", "Z0EXAMPLEDEV01"), (dev.Domain, dev.Ingress.Host, dev.Ingress.HostedZoneId));
         Assert.Equal(("desafio.example.com", "app", "Z0EXAMPLE12345"), (prod.Domain, prod.Ingress.Host, prod.Ingress.HostedZoneId));
-        Assert.Equal("dev.desafio.example.com", dev.PrivateZoneName);
+        // A subdomain of its own: the private zone must not answer for the public names under the domain.
+        Assert.Equal("internal.dev.desafio.example.com", dev.PrivateZoneName);
+        Assert.Equal("internal.desafio.example.com", prod.PrivateZoneName);
     }
 
     [Fact]

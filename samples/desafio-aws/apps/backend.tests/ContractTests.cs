@@ -25,6 +25,9 @@ public sealed class ContractTests(CompiledSample sample) : IClassFixture<Compile
         await using var db = await TestDatabase.CreateAsync();
         var server = TestDatabase.Server;
         var port = BackendProcess.FreePort();
+        var role = await db.CreateAppRoleAsync("contract");
+        var passwordFile = Path.GetTempFileName();
+        await File.WriteAllTextAsync(passwordFile, "contract");
         await using var backend = BackendProcess.Launch(db, env =>
         {
             env.Clear();
@@ -33,18 +36,18 @@ public sealed class ContractTests(CompiledSample sample) : IClassFixture<Compile
                 env[name] = value;
             }
 
-            // What differs on this machine: the port is free here, the database is the local test server
-            // (no TLS), and the secret values come from it instead of Secrets Manager. The names stay the template's.
+            // What differs on this machine: the port is free here, the database is the local test server (no TLS),
+            // the app's role is a fresh one (roles are server-wide), and it logs in with a password file because
+            // there is no IAM here. Everything else is the template's.
             env["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
             env["DB_HOST"] = server.Host;
             env["DB_PORT"] = server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
             env["DB_NAME"] = db.Name;
             env["DB_SSLMODE"] = "Disable";
-            var secretValues = new Dictionary<string, string> { ["DB_USER"] = server.Username!, ["DB_PASSWORD"] = server.Password! };
-            foreach (var secret in sample.SecretNames)
-            {
-                env[secret] = secretValues[secret];
-            }
+            env["DB_USER"] = role;
+            env["DB_AUTH"] = "password";
+            env["DB_PASSWORD_FILE"] = passwordFile;
+            env["TMPDIR"] = Path.GetTempPath();
         });
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(30) };
 
@@ -58,10 +61,15 @@ public sealed class ContractTests(CompiledSample sample) : IClassFixture<Compile
     [Fact]
     public void The_backend_needs_no_variable_the_platform_does_not_inject()
     {
-        string[] required = ["PORT", "APP_BASE_PATH", "DB_HOST", "DB_PORT", "DB_NAME", "DB_SSLMODE", "DB_USER", "DB_PASSWORD"];
+        string[] required = ["PORT", "APP_BASE_PATH", "TMPDIR", "DB_HOST", "DB_PORT", "DB_NAME", "DB_SSLMODE", "DB_USER", "DB_AUTH", "AWS_REGION"];
         var injected = sample.Environment.Keys.Concat(sample.SecretNames).ToHashSet(StringComparer.Ordinal);
         Assert.All(required, name => Assert.Contains(name, injected));
-        Assert.Equal(["DB_PASSWORD", "DB_USER"], sample.SecretNames.Order(StringComparer.Ordinal));
+        // No password reaches the app: it signs an IAM token as its own role, and verifies the endpoint's certificate.
+        Assert.Empty(sample.SecretNames);
+        Assert.Equal("iam", sample.Environment["DB_AUTH"]);
+        Assert.Equal("backend", sample.Environment["DB_USER"]);
+        Assert.Equal("VerifyFull", sample.Environment["DB_SSLMODE"]);
+        Assert.Equal("{\"Ref\":\"DatabaseEndpoint\"}", sample.Environment["DB_HOST"]);
     }
 
     private static async Task WaitForHealthyAsync(HttpClient client, string path, BackendProcess backend)
@@ -125,9 +133,21 @@ public sealed class CompiledSample : IDisposable
         var resources = template.RootElement.GetProperty("Resources").EnumerateObject().Select(r => r.Value).ToList();
         var container = Single(resources, "AWS::ECS::TaskDefinition").GetProperty("ContainerDefinitions")[0];
         ContainerPort = container.GetProperty("PortMappings")[0].GetProperty("ContainerPort").GetInt32();
+        // A value that comes from a stack parameter (DB_HOST: the endpoint) is kept as its JSON, e.g. {"Ref":"DatabaseEndpoint"}.
         Environment = container.GetProperty("Environment").EnumerateArray()
-            .ToDictionary(e => e.GetProperty("Name").GetString()!, e => e.GetProperty("Value").GetString()!, StringComparer.Ordinal);
-        SecretNames = container.GetProperty("Secrets").EnumerateArray().Select(s => s.GetProperty("Name").GetString()!).ToList();
+            .ToDictionary(
+                e => e.GetProperty("Name").GetString()!,
+                e => e.GetProperty("Value") is { ValueKind: JsonValueKind.String } v ? v.GetString()! : JsonSerializer.Serialize(e.GetProperty("Value")),
+                StringComparer.Ordinal);
+        SecretNames = container.TryGetProperty("Secrets", out var secrets) ? secrets.EnumerateArray().Select(s => s.GetProperty("Name").GetString()!).ToList() : [];
+        ReadonlyRootFilesystem = container.GetProperty("ReadonlyRootFilesystem").GetBoolean();
+        User = container.GetProperty("User").GetString()!;
+        var mount = container.GetProperty("MountPoints").EnumerateArray().Single();
+        TempMountPath = mount.GetProperty("ContainerPath").GetString()!;
+        var volume = Single(resources, "AWS::ECS::TaskDefinition").GetProperty("Volumes").EnumerateArray()
+            .Single(v => v.GetProperty("Name").GetString() == mount.GetProperty("SourceVolume").GetString());
+        // No host, no EFS and no Docker volume configuration: a Fargate bind mount on the task's ephemeral storage.
+        TempVolumeIsBindMount = volume.EnumerateObject().All(p => p.Name == "Name");
         var targetGroup = Single(resources, "AWS::ElasticLoadBalancingV2::TargetGroup");
         HealthCheckPath = targetGroup.GetProperty("HealthCheckPath").GetString()!;
         TargetGroupPort = targetGroup.GetProperty("Port").GetInt32();
@@ -138,6 +158,10 @@ public sealed class CompiledSample : IDisposable
     public int ContainerPort { get; }
     public IReadOnlyDictionary<string, string> Environment { get; }
     public IReadOnlyList<string> SecretNames { get; }
+    public bool ReadonlyRootFilesystem { get; }
+    public string User { get; }
+    public string TempMountPath { get; }
+    public bool TempVolumeIsBindMount { get; }
     public string HealthCheckPath { get; }
     public int TargetGroupPort { get; }
     public IReadOnlyList<string> ListenerPaths { get; }
@@ -147,7 +171,7 @@ public sealed class CompiledSample : IDisposable
     private static JsonElement Single(IEnumerable<JsonElement> resources, string type) =>
         resources.Single(r => r.GetProperty("Type").GetString() == type).GetProperty("Properties");
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

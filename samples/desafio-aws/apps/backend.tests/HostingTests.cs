@@ -78,7 +78,10 @@ public sealed class HostingTests(BackendFixture fx) : IClassFixture<BackendFixtu
 
     [Theory]
     [InlineData("DB_HOST", null, "DB_HOST is required")]
-    [InlineData("DB_PASSWORD", null, "DB_PASSWORD is required")]
+    [InlineData("DB_PASSWORD", null, "DB_AUTH=password needs DB_PASSWORD_FILE or DB_PASSWORD")]
+    [InlineData("DB_AUTH", "iam", "AWS_REGION is required")]
+    [InlineData("DB_AUTH", "kerberos", "DB_AUTH must be 'iam' or 'password'")]
+    [InlineData("DB_SSLMODE", "VerifyFull", "DB_SSLMODE=VerifyFull needs DB_SSLROOTCERT")]
     [InlineData("PORT", "eighty", "PORT must be a TCP port")]
     [InlineData("DB_SSLMODE", "Maybe", "DB_SSLMODE must be one of")]
     public async Task Invalid_configuration_fails_fast_with_a_clear_message(string name, string? value, string message)

@@ -10,6 +10,8 @@ public sealed class TestDatabase : IAsyncDisposable
 {
     private const string DefaultServer = "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres";
 
+    private readonly List<string> _roles = [];
+
     private TestDatabase(string name) => Name = name;
 
     public string Name { get; }
@@ -52,11 +54,66 @@ public sealed class TestDatabase : IAsyncDisposable
         return (long)(await cmd.ExecuteScalarAsync())!;
     }
 
-    public async ValueTask DisposeAsync() => await AdminAsync($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
+    /// <summary>
+    /// An app role as the platform creates it (DatabaseRoles in the compiler): LOGIN, not superuser, CONNECT on this
+    /// database, and a schema of its own name. Locally it logs in with a password; on RDS with an IAM token.
+    /// </summary>
+    public async Task<string> CreateAppRoleAsync(string password)
+    {
+        var role = "app_" + Guid.NewGuid().ToString("N")[..10];
+        await AdminAsync($"CREATE ROLE {role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '{password}'");
+        _roles.Add(role);
+        await AdminAsync($"GRANT CONNECT, TEMPORARY ON DATABASE {Name} TO {role}");
+        await AdminAsync($"REVOKE CREATE ON SCHEMA public FROM PUBLIC; CREATE SCHEMA {role} AUTHORIZATION {role}", Name);
+        return role;
+    }
 
-    private static async Task AdminAsync(string sql)
+    /// <summary>What a rotation does to the role: a new password, from now on.</summary>
+    public Task SetPasswordAsync(string role, string password) => AdminAsync($"ALTER ROLE {role} PASSWORD '{password}'");
+
+    /// <summary>What a failover or a reboot does to open connections: the server ends them.</summary>
+    public Task TerminateConnectionsAsync(string role) =>
+        AdminAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '{role}'");
+
+    /// <summary>Backend process ids of the role's open connections.</summary>
+    public async Task<List<int>> ConnectionsOfAsync(string role)
     {
         await using var c = new NpgsqlConnection(Server.ConnectionString);
+        await c.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"SELECT pid FROM pg_stat_activity WHERE usename = '{role}' ORDER BY pid", c);
+        var pids = new List<int>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            pids.Add(reader.GetInt32(0));
+        }
+        return pids;
+    }
+
+    /// <summary>Opens a connection as <paramref name="role"/> and runs <paramref name="sql"/>.</summary>
+    public async Task<object?> RunAsAsync(string role, string password, string sql)
+    {
+        var csb = new NpgsqlConnectionStringBuilder(ConnectionString) { Username = role, Password = password, Pooling = false };
+        await using var c = new NpgsqlConnection(csb.ConnectionString);
+        await c.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, c);
+        return await cmd.ExecuteScalarAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await AdminAsync($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
+        foreach (var role in _roles)
+        {
+            await AdminAsync($"DROP ROLE IF EXISTS {role}");
+        }
+    }
+
+    private static async Task AdminAsync(string sql, string? database = null)
+    {
+        var csb = Server;
+        csb.Database = database ?? csb.Database;
+        await using var c = new NpgsqlConnection(csb.ConnectionString);
         await c.OpenAsync();
         await using var cmd = new NpgsqlCommand(sql, c);
         await cmd.ExecuteNonQueryAsync();

@@ -5,6 +5,8 @@ using Npgsql;
 using Trilho.Samples.Backend;
 
 var settings = AppSettings.FromEnvironment(Environment.GetEnvironmentVariable);
+// Fail at start, with the reason, rather than on the first large upload: ASP.NET Core buffers big bodies to TMPDIR.
+var tempDirectory = TempDirectory.EnsureWritable();
 
 var builder = WebApplication.CreateSlimBuilder(args);
 // Configuration comes only from the platform's environment variables (read above): no appsettings,
@@ -33,7 +35,12 @@ builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSe
 // Surface malformed bodies as exceptions so ApiExceptionHandler can explain them in problem details.
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
-builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(settings.ConnectionString).Build());
+builder.Services.AddSingleton(_ =>
+{
+    var dataSource = new NpgsqlDataSourceBuilder(settings.ConnectionString);
+    settings.Password.ApplyTo(dataSource);
+    return dataSource.Build();
+});
 builder.Services.AddSingleton<Database>();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
@@ -159,5 +166,6 @@ catch (DatabaseUnavailableException)
     app.Logger.LogWarning("Database unavailable at startup; the schema will be created on first use");
 }
 
+app.Logger.LogInformation("Temp directory {TempDirectory} is writable", tempDirectory);
 app.Logger.LogInformation("Listening on http://0.0.0.0:{Port}{BasePath}", settings.Port, settings.BasePath);
 await app.RunAsync();

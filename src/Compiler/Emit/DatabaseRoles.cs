@@ -1,0 +1,189 @@
+using System.Text;
+using Amazon.CDK;
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.ECS;
+using Amazon.CDK.AWS.Events;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.KMS;
+using Amazon.CDK.AWS.Logs;
+using Constructs;
+using CfnRule = Amazon.CDK.AWS.Events.CfnRule;
+using CfnRuleProps = Amazon.CDK.AWS.Events.CfnRuleProps;
+using Trilho.Compiler.Resolution;
+using SecretsManagerSecret = Amazon.CDK.AWS.SecretsManager.Secret;
+
+namespace Trilho.Compiler.Emit;
+
+/// <summary>
+/// Creates one PostgreSQL role per app in <c>database.access</c>, each logging in only with an IAM token (<c>rds_iam</c>)
+/// and owning a schema of its own name, without a Lambda function (docs/decisions/0009-database-identity.md): a one-off
+/// Fargate task runs <see cref="Sql"/> with <c>psql</c> as the master user, started by an EventBridge rule every time
+/// this stack finishes a create or an update (CloudFormation "Stack Status Change" events). The SQL is idempotent.
+/// </summary>
+public sealed class DatabaseRoles : Construct
+{
+    private static readonly string[] EventSources = ["aws.cloudformation"];
+    private static readonly string[] EventTypes = ["CloudFormation Stack Status Change"];
+    private static readonly string[] DeployedStatuses = ["CREATE_COMPLETE", "UPDATE_COMPLETE"];
+
+    /// <summary>Creates the task definition and the rule that runs it.</summary>
+    public DatabaseRoles(Construct scope, string id, ResolvedEnvironment environment, ResolvedDatabase database, Database instance, ICluster cluster, IVpc vpc, ISecurityGroup securityGroup, IKey logsKey)
+        : base(scope, id)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(instance);
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(vpc);
+        ArgumentNullException.ThrowIfNull(securityGroup);
+
+        var logs = new LogGroup(this, "Logs", new LogGroupProps
+        {
+            Retention = LogRetention.AtLeast(environment.LogRetentionDays),
+            EncryptionKey = logsKey,
+            RemovalPolicy = RemovalPolicy.DESTROY,
+        });
+
+        var task = new FargateTaskDefinition(this, "Task", new FargateTaskDefinitionProps
+        {
+            Cpu = 256,
+            MemoryLimitMiB = 512,
+            RuntimePlatform = new RuntimePlatform
+            {
+                CpuArchitecture = CpuArchitecture.X86_64,
+                OperatingSystemFamily = OperatingSystemFamily.LINUX,
+            },
+        });
+        var master = SecretsManagerSecret.FromSecretCompleteArn(this, "MasterSecret", instance.SecretArn);
+        var major = database.Version.Split('.')[0];
+        _ = task.AddContainer("Psql", new ContainerDefinitionOptions
+        {
+            ContainerName = "psql",
+            // The official PostgreSQL image of the database's major version, for its psql; pulled through the NAT gateway.
+            Image = ContainerImage.FromRegistry($"public.ecr.aws/docker/library/postgres:{major}-alpine"),
+            Essential = true,
+            ReadonlyRootFilesystem = true,
+            // The image's own postgres user: psql needs no privilege.
+            User = "70:70",
+            Command = ["psql", "--no-psqlrc", "-v", "ON_ERROR_STOP=1", "-c", Sql(database.DatabaseName, database.Access.Select(EmitNames.DatabaseRole))],
+            Environment = new Dictionary<string, string>
+            {
+                ["PGHOST"] = instance.Instance.AttrEndpointAddress,
+                ["PGPORT"] = EmitNames.Invariant(Firewall.DatabasePort),
+                ["PGDATABASE"] = database.DatabaseName,
+                // The image has no RDS CA bundle; TLS is still mandatory (rds.force_ssl) and the endpoint is private.
+                ["PGSSLMODE"] = "require",
+                ["PGCONNECT_TIMEOUT"] = "10",
+            },
+            Secrets = new Dictionary<string, Amazon.CDK.AWS.ECS.Secret>
+            {
+                ["PGUSER"] = Amazon.CDK.AWS.ECS.Secret.FromSecretsManager(master, "username"),
+                ["PGPASSWORD"] = Amazon.CDK.AWS.ECS.Secret.FromSecretsManager(master, "password"),
+            },
+            Logging = LogDrivers.AwsLogs(new AwsLogDriverProps { LogGroup = logs, StreamPrefix = "roles" }),
+        });
+
+        // EventBridge runs the task; it may pass only this task's execution and task roles.
+        var invoker = new Role(this, "RunTaskRole", new RoleProps
+        {
+            AssumedBy = new ServicePrincipal("events.amazonaws.com"),
+            Description = $"EventBridge runs the database role setup of {environment.StackPrefix}",
+        });
+        invoker.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["ecs:RunTask"],
+            Resources = [task.TaskDefinitionArn],
+            Conditions = new Dictionary<string, object> { ["ArnEquals"] = new Dictionary<string, object> { ["ecs:cluster"] = cluster.ClusterArn } },
+        }));
+        invoker.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["iam:PassRole"],
+            Resources = [task.ExecutionRole!.RoleArn, task.TaskRole.RoleArn],
+        }));
+
+        Rule = new CfnRule(this, "OnStackDeployed", new CfnRuleProps
+        {
+            Description = "Creates the apps' database roles after each successful deploy of this stack",
+            EventPattern = new Dictionary<string, object>
+            {
+                ["source"] = EventSources,
+                ["detail-type"] = EventTypes,
+                ["detail"] = new Dictionary<string, object>
+                {
+                    ["stack-id"] = new[] { Aws.STACK_ID },
+                    ["status-details"] = new Dictionary<string, object> { ["status"] = DeployedStatuses },
+                },
+            },
+            State = "ENABLED",
+            Targets = new[]
+            {
+                new CfnRule.TargetProperty
+                {
+                    Id = "DatabaseRoles",
+                    Arn = cluster.ClusterArn,
+                    RoleArn = invoker.RoleArn,
+                    EcsParameters = new CfnRule.EcsParametersProperty
+                    {
+                        TaskDefinitionArn = task.TaskDefinitionArn,
+                        TaskCount = 1,
+                        LaunchType = "FARGATE",
+                        PlatformVersion = "LATEST",
+                        NetworkConfiguration = new CfnRule.NetworkConfigurationProperty
+                        {
+                            AwsVpcConfiguration = new CfnRule.AwsVpcConfigurationProperty
+                            {
+                                AssignPublicIp = "DISABLED",
+                                Subnets = vpc.PrivateSubnets.Select(s => s.SubnetId).ToArray(),
+                                SecurityGroups = [securityGroup.SecurityGroupId],
+                            },
+                        },
+                    },
+                    RetryPolicy = new CfnRule.RetryPolicyProperty { MaximumRetryAttempts = 3, MaximumEventAgeInSeconds = 3600 },
+                },
+            },
+        });
+        // The instance must accept connections before the first run.
+        Rule.Node.AddDependency(instance.Instance);
+        TaskDefinition = task;
+    }
+
+    /// <summary>The rule that starts the task after each deploy.</summary>
+    public CfnRule Rule { get; }
+
+    /// <summary>The one-off task.</summary>
+    public FargateTaskDefinition TaskDefinition { get; }
+
+    /// <summary>
+    /// Idempotent SQL run as the master user: for each role, create it if missing (LOGIN, no password: <c>rds_iam</c>
+    /// makes it log in only with an IAM token), let it connect, and give it a schema of its own name. PostgreSQL's
+    /// default <c>search_path</c> (<c>"$user", public</c>) puts the app's unqualified tables there. Nobody else may
+    /// connect or create in <c>public</c>, and no role gets any privilege on another role's schema.
+    /// </summary>
+    public static string Sql(string databaseName, IEnumerable<string> roles)
+    {
+        ArgumentNullException.ThrowIfNull(databaseName);
+        ArgumentNullException.ThrowIfNull(roles);
+        var database = Identifier(databaseName);
+        var sql = new StringBuilder();
+        sql.Append("REVOKE ALL ON DATABASE ").Append(database).Append(" FROM PUBLIC;");
+        sql.Append("REVOKE CREATE ON SCHEMA public FROM PUBLIC;");
+        foreach (var role in roles.Order(StringComparer.Ordinal))
+        {
+            var name = Identifier(role);
+            sql.Append("DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = ").Append(Literal(role))
+                .Append(") THEN CREATE ROLE ").Append(name).Append(" LOGIN; END IF; END$$;");
+            sql.Append("ALTER ROLE ").Append(name).Append(" NOSUPERUSER NOCREATEDB NOCREATEROLE LOGIN;");
+            sql.Append("GRANT rds_iam TO ").Append(name).Append(';');
+            // The master must be a member to create a schema owned by the role (PostgreSQL 16 requires SET on the role).
+            sql.Append("GRANT ").Append(name).Append(" TO CURRENT_USER;");
+            sql.Append("GRANT CONNECT, TEMPORARY ON DATABASE ").Append(database).Append(" TO ").Append(name).Append(';');
+            sql.Append("CREATE SCHEMA IF NOT EXISTS ").Append(name).Append(" AUTHORIZATION ").Append(name).Append(';');
+        }
+
+        return sql.ToString();
+    }
+
+    private static string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+}

@@ -1,0 +1,229 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Trilho.Compiler.Emit.Tests.Behaviour;
+
+/// <summary>
+/// Issue 12 defect 2: apps log in with an IAM token as their own role (nothing to go stale at a rotation), may not log
+/// in as anyone else, and their role owns only its own schema. Evaluated the way AWS and PostgreSQL do: the task role's
+/// policy against rds-db:connect requests, the setup rule's event pattern against a CloudFormation event, and the setup
+/// SQL run against a real PostgreSQL (TRILHO_TEST_PG, default the local server of scripts/ensure-postgres.sh).
+/// </summary>
+[Collection(SynthesisGroup.Name)]
+public sealed class DatabaseIdentityTests(SynthesisFixture fixture)
+{
+    private const string Account = "111111111111";
+    private const string Region = "sa-east-1";
+    private const string ResourceId = "db-ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+    [Theory]
+    [InlineData("backend", true)]
+    [InlineData("trilho", false)]     // the master user
+    [InlineData("orders", false)]     // any other role
+    [InlineData("*", false)]
+    public void Task_role_may_connect_only_as_the_apps_own_role(string dbUser, bool allowed)
+    {
+        var app = fixture.Stack("desafio-aws", "dev", "app-backend");
+        var statements = TaskRoleStatements(app);
+        var resource = $"arn:aws:rds-db:{Region}:{Account}:dbuser:{ResourceId}/{dbUser}";
+        Assert.Equal(allowed, MiniIam.Allows(statements, "rds-db:connect", resource));
+    }
+
+    [Fact]
+    public void Task_role_may_not_connect_to_another_instance_nor_read_any_secret()
+    {
+        var statements = TaskRoleStatements(fixture.Stack("desafio-aws", "prod", "app-backend"));
+        Assert.False(MiniIam.Allows(statements, "rds-db:connect", $"arn:aws:rds-db:{Region}:{Account}:dbuser:db-OTHERINSTANCE/backend"));
+        Assert.False(MiniIam.Allows(statements, "secretsmanager:GetSecretValue", $"arn:aws:secretsmanager:{Region}:{Account}:secret:rds!db-1234"));
+        // The execution role (used by ECS to start the task) does not read the master secret any more either.
+        var app = fixture.Stack("desafio-aws", "prod", "app-backend");
+        Assert.DoesNotContain("secretsmanager", app.Stack.Template, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Role_setup_runs_after_every_create_and_update_of_the_shared_stack_and_only_then()
+    {
+        var shared = fixture.Stack("desafio-aws", "dev", "shared");
+        var rule = shared.Properties("AWS::Events::Rule");
+        var stackId = $"arn:aws:cloudformation:{Region}:{Account}:stack/desafio-dev-shared/1b2c3d4e";
+        var pattern = (JsonObject)Resolve(rule["EventPattern"]!, new() { ["AWS::StackId"] = stackId })!;
+
+        Assert.True(EventPattern.Matches(pattern, StackEvent(stackId, "CREATE_COMPLETE")));
+        Assert.True(EventPattern.Matches(pattern, StackEvent(stackId, "UPDATE_COMPLETE")));
+        Assert.False(EventPattern.Matches(pattern, StackEvent(stackId, "UPDATE_ROLLBACK_COMPLETE")));
+        Assert.False(EventPattern.Matches(pattern, StackEvent(stackId.Replace("shared", "app-backend", StringComparison.Ordinal), "UPDATE_COMPLETE")));
+
+        // The target runs the setup task, whose command is the role SQL, with the master credentials from the secret.
+        var target = Assert.Single(rule["Targets"]!.AsArray())!;
+        var taskId = Template.Target(target["EcsParameters"]!["TaskDefinitionArn"]);
+        var container = Assert.Single(shared.Resource(taskId!)["Properties"]!["ContainerDefinitions"]!.AsArray())!;
+        var command = container["Command"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
+        Assert.Equal(DatabaseRoles.Sql("app", ["backend"]), command[^1]);
+        Assert.Equal(["PGPASSWORD", "PGUSER"], container["Secrets"]!.AsArray().Select(s => s!["Name"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(shared.Resources("AWS::Lambda::Function"), _ => true);
+    }
+
+    [Fact]
+    public async Task Setup_SQL_gives_each_app_a_role_that_owns_its_schema_and_cannot_touch_another_apps_objects()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var database = $"trl_roles_{suffix}";
+        string a = $"app-a-{suffix}", b = $"app-b-{suffix}";
+        await Psql.RunAsync("postgres", $"CREATE DATABASE {database}");
+        try
+        {
+            // RDS has rds_iam; a plain PostgreSQL needs a stand-in for the GRANT to succeed.
+            await Psql.RunAsync("postgres", "DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'rds_iam') THEN CREATE ROLE rds_iam NOLOGIN; END IF; END$$");
+            var sql = DatabaseRoles.Sql(database, [a, b]);
+            await Psql.RunAsync(database, sql);
+            await Psql.RunAsync(database, sql); // idempotent: runs after every deploy
+            // Locally the roles log in with a password; on RDS, rds_iam makes them log in with an IAM token only.
+            await Psql.RunAsync("postgres", $"ALTER ROLE \"{a}\" PASSWORD 'pw-a'; ALTER ROLE \"{b}\" PASSWORD 'pw-b'");
+
+            Assert.Equal("t", (await Psql.RunAsync(database, $"SELECT pg_has_role('{a}', 'rds_iam', 'MEMBER')")).Trim());
+            // An app's unqualified CREATE TABLE lands in its own schema (search_path "$user", public).
+            await Psql.RunAsync(database, "CREATE TABLE items (id int); INSERT INTO items VALUES (1)", a, "pw-a");
+            Assert.Equal(a, (await Psql.RunAsync(database, "SELECT n.nspname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = 'items'", a, "pw-a")).Trim());
+
+            // The other app can neither read, change nor drop it, nor create in public.
+            foreach (var attempt in new[]
+            {
+                $"SELECT * FROM \"{a}\".items",
+                $"DELETE FROM \"{a}\".items",
+                $"DROP TABLE \"{a}\".items",
+                $"CREATE TABLE \"{a}\".intruder (id int)",
+                "CREATE TABLE public.shared_table (id int)",
+                $"ALTER SCHEMA \"{a}\" OWNER TO \"{b}\"",
+            })
+            {
+                var error = await Assert.ThrowsAsync<PsqlException>(() => Psql.RunAsync(database, attempt, b, "pw-b"));
+                Assert.Matches("permission denied|must be owner", error.Message);
+            }
+
+            // And the role is not a superuser and cannot create roles or databases.
+            Assert.Equal("f|f|f", (await Psql.RunAsync("postgres", $"SELECT rolsuper, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = '{b}'")).Trim());
+        }
+        finally
+        {
+            await Psql.RunAsync("postgres", $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+            await Psql.RunAsync("postgres", $"DROP ROLE IF EXISTS \"{a}\"; DROP ROLE IF EXISTS \"{b}\"");
+        }
+    }
+
+    private static List<JsonObject> TaskRoleStatements(Template app)
+    {
+        var taskRole = app.Resources("AWS::IAM::Role").Single(r => r.Id.Contains("TaskTaskRole", StringComparison.Ordinal)).Id;
+        var values = new Dictionary<string, string>
+        {
+            ["AWS::Partition"] = "aws",
+            ["AWS::AccountId"] = Account,
+            ["AWS::Region"] = Region,
+            ["DatabaseResourceId"] = ResourceId,
+        };
+        return app.Resources("AWS::IAM::Policy")
+            .Where(p => p.Resource["Properties"]!["Roles"]!.AsArray().Any(r => Template.Target(r) == taskRole))
+            .SelectMany(p => Resolve(p.Resource["Properties"]!["PolicyDocument"]!["Statement"]!, values)!.AsArray())
+            .Select(s => s!.AsObject())
+            .ToList();
+    }
+
+    /// <summary>Resolves Ref and Fn::Join with known values, the way CloudFormation would at deploy time.</summary>
+    private static JsonNode? Resolve(JsonNode? node, Dictionary<string, string> values) => node switch
+    {
+        JsonObject o when o["Ref"] is { } r => JsonValue.Create(values[r.GetValue<string>()]),
+        JsonObject o when o["Fn::Join"] is JsonArray j => JsonValue.Create(string.Join(
+            j[0]!.GetValue<string>(),
+            j[1]!.AsArray().Select(p => Resolve(p, values)!.GetValue<string>()))),
+        JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(p.Key, Resolve(p.Value, values)))),
+        JsonArray a => new JsonArray(a.Select(x => Resolve(x, values)).ToArray()),
+        _ => node?.DeepClone(),
+    };
+
+    private static JsonObject StackEvent(string stackId, string status) => JsonNode.Parse($$$"""
+        {"version":"0","source":"aws.cloudformation","detail-type":"CloudFormation Stack Status Change","account":"{{{Account}}}","region":"{{{Region}}}",
+         "resources":["{{{stackId}}}"],
+         "detail":{"stack-id":"{{{stackId}}}","status-details":{"status":"{{{status}}}","status-reason":""},"client-request-token":""}}
+        """)!.AsObject();
+}
+
+/// <summary>Allow-only IAM evaluation of identity statements (no statement here denies): action and resource wildcards as IAM matches them.</summary>
+internal static class MiniIam
+{
+    public static bool Allows(IEnumerable<JsonObject> statements, string action, string resource) =>
+        statements.Any(s => s["Effect"]!.GetValue<string>() == "Allow"
+            && s["Condition"] is null
+            && Strings(s["Action"]).Any(a => Glob(a, action, ignoreCase: true))
+            && Strings(s["Resource"]).Any(r => Glob(r, resource, ignoreCase: false)));
+
+    private static IEnumerable<string> Strings(JsonNode? node) => node switch
+    {
+        JsonArray a => a.Select(x => x!.GetValue<string>()),
+        null => [],
+        _ => [node.GetValue<string>()],
+    };
+
+    private static bool Glob(string pattern, string value, bool ignoreCase) =>
+        Regex.IsMatch(value, "^" + Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$",
+            ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
+}
+
+/// <summary>EventBridge pattern matching for the forms used here: arrays of exact values, nested objects.</summary>
+internal static class EventPattern
+{
+    public static bool Matches(JsonObject pattern, JsonObject @event) => pattern.All(p => p.Value switch
+    {
+        JsonArray values => @event[p.Key] is JsonValue v && values.Any(x => x!.GetValue<string>() == v.GetValue<string>()),
+        JsonObject nested => @event[p.Key] is JsonObject e && Matches(nested, e),
+        _ => throw new InvalidOperationException($"unsupported pattern {p.Value}"),
+    });
+}
+
+internal sealed class PsqlException(string message) : Exception(message);
+
+/// <summary>psql against the test server: superuser by default, or as a given role.</summary>
+internal static class Psql
+{
+    public static async Task<string> RunAsync(string database, string sql, string? user = null, string? password = null)
+    {
+        var server = Server();
+        var start = new ProcessStartInfo("psql")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { "--no-psqlrc", "-X", "-q", "-tA", "-v", "ON_ERROR_STOP=1", "-h", server["host"], "-p", server["port"], "-U", user ?? server["username"], "-d", database, "-c", sql })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["PGPASSWORD"] = password ?? server["password"];
+        start.Environment["PGSSLMODE"] = "disable";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new PsqlException(await error);
+        }
+
+        return await output;
+    }
+
+    private static Dictionary<string, string> Server()
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["host"] = "127.0.0.1", ["port"] = "5432", ["username"] = "postgres", ["password"] = "postgres",
+        };
+        foreach (var part in (Environment.GetEnvironmentVariable("TRILHO_TEST_PG") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var kv = part.Split('=', 2);
+            values[kv[0].Trim()] = kv[1].Trim();
+        }
+
+        return values;
+    }
+}
