@@ -30,11 +30,21 @@ internal static class DeployActions
         "ecr:UploadLayerPart",
     ];
 
-    /// <summary>Managing the roles a stack declares (task roles, flow log and canary roles).</summary>
-    public static readonly string[] IamRoles =
+    /// <summary>
+    /// Role actions that can give a role more power. IAM puts the role's (or the new) permissions boundary in the
+    /// request as <c>iam:PermissionsBoundary</c>, so a team may call them only for roles carrying the team boundary.
+    /// </summary>
+    public static readonly string[] IamRoleGrants =
     [
         "iam:AttachRolePolicy",
         "iam:CreateRole",
+        "iam:PutRolePermissionsBoundary",
+        "iam:PutRolePolicy",
+    ];
+
+    /// <summary>Role actions that read, describe, tag or take power away; needed to update and delete a stack's roles. PassRole is granted apart.</summary>
+    public static readonly string[] IamRoleChanges =
+    [
         "iam:DeleteRole",
         "iam:DeleteRolePolicy",
         "iam:DetachRolePolicy",
@@ -42,13 +52,29 @@ internal static class DeployActions
         "iam:GetRolePolicy",
         "iam:ListAttachedRolePolicies",
         "iam:ListRolePolicies",
-        "iam:PassRole",
-        "iam:PutRolePolicy",
         "iam:TagRole",
         "iam:UntagRole",
         "iam:UpdateAssumeRolePolicy",
         "iam:UpdateRole",
         "iam:UpdateRoleDescription",
+    ];
+
+    /// <summary>Managing the roles a stack declares (task roles, flow log and canary roles). Declared after its parts: static fields initialize in order.</summary>
+    public static readonly string[] IamRoles = [.. IamRoleGrants.Concat(IamRoleChanges).Append("iam:PassRole").Order(StringComparer.Ordinal)];
+
+    /// <summary>A managed policy's lifetime and versions: the delivery stack's team boundary.</summary>
+    public static readonly string[] IamPolicies =
+    [
+        "iam:CreatePolicy",
+        "iam:CreatePolicyVersion",
+        "iam:DeletePolicy",
+        "iam:DeletePolicyVersion",
+        "iam:GetPolicy",
+        "iam:GetPolicyVersion",
+        "iam:ListPolicyVersions",
+        "iam:SetDefaultPolicyVersion",
+        "iam:TagPolicy",
+        "iam:UntagPolicy",
     ];
 
     /// <summary>
