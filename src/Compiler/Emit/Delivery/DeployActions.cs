@@ -62,20 +62,21 @@ internal static class DeployActions
     /// <summary>Managing the roles a stack declares (task roles, flow log and canary roles). Declared after its parts: static fields initialize in order.</summary>
     public static readonly string[] IamRoles = [.. IamRoleGrants.Concat(IamRoleChanges).Append("iam:PassRole").Order(StringComparer.Ordinal)];
 
-    /// <summary>A managed policy's lifetime and versions: the delivery stack's team boundary.</summary>
-    public static readonly string[] IamPolicies =
+    /// <summary>Writes to a managed policy: creating, versioning, deleting and tagging it.</summary>
+    public static readonly string[] IamPolicyWrites =
     [
         "iam:CreatePolicy",
         "iam:CreatePolicyVersion",
         "iam:DeletePolicy",
         "iam:DeletePolicyVersion",
-        "iam:GetPolicy",
-        "iam:GetPolicyVersion",
-        "iam:ListPolicyVersions",
         "iam:SetDefaultPolicyVersion",
         "iam:TagPolicy",
         "iam:UntagPolicy",
     ];
+
+    /// <summary>A managed policy's lifetime and versions: the delivery stack's team boundary. Declared after its parts: static fields initialize in order.</summary>
+    public static readonly string[] IamPolicies =
+        [.. IamPolicyWrites.Concat(["iam:GetPolicy", "iam:GetPolicyVersion", "iam:ListPolicyVersions"]).Order(StringComparer.Ordinal)];
 
     /// <summary>
     /// Services of an app stack (ECS service and task definition, listener rule and target group, autoscaling,

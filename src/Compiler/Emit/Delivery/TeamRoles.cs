@@ -97,7 +97,7 @@ internal static class TeamRoles
         yield return PolicyJson.Deny("DenyRolesWithoutTheTeamBoundary", DeployActions.IamRoleGrants, ["*"],
             PolicyJson.Condition("StringNotEquals", PermissionsBoundaryKey, boundaryArn));
         yield return PolicyJson.Deny("DenyRemovingPermissionsBoundaries", ["iam:DeleteRolePermissionsBoundary"], ["*"]);
-        yield return PolicyJson.Deny("DenyChangingTheTeamBoundary", DeployActions.IamPolicies, [boundaryArn]);
+        yield return PolicyJson.Deny("DenyChangingTheTeamBoundary", DeployActions.IamPolicyWrites, [boundaryArn]);
         yield return PolicyJson.Deny("DenyTouchingDeliveryRoles", ["iam:*"],
             [arns.IamRolesContaining("-cfn-"), arns.IamRolesContaining("-deploy-")]);
     }
