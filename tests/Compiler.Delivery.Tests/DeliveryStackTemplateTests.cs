@@ -23,7 +23,7 @@ public sealed class DeliveryStackTemplateTests
     public void Roles_have_fixed_names_so_the_stack_needs_CAPABILITY_NAMED_IAM()
     {
         var (template, _) = DeliveryTemplates.Synthesize(Platforms.TwoTeams, "dev");
-        var roles = template["Resources"]!.AsObject().Where(r => Iam.Str(r.Value!["Type"]) == "AWS::IAM::Role").ToList();
+        var roles = template["Resources"]!.AsObject().Where(r => ResolvedDeliveryTemplate.Str(r.Value!["Type"]) == "AWS::IAM::Role").ToList();
         Assert.Equal(6, roles.Count);
         Assert.All(roles, r => Assert.NotNull(r.Value!["Properties"]!["RoleName"]));
         Assert.Equal("CAPABILITY_NAMED_IAM", DeliveryStack.RequiredCapability);
@@ -71,14 +71,14 @@ public sealed class DeliveryStackTemplateTests
     {
         var (template, _) = DeliveryTemplates.Synthesize(Platforms.TwoTeams, "dev");
         var provider = template["Resources"]!["GitHubOidcProvider"]!;
-        Assert.Equal("AWS::IAM::OIDCProvider", Iam.Str(provider["Type"]));
-        Assert.Equal("https://token.actions.githubusercontent.com", Iam.Str(provider["Properties"]!["Url"]));
-        Assert.Equal(["sts.amazonaws.com"], Iam.Strings(provider["Properties"]!["ClientIdList"]));
-        Assert.Single(new Iam(template, Platforms.DevAccount, "sa-east-1", new Dictionary<string, string> { ["CreateGitHubOidcProvider"] = "true" }).Resources("AWS::IAM::OIDCProvider"));
-        var without = new Iam(template, Platforms.DevAccount, "sa-east-1", new Dictionary<string, string> { ["CreateGitHubOidcProvider"] = "false" });
+        Assert.Equal("AWS::IAM::OIDCProvider", ResolvedDeliveryTemplate.Str(provider["Type"]));
+        Assert.Equal("https://token.actions.githubusercontent.com", ResolvedDeliveryTemplate.Str(provider["Properties"]!["Url"]));
+        Assert.Equal(["sts.amazonaws.com"], ResolvedDeliveryTemplate.Strings(provider["Properties"]!["ClientIdList"]));
+        Assert.Single(new ResolvedDeliveryTemplate(template, Platforms.DevAccount, "sa-east-1", new Dictionary<string, string> { ["CreateGitHubOidcProvider"] = "true" }).Resources("AWS::IAM::OIDCProvider"));
+        var without = new ResolvedDeliveryTemplate(template, Platforms.DevAccount, "sa-east-1", new Dictionary<string, string> { ["CreateGitHubOidcProvider"] = "false" });
         Assert.Empty(without.Resources("AWS::IAM::OIDCProvider"));
         var trust = without.Roles["shop-dev-deploy-platform"].Trust["Statement"]![0]!["Principal"]!["Federated"];
-        Assert.Equal("arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com", Iam.Str(trust));
+        Assert.Equal("arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com", ResolvedDeliveryTemplate.Str(trust));
     }
 
     [Fact]
@@ -92,6 +92,26 @@ public sealed class DeliveryStackTemplateTests
             result.TeamRoleNames);
     }
 
+    [Fact]
+    public void Teams_without_apps_get_no_role()
+    {
+        var (template, result) = DeliveryTemplates.Synthesize(Platforms.TwoTeams, "dev");
+        Assert.Equal(["orders", "payments"], result.TeamRoleNames.Keys);
+        Assert.DoesNotContain(new ResolvedDeliveryTemplate(template, Platforms.DevAccount, "sa-east-1").Roles.Keys, name => name.Contains("noc", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Team_boundary_is_a_named_managed_policy_of_the_environment_attached_to_no_role()
+    {
+        var (template, _) = DeliveryTemplates.Synthesize(Platforms.TwoTeams, "dev");
+        var policies = template["Resources"]!.AsObject().Where(r => ResolvedDeliveryTemplate.Str(r.Value!["Type"]) == "AWS::IAM::ManagedPolicy").ToList();
+        var boundary = Assert.Single(policies).Value!["Properties"]!;
+        Assert.Equal("shop-dev-team-boundary", ResolvedDeliveryTemplate.Str(boundary["ManagedPolicyName"]));
+
+        // A boundary grants nothing by itself; attached to a role it would widen it.
+        Assert.Null(boundary["Roles"]);
+    }
+
     private static string CreateProviderDefault(string yaml, string environment) =>
-        Iam.Str(DeliveryTemplates.Synthesize(yaml, environment).Template["Parameters"]!["CreateGitHubOidcProvider"]!["Default"]);
+        ResolvedDeliveryTemplate.Str(DeliveryTemplates.Synthesize(yaml, environment).Template["Parameters"]!["CreateGitHubOidcProvider"]!["Default"]);
 }

@@ -167,6 +167,13 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor CredentialInEnv = new(
         "TRL3002", DiagnosticSeverity.Error, "app '{0}' env '{1}' holds what looks like {2}: plain values end up readable in the CloudFormation template and the ECS console.", "Revoke the credential if it was ever committed, store it in AWS Secrets Manager and move the variable to 'secrets'.");
 
+    /// <summary>A delivery environment whose roles all trust the branch, so every team's job can assume the platform role.</summary>
+    public static readonly DiagnosticDescriptor SharedDeliveryTrust = new(
+        "TRL3003",
+        DiagnosticSeverity.Warning,
+        "environment '{0}' is not in delivery.github.environments: its platform role and every team role trust any workflow run on branch '{1}', so a team's job can assume the platform role and change every stack of '{0}'.",
+        "Add '{0}' to delivery.github.environments and create the GitHub environments {0}-platform and {0}-team-<team>, with the platform team as required reviewers of {0}-platform (docs/delivery.md).");
+
     /// <summary>The environment's region has no prices, so the estimate is left out instead of guessed.</summary>
     public static readonly DiagnosticDescriptor NoPricesForRegion = new(
         "TRL5001",

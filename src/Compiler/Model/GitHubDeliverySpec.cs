@@ -15,7 +15,7 @@ public sealed record GitHubDeliverySpec
     [Pattern(Patterns.Branch, Patterns.BranchText)]
     public string? Branch { get; init; }
 
-    /// <summary>Optional ids of Trilho environments (keys of `environments`) whose roles trust only jobs that run in the GitHub environment of the same name, so GitHub's protection rules (e.g. required reviewers) gate every deploy there. Default: none; every environment trusts runs on `branch`.</summary>
+    /// <summary>Optional ids of Trilho environments (keys of `environments`) where each role trusts only jobs in its own GitHub environment, `&lt;env&gt;-platform` for the platform role and `&lt;env&gt;-team-&lt;team&gt;` for a team's role, so GitHub's protection rules (e.g. required reviewers) gate every deploy and a team's job cannot assume the platform role. Default: none; every role of every environment trusts runs on `branch` (warning TRL3003).</summary>
     public IReadOnlyList<string>? Environments { get; init; }
 
     /// <summary>Optional: whether the delivery stack creates the account's GitHub OIDC identity provider. IAM allows only one per account, so set `false` when the account already has it (another project, or another environment in the same account). Default: true for the first environment of each account, false for the others.</summary>

@@ -93,6 +93,12 @@ internal static class EnvironmentAssembler
                 buckets.Add((resolved, bucket, domain));
             }
 
+            if (platform.Delivery is not null)
+            {
+                // The team's execution role may create only roles that carry the team boundary (docs/security.md).
+                Amazon.CDK.AWS.IAM.PermissionsBoundary.Of(stack.Stack).Apply(Amazon.CDK.AWS.IAM.ManagedPolicy.FromManagedPolicyName(stack.Stack, "TeamBoundary", DeliveryNames.TeamBoundary(environment)));
+            }
+
             stacks.Add(stack);
         }
 

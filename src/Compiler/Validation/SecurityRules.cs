@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Trilho.Compiler.Diagnostics;
+using Trilho.Compiler.Loading;
 
 namespace Trilho.Compiler.Validation;
 
@@ -27,6 +28,24 @@ internal static partial class SecurityRules
                     context.Report(DiagnosticCatalog.SecretInEnv, pointer, false, app.Id, name);
                 }
             }
+        }
+    }
+
+    /// <summary>Every delivery role of a stage not gated by GitHub environments trusts the same subject (the branch).</summary>
+    public static void CheckDeliveryTrust(ValidationContext context)
+    {
+        if (context.Spec.Delivery?.Github is not { } github)
+        {
+            return;
+        }
+
+        var gated = github.Environments ?? [];
+        foreach (var environment in context.Environments.Keys.Where(e => !gated.Contains(e, StringComparer.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            var pointer = context.Exists(JsonPointers.Of("delivery", "github", "environments"))
+                ? JsonPointers.Of("delivery", "github", "environments")
+                : JsonPointers.Of("delivery", "github");
+            context.Report(DiagnosticCatalog.SharedDeliveryTrust, pointer, true, environment, github.Branch ?? "main");
         }
     }
 

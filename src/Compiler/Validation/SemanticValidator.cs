@@ -16,6 +16,7 @@ public static class SemanticValidator
         PathRules.Check(context);
         AppRules.Check(context);
         SecurityRules.Check(context);
+        SecurityRules.CheckDeliveryTrust(context);
 
         // Per-environment checks repeat a problem that comes from the shared definition: keep one.
         return context.Diagnostics.Distinct().ToList();

@@ -47,6 +47,19 @@ public class SemanticValidatorTests
         Assert.Equal(errors, diagnostics.Count(d => d.Id.StartsWith("TRL3", StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [InlineData("", "TRL3003@11,3 TRL3003@11,3")]
+    [InlineData("\n    environments: [prod]", "TRL3003@13,5")]
+    [InlineData("\n    environments: [dev, prod]", "")]
+    public void A_delivery_stage_whose_roles_all_trust_the_branch_is_a_security_warning(string environments, string expected)
+    {
+        var text = Platform("  a: { type: api, team: core, path: /api }\n", "  dev: { account: \"111111111111\" }\n  prod: { account: \"222222222222\" }\n")
+            + "delivery:\n  github:\n    repository: acme/demo" + environments + "\n";
+        var diagnostics = FrontEnd.Analyze("p.yaml", text).Diagnostics;
+        Assert.Equal(expected, string.Join(' ', diagnostics.Select(d => $"{d.Id}@{d.Location!.Line},{d.Location.Column}")));
+        Assert.All(diagnostics, d => Assert.Equal(Trilho.Compiler.Diagnostics.DiagnosticSeverity.Warning, d.Severity));
+    }
+
     [Fact]
     public void Same_type_in_an_override_is_not_a_type_change() =>
         Assert.Empty(Check(Platform("  a: { type: api, team: core, path: /api }\n", "  dev: { account: \"111111111111\", apps: { a: { type: api } } }\n")));

@@ -34,6 +34,16 @@ internal sealed class DeliveryArns(ResolvedEnvironment environment)
 
     public string Distribution(string id) => $"arn:{Aws.PARTITION}:cloudfront::{Account}:distribution/{id}";
 
+    public string Policy(string name) => $"arn:{Aws.PARTITION}:iam::{Account}:policy/{name}";
+
+    public string IamPoliciesStartingWith(string prefix) => $"arn:{Aws.PARTITION}:iam::{Account}:policy/{prefix}*";
+
+    /// <summary>Roles whose name has <paramref name="infix"/> anywhere, in this account.</summary>
+    public string IamRolesContaining(string infix) => $"arn:{Aws.PARTITION}:iam::{Account}:role/*{infix}*";
+
+    /// <summary>A service's resources of any region in this account, e.g. <c>secret:*</c> of secretsmanager.</summary>
+    public string InAccount(string service, string resource) => $"arn:{Aws.PARTITION}:{service}:*:{Account}:{resource}";
+
     public string IamRolesStartingWith(string prefix) => $"arn:{Aws.PARTITION}:iam::{Account}:role/{prefix}*";
 
     public string ServiceLinkedRoles() => $"arn:{Aws.PARTITION}:iam::{Account}:role/aws-service-role/*";

@@ -27,6 +27,12 @@ public static class DeliveryNames
     /// <summary>Role CloudFormation assumes to change a team's app stacks on the team role's behalf.</summary>
     public static string TeamExecutionRole(ResolvedEnvironment environment, string teamId) => $"{Prefix(environment)}-cfn-team-{teamId}";
 
+    /// <summary>
+    /// Managed policy every role a team's stacks create must carry as its permissions boundary, e.g.
+    /// <c>desafio-dev-team-boundary</c>: the ceiling of what an app's roles may ever do, whatever policy a team attaches.
+    /// </summary>
+    public static string TeamBoundary(ResolvedEnvironment environment) => $"{Prefix(environment)}-team-boundary";
+
     /// <summary>Prefix of every stack of the environment, e.g. <c>desafio-dev-</c>.</summary>
     public static string StackPrefix(ResolvedEnvironment environment) => $"{Prefix(environment)}-";
 

@@ -46,10 +46,12 @@ public static class DeliveryStack
         var providerArn = OidcProvider(stack, settings, arns, parameters);
         var statics = StaticApps(stack, environment, parameters);
 
+        var boundaryArn = TeamBoundaryPolicy(stack, environment, arns);
         var platformExecution = Role(stack, "PlatformExecutionRole", DeliveryNames.PlatformExecutionRole(environment), GitHubTrust.CloudFormation(), null,
             "CloudFormation deploys every stack of the environment with this role", PlatformRoles.ExecutionStatements(environment, arns));
-        var platformRole = Role(stack, "PlatformDeployRole", DeliveryNames.PlatformRole(environment), GitHubTrust.Document(providerArn, settings.Subject), PlatformSessionSeconds,
-            $"GitHub Actions ({settings.Subject}) deploys every stack of {environment.StackPrefix}", PlatformRoles.DeployStatements(environment, arns, platformExecution.AttrArn));
+        var platformSubject = settings.Subject(DeliverySettings.PlatformJob);
+        var platformRole = Role(stack, "PlatformDeployRole", DeliveryNames.PlatformRole(environment), GitHubTrust.Document(providerArn, platformSubject), PlatformSessionSeconds,
+            $"GitHub Actions ({platformSubject}) deploys every stack of {environment.StackPrefix}", PlatformRoles.DeployStatements(environment, arns, platformExecution.AttrArn));
         Output(stack, "PlatformDeployRoleArn", platformRole.AttrArn, "role-to-assume of the platform deploy workflow");
 
         var teamRoles = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -63,15 +65,32 @@ public static class DeliveryStack
 
             var pascal = EmitNames.Pascal(team.Id);
             var execution = Role(stack, $"Team{pascal}ExecutionRole", DeliveryNames.TeamExecutionRole(environment, team.Id), GitHubTrust.CloudFormation(), null,
-                $"CloudFormation deploys the app stacks of team {team.Id} with this role", TeamRoles.ExecutionStatements(environment, arns, apps));
+                $"CloudFormation deploys the app stacks of team {team.Id} with this role", TeamRoles.ExecutionStatements(environment, arns, apps, boundaryArn));
             var name = DeliveryNames.TeamRole(environment, team.Id);
-            var role = Role(stack, $"Team{pascal}DeployRole", name, GitHubTrust.Document(providerArn, settings.Subject), null,
-                $"GitHub Actions ({settings.Subject}) ships the apps of team {team.Id}", TeamRoles.DeployStatements(environment, arns, apps, execution.AttrArn, statics));
+            var subject = settings.Subject(DeliverySettings.TeamJob(team.Id));
+            var role = Role(stack, $"Team{pascal}DeployRole", name, GitHubTrust.Document(providerArn, subject), null,
+                $"GitHub Actions ({subject}) ships the apps of team {team.Id}", TeamRoles.DeployStatements(environment, arns, apps, execution.AttrArn, statics));
             Output(stack, $"Team{pascal}DeployRoleArn", role.AttrArn, $"role-to-assume of team {team.Id}'s workflows");
             teamRoles[team.Id] = name;
         }
 
         return new DeliveryStackResult(parameters, platformRole.RoleName!, teamRoles);
+    }
+
+    /// <summary>
+    /// The managed policy every role of a team's stacks must carry as its permissions boundary. Its ARN is written
+    /// out rather than referenced so the execution roles' conditions read the same in the template as in IAM.
+    /// </summary>
+    private static string TeamBoundaryPolicy(Stack stack, ResolvedEnvironment environment, DeliveryArns arns)
+    {
+        var name = DeliveryNames.TeamBoundary(environment);
+        _ = new CfnManagedPolicy(stack, "TeamBoundary", new CfnManagedPolicyProps
+        {
+            ManagedPolicyName = name,
+            Description = $"Permissions boundary of every role the teams' stacks of {environment.StackPrefix} create: the most an app's role may do.",
+            PolicyDocument = PolicyJson.Document(TeamBoundary.Statements(environment, arns)),
+        });
+        return arns.Policy(name);
     }
 
     private static string OidcProvider(Stack stack, DeliverySettings settings, DeliveryArns arns, List<DeliveryParameter> parameters)

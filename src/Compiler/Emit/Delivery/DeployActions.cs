@@ -30,11 +30,21 @@ internal static class DeployActions
         "ecr:UploadLayerPart",
     ];
 
-    /// <summary>Managing the roles a stack declares (task roles, flow log and canary roles).</summary>
-    public static readonly string[] IamRoles =
+    /// <summary>
+    /// Role actions that can give a role more power. IAM puts the role's (or the new) permissions boundary in the
+    /// request as <c>iam:PermissionsBoundary</c>, so a team may call them only for roles carrying the team boundary.
+    /// </summary>
+    public static readonly string[] IamRoleGrants =
     [
         "iam:AttachRolePolicy",
         "iam:CreateRole",
+        "iam:PutRolePermissionsBoundary",
+        "iam:PutRolePolicy",
+    ];
+
+    /// <summary>Role actions that read, describe, tag or take power away; needed to update and delete a stack's roles. PassRole is granted apart.</summary>
+    public static readonly string[] IamRoleChanges =
+    [
         "iam:DeleteRole",
         "iam:DeleteRolePolicy",
         "iam:DetachRolePolicy",
@@ -42,14 +52,31 @@ internal static class DeployActions
         "iam:GetRolePolicy",
         "iam:ListAttachedRolePolicies",
         "iam:ListRolePolicies",
-        "iam:PassRole",
-        "iam:PutRolePolicy",
         "iam:TagRole",
         "iam:UntagRole",
         "iam:UpdateAssumeRolePolicy",
         "iam:UpdateRole",
         "iam:UpdateRoleDescription",
     ];
+
+    /// <summary>Managing the roles a stack declares (task roles, flow log and canary roles). Declared after its parts: static fields initialize in order.</summary>
+    public static readonly string[] IamRoles = [.. IamRoleGrants.Concat(IamRoleChanges).Append("iam:PassRole").Order(StringComparer.Ordinal)];
+
+    /// <summary>Writes to a managed policy: creating, versioning, deleting and tagging it.</summary>
+    public static readonly string[] IamPolicyWrites =
+    [
+        "iam:CreatePolicy",
+        "iam:CreatePolicyVersion",
+        "iam:DeletePolicy",
+        "iam:DeletePolicyVersion",
+        "iam:SetDefaultPolicyVersion",
+        "iam:TagPolicy",
+        "iam:UntagPolicy",
+    ];
+
+    /// <summary>A managed policy's lifetime and versions: the delivery stack's team boundary. Declared after its parts: static fields initialize in order.</summary>
+    public static readonly string[] IamPolicies =
+        [.. IamPolicyWrites.Concat(["iam:GetPolicy", "iam:GetPolicyVersion", "iam:ListPolicyVersions"]).Order(StringComparer.Ordinal)];
 
     /// <summary>
     /// Services of an app stack (ECS service and task definition, listener rule and target group, autoscaling,

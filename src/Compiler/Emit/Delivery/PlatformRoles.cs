@@ -33,6 +33,9 @@ internal static class PlatformRoles
         var prefix = DeliveryNames.StackPrefix(environment);
         yield return PolicyJson.Allow("ManagePlatformServices", DeployActions.PlatformServices, ["*"]);
         yield return PolicyJson.Allow("ManageEnvironmentRoles", DeployActions.IamRoles, [arns.IamRolesStartingWith(prefix)]);
+
+        // The delivery stack's team boundary; teams' execution roles are denied this.
+        yield return PolicyJson.Allow("ManageEnvironmentPolicies", DeployActions.IamPolicies, [arns.IamPoliciesStartingWith(prefix)]);
         yield return PolicyJson.Allow("CreateServiceLinkedRoles", ["iam:CreateServiceLinkedRole"], [arns.ServiceLinkedRoles()]);
         yield return PolicyJson.Allow("ManageGitHubOidcProvider", DeployActions.OidcProvider, [arns.GitHubOidcProvider()]);
     }

@@ -12,12 +12,24 @@ internal static class PolicyJson
         ["Statement"] = statements.ToArray(),
     };
 
-    public static Dictionary<string, object> Allow(string sid, IEnumerable<string> actions, IEnumerable<string> resources, Dictionary<string, object>? condition = null)
+    public static Dictionary<string, object> Allow(string sid, IEnumerable<string> actions, IEnumerable<string> resources, Dictionary<string, object>? condition = null) =>
+        Statement("Allow", sid, actions, resources, condition);
+
+    /// <summary>An explicit deny: no allow in any policy of the role can override it.</summary>
+    public static Dictionary<string, object> Deny(string sid, IEnumerable<string> actions, IEnumerable<string> resources, Dictionary<string, object>? condition = null) =>
+        Statement("Deny", sid, actions, resources, condition);
+
+    public static Dictionary<string, object> Condition(string @operator, string key, params string[] values) => new()
+    {
+        [@operator] = new Dictionary<string, object> { [key] = values.Length == 1 ? values[0] : values },
+    };
+
+    private static Dictionary<string, object> Statement(string effect, string sid, IEnumerable<string> actions, IEnumerable<string> resources, Dictionary<string, object>? condition)
     {
         var statement = new Dictionary<string, object>
         {
             ["Sid"] = sid,
-            ["Effect"] = "Allow",
+            ["Effect"] = effect,
             ["Action"] = actions.ToArray(),
             ["Resource"] = resources.ToArray(),
         };
@@ -28,9 +40,4 @@ internal static class PolicyJson
 
         return statement;
     }
-
-    public static Dictionary<string, object> Condition(string @operator, string key, params string[] values) => new()
-    {
-        [@operator] = new Dictionary<string, object> { [key] = values.Length == 1 ? values[0] : values },
-    };
 }

@@ -6,6 +6,8 @@ namespace Trilho.Compiler.Emit.Delivery;
 /// <summary>Permissions of a team's role and of the CloudFormation execution role it passes: only that team's apps.</summary>
 internal static class TeamRoles
 {
+    private const string PermissionsBoundaryKey = "iam:PermissionsBoundary";
+
     private static readonly string[] UploadActions = ["s3:PutObject", "s3:DeleteObject"];
 
     private static readonly string[] InvalidationActions = ["cloudfront:CreateInvalidation", "cloudfront:GetInvalidation"];
@@ -68,12 +70,21 @@ internal static class TeamRoles
     /// <summary>
     /// What CloudFormation needs for the resources of an app stack. Services without resource-level permissions are
     /// granted service-wide; IAM roles and buckets only under names CloudFormation derives from the team's stack names.
+    /// Every role the team creates or grants to must carry the team boundary (<paramref name="boundaryArn"/>); explicit
+    /// denies keep the boundary, the delivery roles and roles without the boundary out of reach whatever else is allowed.
     /// </summary>
-    public static IEnumerable<object> ExecutionStatements(ResolvedEnvironment environment, DeliveryArns arns, IReadOnlyList<ResolvedApp> apps)
+    public static IEnumerable<object> ExecutionStatements(ResolvedEnvironment environment, DeliveryArns arns, IReadOnlyList<ResolvedApp> apps, string boundaryArn)
     {
         var stackNames = apps.Select(a => EmitNames.AppStack(environment, a.Id) + "-").ToList();
+        var roles = stackNames.Select(arns.IamRolesStartingWith).ToList();
         yield return PolicyJson.Allow("ManageAppServices", DeployActions.AppServices, ["*"]);
-        yield return PolicyJson.Allow("ManageAppRoles", DeployActions.IamRoles, stackNames.Select(arns.IamRolesStartingWith));
+        yield return PolicyJson.Allow("GrantToAppRolesWithinTheBoundary", DeployActions.IamRoleGrants, roles,
+            PolicyJson.Condition("StringEquals", PermissionsBoundaryKey, boundaryArn));
+        yield return PolicyJson.Allow("ManageAppRoles", DeployActions.IamRoleChanges, roles);
+
+        // Task and task execution roles go to ECS tasks; nothing else of the team's is passed.
+        yield return PolicyJson.Allow("PassAppRolesToEcsTasks", ["iam:PassRole"], roles,
+            PolicyJson.Condition("StringEquals", "iam:PassedToService", "ecs-tasks.amazonaws.com"));
         yield return PolicyJson.Allow("CreateServiceLinkedRoles", ["iam:CreateServiceLinkedRole"], [arns.ServiceLinkedRoles()]);
 
         var buckets = apps.OfType<ResolvedStaticApp>().Select(a => EmitNames.AppStack(environment, a.Id) + "-").ToList();
@@ -82,5 +93,12 @@ internal static class TeamRoles
             yield return PolicyJson.Allow("ManageAppBuckets", ["s3:*"],
                 buckets.SelectMany(b => new[] { DeliveryArns.Bucket(b + "*"), DeliveryArns.Bucket(b + "*/*") }));
         }
+
+        yield return PolicyJson.Deny("DenyRolesWithoutTheTeamBoundary", DeployActions.IamRoleGrants, ["*"],
+            PolicyJson.Condition("StringNotEquals", PermissionsBoundaryKey, boundaryArn));
+        yield return PolicyJson.Deny("DenyRemovingPermissionsBoundaries", ["iam:DeleteRolePermissionsBoundary"], ["*"]);
+        yield return PolicyJson.Deny("DenyChangingTheTeamBoundary", DeployActions.IamPolicyWrites, [boundaryArn]);
+        yield return PolicyJson.Deny("DenyTouchingDeliveryRoles", ["iam:*"],
+            [arns.IamRolesContaining("-cfn-"), arns.IamRolesContaining("-deploy-")]);
     }
 }

@@ -18,6 +18,8 @@ namespace Trilho.Compiler.Emit.Monitoring;
 /// </summary>
 internal sealed class TeamTopics
 {
+    private const string CloudWatch = "cloudwatch.amazonaws.com";
+
     private readonly Dictionary<string, ITopic> topics = new(StringComparer.Ordinal);
 
     /// <summary>Creates the key and topics for <paramref name="teams"/> in <paramref name="scope"/>.</summary>
@@ -36,13 +38,10 @@ internal sealed class TeamTopics
         key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
         {
             Sid = "AllowCloudWatchAlarmsToPublish",
-            Principals = [new ServicePrincipal("cloudwatch.amazonaws.com")],
+            Principals = [new ServicePrincipal(CloudWatch)],
             Actions = ["kms:Decrypt", "kms:GenerateDataKey*"],
             Resources = ["*"],
-            Conditions = new Dictionary<string, object>
-            {
-                ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = environment.Account },
-            },
+            Conditions = FromThisPlatformsAlarms(scope, environment),
         }));
         key.AddToResourcePolicy(KeyPolicies.GrantsOnlyForAwsServices());
 
@@ -68,6 +67,17 @@ internal sealed class TeamTopics
                     ["Bool"] = new Dictionary<string, object> { ["aws:SecureTransport"] = "false" },
                 },
             }));
+
+            // A topic policy replaces SNS's default one, so without this no alarm could publish. Alarms publish only to
+            // topics of their own region, and every alarm Trilho names starts with the environment's prefix.
+            topic.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+            {
+                Sid = "AllowCloudWatchAlarmsToPublish",
+                Principals = [new ServicePrincipal(CloudWatch)],
+                Actions = ["sns:Publish"],
+                Resources = [topic.TopicArn],
+                Conditions = FromThisPlatformsAlarms(scope, environment),
+            }));
             if (!string.IsNullOrEmpty(team.Email))
             {
                 topic.AddSubscription(new EmailSubscription(team.Email));
@@ -78,6 +88,23 @@ internal sealed class TeamTopics
     }
 
     private TeamTopics(Dictionary<string, ITopic> imported) => topics = imported;
+
+    /// <summary>
+    /// Confused-deputy guard on CloudWatch's grants: only alarms of this account, in the topic's region, named after
+    /// this environment (<c>&lt;prefix&gt;-*</c>), may use the topic and its key.
+    /// </summary>
+    private static Dictionary<string, object> FromThisPlatformsAlarms(Construct scope, ResolvedEnvironment environment)
+    {
+        var stack = Stack.Of(scope);
+        return new Dictionary<string, object>
+        {
+            ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = environment.Account },
+            ["ArnLike"] = new Dictionary<string, object>
+            {
+                ["aws:SourceArn"] = $"arn:{stack.Partition}:cloudwatch:{stack.Region}:{environment.Account}:alarm:{environment.StackPrefix}-*",
+            },
+        };
+    }
 
     /// <summary>Topics of <paramref name="teams"/> created in another stack, each ARN taken as a parameter <see cref="MonitoringNames.TopicArn"/>.</summary>
     public static TeamTopics Import(Construct scope, StackParameters parameters, IEnumerable<ResolvedTeam> teams) => new(

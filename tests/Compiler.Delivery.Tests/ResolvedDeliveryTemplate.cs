@@ -1,15 +1,13 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 
 namespace Trilho.Compiler.Delivery.Tests;
 
 /// <summary>
-/// Just enough of CloudFormation and IAM to answer "may this role do that": resolves the intrinsic functions the
-/// delivery stack uses (Ref, Fn::Join, Fn::If, Fn::Equals, Fn::Not, Fn::GetAtt of roles and the provider) for given
-/// parameter values, then evaluates Allow statements with wildcard matching and the condition operators used. There
-/// are no Deny statements, so anything not allowed is denied.
+/// The delivery template as CloudFormation would deploy it for given parameter values: the intrinsic functions it uses
+/// (Ref, Fn::Join, Fn::If, Fn::Equals, Fn::Not, Fn::GetAtt of roles and the provider) resolved, and its roles' trust
+/// and permission statements. What the roles may do is evaluated by a real IAM engine in tests/policies (node --test).
 /// </summary>
-internal sealed class Iam
+internal sealed class ResolvedDeliveryTemplate
 {
     public const string Partition = "aws";
 
@@ -18,7 +16,7 @@ internal sealed class Iam
     private readonly string account;
     private readonly string region;
 
-    public Iam(JsonObject template, string account, string region, IReadOnlyDictionary<string, string>? parameterValues = null)
+    public ResolvedDeliveryTemplate(JsonObject template, string account, string region, IReadOnlyDictionary<string, string>? parameterValues = null)
     {
         this.template = template;
         this.account = account;
@@ -52,13 +50,6 @@ internal sealed class Iam
 
     public IReadOnlyDictionary<string, Role> Roles { get; }
 
-    public bool Allows(string roleName, string action, string resource, IReadOnlyDictionary<string, string>? context = null) =>
-        Roles[roleName].Statements.Any(s =>
-            Str(s["Effect"]) == "Allow"
-            && Strings(s["Action"]).Any(a => Matches(a, action, ignoreCase: true))
-            && Strings(s["Resource"]).Any(r => Matches(r, resource, ignoreCase: false))
-            && ConditionHolds(s["Condition"]?.AsObject(), context ?? new Dictionary<string, string>()));
-
     public string RoleArn(string name) => $"arn:{Partition}:iam::{account}:role/{name}";
 
     public IEnumerable<KeyValuePair<string, JsonObject>> Resources(string type) =>
@@ -77,45 +68,6 @@ internal sealed class Iam
 
     private bool ConditionOf(JsonObject resource) =>
         resource["Condition"] is not { } name || EvaluateCondition(template["Conditions"]![Str(name)]!);
-
-    private static bool Matches(string pattern, string value, bool ignoreCase)
-    {
-        var regex = "^" + Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$";
-        return Regex.IsMatch(value, regex, ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
-    }
-
-    private static bool ConditionHolds(JsonObject? condition, IReadOnlyDictionary<string, string> context)
-    {
-        if (condition is null)
-        {
-            return true;
-        }
-
-        foreach (var (op, keys) in condition)
-        {
-            foreach (var (key, expected) in keys!.AsObject())
-            {
-                // A key missing from the request fails every operator used here (no ...IfExists).
-                if (!context.TryGetValue(key, out var actual))
-                {
-                    return false;
-                }
-
-                var holds = op switch
-                {
-                    "StringEquals" or "ArnEquals" => Strings(expected).Contains(actual, StringComparer.Ordinal),
-                    "StringLike" or "ArnLike" => Strings(expected).Any(e => Matches(e, actual, ignoreCase: false)),
-                    _ => throw new NotSupportedException($"condition operator {op}"),
-                };
-                if (!holds)
-                {
-                    return false;
-                }
-            }
-        }
-
-        return true;
-    }
 
     /// <summary>Resolves intrinsic functions; returns null for AWS::NoValue, which drops the item from its array.</summary>
     private JsonNode? Resolve(JsonNode? node)

@@ -1,0 +1,196 @@
+// The delivery roles (docs/security.md, docs/decisions/0008-team-boundary-and-role-trust.md): each escalation path a
+// team's job or template could take is denied, and what the roles exist for is allowed.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { rolePolicies, sources } from './environments.mjs';
+import { decide, decideWebIdentity } from './simulate.mjs';
+
+const Admin = 'arn:aws:iam::aws:policy/AdministratorAccess';
+const everything = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
+
+for (const { source, environment } of sources()) {
+  const delivery = [...environment.stacks.values()].find((s) => s.name.endsWith('-delivery'));
+  if (!delivery) continue;
+  const account = environment.account;
+  const prefix = `${environment.plan.platform}-${environment.name}`;
+  const roles = Object.fromEntries(Object.keys(delivery.template.Resources)
+    .filter((id) => delivery.resource(id).Type === 'AWS::IAM::Role')
+    .map((id) => { const r = rolePolicies(environment, delivery, id); return [r.name, r]; }));
+  const teams = Object.keys(roles).filter((n) => n.startsWith(`${prefix}-cfn-team-`)).map((n) => n.slice(`${prefix}-cfn-team-`.length));
+  const boundaryId = Object.keys(delivery.template.Resources).find((id) => delivery.resource(id).Type === 'AWS::IAM::ManagedPolicy');
+  // Absent before the boundary existed: every test below then fails on its first check instead of crashing the file.
+  const boundaryArn = boundaryId ? delivery.ref(boundaryId) : `arn:aws:iam::${account}:policy/${prefix}-team-boundary`;
+  const boundary = boundaryId ? delivery.properties(boundaryId).PolicyDocument : { Version: '2012-10-17', Statement: [] };
+  const roleArn = (name) => `arn:aws:iam::${account}:role/${name}`;
+  const ask = (role, action, resource, context = {}) => decide({ principal: role.arn, action, resource, account, context, identity: role.identity, boundary: role.boundary });
+  const appRole = (team) => roleArn(`${prefix}-app-${environment.plan.steps.find((s) => s.stack?.startsWith(`${prefix}-app-`) && appTeam(s.stack) === team).stack.slice(`${prefix}-app-`.length)}-TaskRole-AbC123`);
+  function appTeam(stackName) {
+    const stack = environment.stack(stackName);
+    return stack.template.Description?.match(/of team ([a-z0-9-]+)/)?.[1] ?? Object.values(stack.template.Resources)[0]?.Properties?.Tags?.find((t) => t.Key === 'trilho:team')?.Value;
+  }
+
+  test(`${source} ${environment.name}: a team's execution role creates and grants to its app roles only with the team boundary`, async () => {
+    assert.ok(teams.length > 0);
+    for (const team of teams) {
+      const execution = roles[`${prefix}-cfn-team-${team}`];
+      const own = appRole(team);
+      const bounded = { 'iam:PermissionsBoundary': boundaryArn };
+      assert.equal(await ask(execution, 'iam:CreateRole', own, bounded), 'Allowed', 'create with the boundary');
+      assert.equal(await ask(execution, 'iam:PutRolePolicy', own, bounded), 'Allowed', 'inline policy on a bounded role');
+      assert.equal(await ask(execution, 'iam:PassRole', own, { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' }), 'Allowed', 'pass to ECS tasks');
+      assert.equal(await ask(execution, 'iam:DeleteRole', own), 'Allowed', 'delete with its stack');
+
+      assert.equal(await ask(execution, 'iam:CreateRole', own), 'ExplicitlyDenied', 'create without a boundary');
+      assert.equal(await ask(execution, 'iam:CreateRole', own, { 'iam:PermissionsBoundary': Admin }), 'ExplicitlyDenied', 'create with another boundary');
+      assert.equal(await ask(execution, 'iam:AttachRolePolicy', own, { 'iam:PolicyARN': Admin }), 'ExplicitlyDenied', 'attach AdministratorAccess to an unbounded role');
+      assert.equal(await ask(execution, 'iam:PutRolePolicy', own), 'ExplicitlyDenied', 'inline *:* on an unbounded role');
+      assert.equal(await ask(execution, 'iam:DeleteRolePermissionsBoundary', own, bounded), 'ExplicitlyDenied', 'remove the boundary');
+      assert.equal(await ask(execution, 'iam:PutRolePermissionsBoundary', own, { 'iam:PermissionsBoundary': Admin }), 'ExplicitlyDenied', 'replace the boundary');
+      for (const action of ['iam:CreatePolicyVersion', 'iam:DeletePolicy', 'iam:SetDefaultPolicyVersion', 'iam:DeletePolicyVersion']) {
+        assert.equal(await ask(execution, action, boundaryArn), 'ExplicitlyDenied', `${action} on the boundary`);
+      }
+      assert.notEqual(await ask(execution, 'iam:PassRole', own, { 'iam:PassedToService': 'lambda.amazonaws.com' }), 'Allowed', 'pass an app role to another service');
+      for (const foreign of [`${prefix}-cfn-platform`, `${prefix}-deploy-platform`, `${prefix}-cfn-team-${team}`, `${prefix}-deploy-team-${team}`, 'Admin']) {
+        assert.notEqual(await ask(execution, 'iam:PassRole', roleArn(foreign), { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' }), 'Allowed', `pass ${foreign}`);
+      }
+      for (const protectedRole of [`${prefix}-cfn-platform`, `${prefix}-deploy-platform`, `${prefix}-cfn-team-${team}`, `${prefix}-deploy-team-${team}`]) {
+        for (const action of ['iam:PutRolePolicy', 'iam:AttachRolePolicy', 'iam:UpdateAssumeRolePolicy', 'iam:DeleteRolePolicy']) {
+          assert.equal(await ask(execution, action, roleArn(protectedRole), bounded), 'ExplicitlyDenied', `${action} on ${protectedRole}`);
+        }
+      }
+      for (const other of teams.filter((t) => t !== team)) {
+        assert.notEqual(await ask(execution, 'iam:CreateRole', appRole(other), bounded), 'Allowed', `create a role of team ${other}`);
+        assert.notEqual(await ask(execution, 'iam:PassRole', appRole(other), { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' }), 'Allowed', `pass a role of team ${other}`);
+      }
+    }
+  });
+
+  test(`${source} ${environment.name}: a role under the team boundary stays an app role even with AdministratorAccess or an inline *:*`, async () => {
+    const minted = { arn: roleArn(`${prefix}-app-x-TaskRole-AbC123`), identity: [everything], boundary };
+    assert.equal(await ask(minted, 'logs:PutLogEvents', `arn:aws:logs:us-east-1:${account}:log-group:g:log-stream:s`), 'Allowed', 'what apps need still works');
+    assert.equal(await ask(minted, 'secretsmanager:GetSecretValue', `arn:aws:secretsmanager:us-east-1:${account}:secret:s-AbCdEf`), 'Allowed');
+    for (const [action, resource] of [
+      ['iam:CreateRole', roleArn('minted')], ['iam:AttachRolePolicy', roleArn('minted')], ['iam:CreateUser', `arn:aws:iam::${account}:user/u`],
+      ['sts:AssumeRole', roleArn(`${prefix}-deploy-platform`)], ['iam:PassRole', roleArn(`${prefix}-cfn-platform`)],
+      ['ec2:DeleteVpc', `arn:aws:ec2:us-east-1:${account}:vpc/vpc-1`], ['s3:DeleteBucket', 'arn:aws:s3:::b'],
+      ['secretsmanager:GetSecretValue', 'arn:aws:secretsmanager:us-east-1:999999999999:secret:s-AbCdEf'],
+    ]) {
+      assert.notEqual(await ask(minted, action, resource), 'Allowed', action);
+    }
+  });
+
+  test(`${source} ${environment.name}: deploy roles pass only their own execution role, to CloudFormation`, async () => {
+    for (const job of ['platform', ...teams.map((t) => `team-${t}`)]) {
+      const deploy = roles[`${prefix}-deploy-${job}`];
+      const own = roleArn(`${prefix}-cfn-${job}`);
+      assert.equal(await ask(deploy, 'iam:PassRole', own, { 'iam:PassedToService': 'cloudformation.amazonaws.com' }), 'Allowed', job);
+      for (const other of Object.keys(roles).filter((n) => roleArn(n) !== own)) {
+        assert.notEqual(await ask(deploy, 'iam:PassRole', roleArn(other), { 'iam:PassedToService': 'cloudformation.amazonaws.com' }), 'Allowed', `${job} passes ${other}`);
+      }
+      assert.notEqual(await ask(deploy, 'iam:PassRole', own, { 'iam:PassedToService': 'ec2.amazonaws.com' }), 'Allowed', `${job} to EC2`);
+      assert.notEqual(await ask(deploy, 'iam:CreateRole', roleArn('x')), 'Allowed', `${job} creates roles`);
+    }
+  });
+
+  test(`${source} ${environment.name}: a team's deploy role changes only its own app stacks, through its own execution role`, async () => {
+    const stackArn = (name, region = delivery.region) => `arn:aws:cloudformation:${region}:${account}:stack/${name}/0f1e2d3c`;
+    const appStacks = [...environment.stacks.keys()].filter((n) => n.startsWith(`${prefix}-app-`));
+    for (const team of teams) {
+      const deploy = roles[`${prefix}-deploy-team-${team}`];
+      const own = appStacks.filter((n) => appTeam(n) === team);
+      assert.ok(own.length > 0, team);
+      const bound = { 'cloudformation:RoleArn': roleArn(`${prefix}-cfn-team-${team}`) };
+      for (const stack of own) {
+        assert.equal(await ask(deploy, 'cloudformation:CreateChangeSet', stackArn(stack), bound), 'Allowed', stack);
+        assert.equal(await ask(deploy, 'cloudformation:ExecuteChangeSet', stackArn(stack)), 'Allowed', stack);
+        assert.notEqual(await ask(deploy, 'cloudformation:CreateChangeSet', stackArn(stack), { 'cloudformation:RoleArn': roleArn(`${prefix}-cfn-platform`) }), 'Allowed', `${stack} with the platform's execution role`);
+        assert.notEqual(await ask(deploy, 'cloudformation:CreateChangeSet', stackArn(stack)), 'Allowed', `${stack} with the caller's own credentials`);
+        assert.notEqual(await ask(deploy, 'cloudformation:UpdateStack', stackArn(stack)), 'Allowed', `${stack} outside change sets`);
+      }
+      for (const stack of [...environment.stacks.keys()].filter((n) => !own.includes(n))) {
+        const region = environment.stack(stack).region;
+        assert.notEqual(await ask(deploy, 'cloudformation:CreateChangeSet', stackArn(stack, region), bound), 'Allowed', `${team} -> ${stack}`);
+        assert.notEqual(await ask(deploy, 'cloudformation:ExecuteChangeSet', stackArn(stack, region)), 'Allowed', `${team} -> ${stack}`);
+        assert.notEqual(await ask(deploy, 'cloudformation:DeleteStack', stackArn(stack, region)), 'Allowed', `${team} -> ${stack}`);
+      }
+      for (const step of environment.plan.steps.filter((s) => s.step === 'pushImages').flatMap((s) => s.images)) {
+        const repository = environment.stack(step.repositoryUri.fromStack).output(step.repositoryUri.output);
+        const [, region, name] = /^\d{12}\.dkr\.ecr\.([a-z0-9-]+)\.[^/]+\/(.+)$/.exec(repository);
+        const arn = `arn:aws:ecr:${region}:${account}:repository/${name}`;
+        const mine = appTeam(step.tagParameter.stack) === team;
+        assert.equal(await ask(deploy, 'ecr:PutImage', arn), mine ? 'Allowed' : 'ImplicitlyDenied', `${team} pushes ${name}`);
+        assert.notEqual(await ask(deploy, 'ecr:DeleteRepository', arn), 'Allowed', `${team} deletes ${name}`);
+      }
+    }
+  });
+
+  test(`${source} ${environment.name}: a team uploads its static app's files only under the app's path, and invalidates only the environment's distribution`, async () => {
+    const statics = [...environment.stacks.values()].filter((st) => st.name.startsWith(`${prefix}-app-`) && st.template.Outputs?.BucketName);
+    const distribution = `arn:aws:cloudfront::${account}:distribution/${delivery.parameter('DistributionId')}`;
+    for (const site of statics) {
+      const team = appTeam(site.name);
+      const deploy = roles[`${prefix}-deploy-team-${team}`];
+      const bucket = site.output('BucketName');
+      // The app stack's output says where files go; the upload grant must say the same.
+      const path = /under (\S+)\/ in this bucket/.exec(site.template.Outputs.BucketName.Description)[1];
+      assert.equal(await ask(deploy, 's3:PutObject', `arn:aws:s3:::${bucket}/${path}/index.html`), 'Allowed', `${team} uploads ${path}`);
+      assert.equal(await ask(deploy, 's3:DeleteObject', `arn:aws:s3:::${bucket}/${path}/assets/a.js`), 'Allowed');
+      assert.equal(await ask(deploy, 's3:ListBucket', `arn:aws:s3:::${bucket}`, { 's3:prefix': `${path}/` }), 'Allowed');
+      assert.notEqual(await ask(deploy, 's3:ListBucket', `arn:aws:s3:::${bucket}`, { 's3:prefix': '' }), 'Allowed', 'list the whole bucket');
+      assert.notEqual(await ask(deploy, 's3:PutObject', `arn:aws:s3:::${bucket}/index.html`), 'Allowed', 'outside the path');
+      assert.notEqual(await ask(deploy, 's3:PutObject', `arn:aws:s3:::${bucket}/${path}x/index.html`), 'Allowed', 'a sibling path');
+      assert.notEqual(await ask(deploy, 's3:PutBucketPolicy', `arn:aws:s3:::${bucket}`), 'Allowed', 'bucket policy');
+      assert.equal(await ask(deploy, 'cloudfront:CreateInvalidation', distribution), 'Allowed', 'invalidate');
+      assert.notEqual(await ask(deploy, 'cloudfront:CreateInvalidation', `arn:aws:cloudfront::${account}:distribution/EOTHER1234`), 'Allowed', 'another distribution');
+      assert.notEqual(await ask(deploy, 'cloudfront:UpdateDistribution', distribution), 'Allowed', 'change the distribution');
+      for (const other of teams.filter((t) => t !== team)) {
+        assert.notEqual(await ask(roles[`${prefix}-deploy-team-${other}`], 's3:PutObject', `arn:aws:s3:::${bucket}/${path}/index.html`), 'Allowed', `${other} uploads ${path}`);
+      }
+
+      // Before the bucket and distribution exist (the delivery stack's first deploy), no grant names an empty bucket.
+      const early = delivery.with(Object.fromEntries(Object.keys(delivery.template.Parameters).filter((n) => n.endsWith('BucketName') || n === 'DistributionId').map((n) => [n, ''])));
+      const bare = rolePolicies(environment, early, Object.keys(early.template.Resources).find((id) => early.roleName(id) === deploy.name));
+      assert.notEqual(await ask(bare, 's3:PutObject', `arn:aws:s3:::/${path}/index.html`), 'Allowed', 'empty bucket name');
+      assert.ok(!JSON.stringify(bare.identity).includes('s3:PutObject'), 'no upload grant yet');
+    }
+  });
+
+  test(`${source} ${environment.name}: the platform role changes every stack of the environment through its execution role only, and holds no service permissions`, async () => {
+    const deploy = roles[`${prefix}-deploy-platform`];
+    const bound = { 'cloudformation:RoleArn': roleArn(`${prefix}-cfn-platform`) };
+    for (const stack of environment.stacks.values()) {
+      const arn = `arn:aws:cloudformation:${stack.region}:${account}:stack/${stack.name}/0f1e2d3c`;
+      assert.equal(await ask(deploy, 'cloudformation:CreateChangeSet', arn, bound), 'Allowed', stack.name);
+      assert.notEqual(await ask(deploy, 'cloudformation:CreateChangeSet', arn), 'Allowed', `${stack.name} with the caller's credentials`);
+    }
+    assert.notEqual(await ask(deploy, 'cloudformation:CreateChangeSet', `arn:aws:cloudformation:${delivery.region}:${account}:stack/other-${environment.name}-shared/1`, bound), 'Allowed', 'another platform');
+    for (const [action, resource] of [['ec2:CreateVpc', `arn:aws:ec2:${delivery.region}:${account}:vpc/vpc-1`], ['iam:CreateRole', roleArn(`${prefix}-x`)], ['iam:PutRolePolicy', roleArn(`${prefix}-deploy-platform`)], ['s3:PutObject', 'arn:aws:s3:::b/k']]) {
+      assert.notEqual(await ask(deploy, action, resource), 'Allowed', action);
+    }
+    const execution = roles[`${prefix}-cfn-platform`];
+    assert.equal(await ask(execution, 'iam:CreatePolicyVersion', boundaryArn), 'Allowed', 'the platform maintains the team boundary');
+    assert.notEqual(await ask(execution, 'iam:CreateRole', roleArn('Admin')), 'Allowed', 'roles outside the environment');
+    assert.notEqual(await ask(execution, 'iam:CreateUser', `arn:aws:iam::${account}:user/${prefix}-x`), 'Allowed', 'users');
+  });
+
+  const gated = Object.values(roles).some((r) => JSON.stringify(r.trust).includes(':environment:'));
+  test(`${source} ${environment.name}: each GitHub role trusts only its own GitHub environment, so a team's job cannot assume the platform role`,
+    { skip: gated ? false : 'stage not in delivery.github.environments: every role trusts the branch (TRL3003 warns)' }, () => {
+    const github = Object.values(roles).filter((r) => r.name.includes('-deploy-'));
+    const subjects = github.map((r) => r.trust.Statement[0].Condition.StringEquals['token.actions.githubusercontent.com:sub']);
+    assert.equal(new Set(subjects).size, github.length, 'one subject per role');
+    const providerArn = `arn:aws:iam::${account}:oidc-provider/token.actions.githubusercontent.com`;
+    for (const role of github) {
+      for (const [i, sub] of subjects.entries()) {
+        const claims = { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com', 'token.actions.githubusercontent.com:sub': sub };
+        const expected = github[i] === role ? 'Allowed' : 'ImplicitlyDenied';
+        assert.equal(decideWebIdentity({ providerArn, roleArn: role.arn, account, claims, trust: role.trust }), expected, `${sub} -> ${role.name}`);
+      }
+      const repository = subjects[0].split(':')[1];
+      for (const sub of [`repo:${repository}:ref:refs/heads/main`, `repo:${repository}:pull_request`, `repo:someone/fork:environment:${environment.name}-platform`]) {
+        const claims = { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com', 'token.actions.githubusercontent.com:sub': sub };
+        assert.equal(decideWebIdentity({ providerArn, roleArn: role.arn, account, claims, trust: role.trust }), 'ImplicitlyDenied', `${sub} -> ${role.name}`);
+      }
+    }
+  });
+}
