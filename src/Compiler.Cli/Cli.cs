@@ -1,3 +1,4 @@
+using Trilho.Compiler.Cli.Delivery;
 using Trilho.Compiler.Costs;
 using Trilho.Compiler.Diagnostics;
 using Trilho.Compiler.Diagrams;
@@ -24,10 +25,22 @@ public static class Cli
                                     write the options comparison (costs.md, costs-chart.svg) into dir
           diagram <dir>/<env>       print a Mermaid flowchart of a compiled environment
           schema                    print the JSON Schema of platform.yaml
+          init [<folder>]           scaffold a repository: platform.yaml, its schema, GitHub workflows
+          deploy <dir>/<env>        deploy a compiled environment with the AWS CLI (--dry-run to preview)
+          push-image <platform.yaml> --env <env> --app <app> --tag <tag>
+                                    build an api app's image from its source and push it
+          publish-static <platform.yaml> --env <env> --app <app>
+                                    publish a static app's build folder
+          plan-env <dir>/<env>      print account, region and prefix of a compiled environment
+
+        trilho <command> --help shows a command's options.
         """;
 
     /// <summary>Runs one command; never throws.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, Tools.FromEnvironment());
+
+    /// <summary>Runs one command with the given external programs (tests pass fakes); never throws.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Tools tools)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
@@ -36,6 +49,18 @@ public static class Cli
         {
             return args switch
             {
+                [] or ["--help"] or ["-h"] or ["help"] => Help(stdout),
+                ["--version"] => Version(stdout),
+                ["deploy", "--help" or "-h"] => Help(stdout, DeliveryCommands.DeployUsage),
+                ["push-image", "--help" or "-h"] => Help(stdout, DeliveryCommands.PushUsage),
+                ["publish-static", "--help" or "-h"] => Help(stdout, DeliveryCommands.PublishUsage),
+                ["plan-env", "--help" or "-h"] => Help(stdout, DeliveryCommands.PlanEnvUsage),
+                ["init", "--help" or "-h"] => Help(stdout, Init.InitCommand.Usage),
+                ["deploy", .. var rest] => DeliveryCommands.Deploy(rest, stdout, stderr, tools),
+                ["push-image", .. var rest] => DeliveryCommands.PushImage(rest, stdout, stderr, tools),
+                ["publish-static", .. var rest] => DeliveryCommands.PublishStatic(rest, stdout, stderr, tools),
+                ["plan-env", .. var rest] => DeliveryCommands.PlanEnv(rest, stdout, stderr),
+                ["init", .. var rest] => Init.InitCommand.Run(rest, stdout, stderr),
                 ["check", var file] => Check(file, stdout, stderr),
                 ["compile", var file, "--out", var output] => Compile(file, output, null, stdout, stderr),
                 ["compile", var file, "--out", var output, "--env", var environment] => Compile(file, output, environment, stdout, stderr),
@@ -156,6 +181,21 @@ public static class Cli
         {
             output.WriteLine(diagnostic.ToCanonicalString());
         }
+    }
+
+    private static int Help(TextWriter stdout, string text = Usage)
+    {
+        stdout.WriteLine(text);
+        return 0;
+    }
+
+    private static int Version(TextWriter stdout)
+    {
+        var assembly = typeof(Cli).Assembly;
+        var version = System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(assembly)?.InformationalVersion
+            ?? assembly.GetName().Version?.ToString() ?? "unknown";
+        stdout.WriteLine($"trilho {version.Split('+')[0]}");
+        return 0;
     }
 
     private static int UsageError(TextWriter stderr)
