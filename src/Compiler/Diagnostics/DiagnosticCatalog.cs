@@ -169,7 +169,7 @@ public static class DiagnosticCatalog
 
     /// <summary>A source path that does not exist beside platform.yaml.</summary>
     public static readonly DiagnosticDescriptor SourceNotFound = new(
-        "TRL2049", DiagnosticSeverity.Error, "app '{0}' source.{1} is '{2}', but there is no {3} at {4}: trilho {5} would fail.", "Fix the path (relative to the folder of platform.yaml){6}.");
+        "TRL2049", DiagnosticSeverity.Error, "app '{0}' source.{1} is '{2}', but no such {3} exists beside platform.yaml: trilho {4} would fail.", "Fix the path (relative to the folder of platform.yaml){5}.");
 
     /// <summary>source.project names a file that is not a .NET project.</summary>
     public static readonly DiagnosticDescriptor SourceProjectNotProject = new(

@@ -70,11 +70,18 @@ internal static class SourceRules
         {
             // A static app with a build command publishes what the build writes, so its folder may not exist yet.
             ("path", source.Path, type != AppType.Static || source.Build is null),
-            ("dockerfile", type == AppType.Api ? source.Dockerfile : null, false),
+            // Without a project the image needs a Dockerfile, by default in the folder.
+            ("dockerfile", type == AppType.Api && source.Project is null ? source.Dockerfile ?? (source.Path is null ? null : $"{source.Path.TrimEnd('/')}/Dockerfile") : null, false),
             ("project", type == AppType.Api ? source.Project : null, false),
         };
         foreach (var (field, value, mustExist) in paths.Where(p => p.Value is not null))
         {
+            // Only the folder is reported when the folder itself is missing: the default Dockerfile in it follows.
+            if (field == "dockerfile" && source.Dockerfile is null && (Path.IsPathRooted(source.Path!) || (folder is not null && !Directory.Exists(Path.Combine(folder, source.Path!)))))
+            {
+                continue;
+            }
+
             if (Path.IsPathRooted(value!) || value!.StartsWith('~'))
             {
                 context.Report(DiagnosticCatalog.SourceAbsolutePath, Pointer(field), false, id, field, value);
@@ -90,8 +97,12 @@ internal static class SourceRules
             var isFolder = field == "path";
             if (isFolder ? !Directory.Exists(full) : !File.Exists(full))
             {
-                var hint = isFolder && type == AppType.Static ? ", build the app first, or set 'source.build' to the command that writes it" : string.Empty;
-                context.Report(DiagnosticCatalog.SourceNotFound, Pointer(field), false, id, field, value, isFolder ? "folder" : "file", full, command, hint);
+                var hint = isFolder && type == AppType.Static ? ", build the app first, or set 'source.build' to the command that writes it"
+                    : field == "dockerfile" && source.Dockerfile is null ? ", add the Dockerfile, or set 'source.dockerfile' or 'source.project'"
+                    : string.Empty;
+                // A default Dockerfile has no line of its own: point at the folder it was derived from.
+                var at = field == "dockerfile" && source.Dockerfile is null ? Pointer("path") : Pointer(field);
+                context.Report(DiagnosticCatalog.SourceNotFound, at, false, id, field, value, isFolder ? "folder" : "file", command, hint);
             }
         }
     }
