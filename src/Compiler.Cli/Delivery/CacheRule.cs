@@ -17,8 +17,13 @@ public sealed partial record CacheRule(string Kind, string CacheControl, int Ord
     /// <summary>Other files at stable names (favicon.ico, robots.txt, images): they may change in place, so caches check again after five minutes.</summary>
     public static CacheRule Other { get; } = new("other file", "public, max-age=300", 1);
 
-    /// <summary>HTML pages name the assets of their release: browsers and CloudFront revalidate them on every request, and they go up last.</summary>
-    public static CacheRule Html { get; } = new("HTML page", "no-cache", 2);
+    /// <summary>
+    /// HTML pages name the assets of their release: browsers revalidate them on every request, while CloudFront keeps
+    /// them a minute (it prefers s-maxage, https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/Expiration.html),
+    /// so a traffic spike reaches S3 about once a minute per edge location; a release's invalidation clears them at once.
+    /// They go up last.
+    /// </summary>
+    public static CacheRule Html { get; } = new("HTML page", "public, max-age=0, s-maxage=60, must-revalidate", 2);
 
     /// <summary>Every rule, in upload order.</summary>
     public static IReadOnlyList<CacheRule> All { get; } = [Hashed, Other, Html];

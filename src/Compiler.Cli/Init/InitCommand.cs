@@ -96,9 +96,10 @@ public static partial class InitCommand
              accounts. Your editor validates it against platform.schema.json; `dotnet trilho check platform.yaml`
              does the same. Run `dotnet trilho init` again afterwards to refresh the workflows.
           2. Preview: `dotnet trilho compile platform.yaml --out out` then `dotnet trilho deploy out/dev --dry-run`.
-          3. Once per account, with administrator credentials: deploy the delivery stack (add `delivery.github` to
-             platform.yaml, compile, then `dotnet trilho deploy out/dev --only <platform>-dev-delivery`): it creates the
-             GitHub OIDC provider and the roles the workflows assume.
+          3. Once per environment, with administrator credentials: add `delivery: { github: { repository: <owner/name> } }`
+             to platform.yaml, compile, and deploy out/<env>/<platform>-<env>-delivery.template.json with
+             `aws cloudformation deploy --capabilities CAPABILITY_NAMED_IAM`: it creates the GitHub OIDC provider and
+             the roles the workflows assume.
           4. On GitHub: create the environments the workflows name (e.g. prod, with required reviewers, restricted to
              main), then push. The platform workflow deploys everything; each team's workflow ships its apps.
         """;

@@ -195,7 +195,7 @@ public sealed class Edge : Construct
 
     /// <summary>
     /// Static paths follow the Cache-Control the upload sets (trilho publish-static): hashed assets a year, other files
-    /// five minutes, HTML pages no-cache. Minimum 0 so a short max-age is honoured; one day for files uploaded without a header.
+    /// five minutes, HTML pages 0 s in browsers and 60 s (s-maxage) at the edge. Minimum 0 so a short max-age is honoured; one day for files uploaded without a header.
     /// </summary>
     private CachePolicy StaticCachePolicy(ResolvedEnvironment environment) => new(this, "StaticCache", new CachePolicyProps
     {

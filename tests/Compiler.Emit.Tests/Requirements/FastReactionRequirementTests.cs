@@ -90,10 +90,10 @@ public sealed partial class FastReactionRequirementTests(SynthesisFixture fixtur
         Assert.Equal(86400, config["DefaultTTL"]!.GetValue<int>());
 
         // CloudFront keeps an object for the origin's max-age only when MinTTL <= max-age <= MaxTTL.
-        // trilho publish-static sets these (hashed assets, other files; HTML pages are no-cache, 0 s).
+        // trilho publish-static sets these: hashed assets, other files, HTML pages in browsers, HTML pages at the edge.
         var rules = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "Compiler.Cli", "Delivery", "CacheRule.cs"));
         var maxAges = MaxAge().Matches(rules).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        Assert.Equal([31536000, 300], maxAges);
+        Assert.Equal([31536000, 300, 0, 60], maxAges);
         Assert.All(maxAges, age => Assert.InRange(age, minimum, maximum));
 
         var cacheKey = config["ParametersInCacheKeyAndForwardedToOrigin"]!;
@@ -114,6 +114,6 @@ public sealed partial class FastReactionRequirementTests(SynthesisFixture fixtur
     [GeneratedRegex(@"ShutdownTimeout = TimeSpan\.FromSeconds\((\d+)\)")]
     private static partial Regex ShutdownTimeout();
 
-    [GeneratedRegex(@"max-age=(\d+)")]
+    [GeneratedRegex(@"max-?age=(\d+)")]
     private static partial Regex MaxAge();
 }

@@ -50,8 +50,8 @@ public sealed class PublishStaticCommandTests
                 [$"s3://{Bucket}/admin/favicon.ico"] = "public, max-age=300",
                 [$"s3://{Bucket}/admin/robots.txt"] = "public, max-age=300",
                 [$"s3://{Bucket}/admin/img/logo.png"] = "public, max-age=300",
-                [$"s3://{Bucket}/admin/index.html"] = "no-cache",
-                [$"s3://{Bucket}/admin/orders/index.html"] = "no-cache",
+                [$"s3://{Bucket}/admin/index.html"] = "public, max-age=0, s-maxage=60, must-revalidate",
+                [$"s3://{Bucket}/admin/orders/index.html"] = "public, max-age=0, s-maxage=60, must-revalidate",
             }.OrderBy(p => p.Key, StringComparer.Ordinal),
             uploads.OrderBy(p => p.Key, StringComparer.Ordinal));
         Assert.All(aws.Calls.Where(c => c is ["s3", "cp", ..]), c => Assert.Equal("sa-east-1", Flag(c, "--region")));
