@@ -65,6 +65,7 @@ public static class Cli
                 ["compile", var file, "--out", var output] => Compile(file, output, null, stdout, stderr),
                 ["compile", var file, "--out", var output, "--env", var environment] => Compile(file, output, environment, stdout, stderr),
                 ["compile", var file, "--env", var environment, "--out", var output] => Compile(file, output, environment, stdout, stderr),
+                ["compile", _] or ["compile", _, "--env", _] => MissingOption(stderr, "compile", "--out <dir>"),
                 ["cost", var file, .. var options] => Cost(file, options, stdout, stderr),
                 ["diagram", var directory] => Diagram(directory, stdout, stderr),
                 ["schema"] => Schema(stdout),
@@ -90,8 +91,17 @@ public static class Cli
 
         var result = FrontEnd.AnalyzeFile(file);
         Print(result.Diagnostics, stdout);
+        if (result.Platform is { } platform)
+        {
+            var apps = platform.Environments.Count == 0 ? 0 : platform.Environments[0].Apps.Count;
+            var teams = platform.Environments.Count == 0 ? 0 : platform.Environments[0].Teams.Count;
+            stdout.WriteLine($"trilho: {file} is valid: platform {platform.Name}, {Plural(apps, "app")}, {Plural(teams, "team")}, environments {string.Join(", ", platform.Environments.Select(e => e.Name))}");
+        }
+
         return result.HasErrors ? 1 : 0;
     }
+
+    private static string Plural(int count, string noun) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? string.Empty : "s")}");
 
     private static int Compile(string file, string output, string? environment, TextWriter stdout, TextWriter stderr)
     {
@@ -181,6 +191,13 @@ public static class Cli
         {
             output.WriteLine(diagnostic.ToCanonicalString());
         }
+    }
+
+    private static int MissingOption(TextWriter stderr, string command, string option)
+    {
+        stderr.WriteLine($"trilho {command}: error: missing {option}");
+        stderr.WriteLine(Usage);
+        return 2;
     }
 
     private static int Help(TextWriter stdout, string text = Usage)

@@ -13,11 +13,11 @@ namespace Trilho.Compiler.Cli.Delivery;
 /// <param name="Environment">Variables added to every child's environment.</param>
 public sealed record Tools(string Aws, string Docker, string Dotnet, string Shell, IReadOnlyDictionary<string, string> Environment)
 {
-    /// <summary>The programs on PATH; <c>TRILHO_AWS_CLI</c> and <c>TRILHO_DOCKER</c> override the first two.</summary>
+    /// <summary>The programs on PATH; <c>TRILHO_AWS_CLI</c>, <c>TRILHO_DOCKER</c> and <c>TRILHO_DOTNET</c> override them (a wrapper, or a fake in tests).</summary>
     public static Tools FromEnvironment() => new(
         System.Environment.GetEnvironmentVariable("TRILHO_AWS_CLI") is { Length: > 0 } aws ? aws : "aws",
         System.Environment.GetEnvironmentVariable("TRILHO_DOCKER") is { Length: > 0 } docker ? docker : "docker",
-        "dotnet",
+        System.Environment.GetEnvironmentVariable("TRILHO_DOTNET") is { Length: > 0 } dotnet ? dotnet : "dotnet",
         "sh",
         new Dictionary<string, string>());
 
