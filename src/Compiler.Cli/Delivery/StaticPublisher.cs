@@ -81,12 +81,8 @@ public sealed class StaticPublisher
 
     private void Build(string command, string folder)
     {
+        // Run in a dry run too: it is local, and what it writes is what the dry run lists.
         _log.WriteLine($"$ {command}   # in {folder}");
-        if (_dryRun)
-        {
-            return;
-        }
-
         var result = _tools.Run(_tools.Shell, ["-c", command], workingDirectory: folder);
         if (result.Stdout.Trim() is { Length: > 0 } output)
         {
