@@ -23,7 +23,9 @@ public static class Cli
           cost <platform.yaml> [--compare <dir>]
                                     print each environment's monthly cost estimate; with --compare,
                                     write the options comparison (costs.md, costs-chart.svg) into dir
-          diagram <dir>/<env>       print a Mermaid flowchart of a compiled environment
+          diagram <dir>/<env> [--markdown <file.md>]
+                                    print a Mermaid flowchart of a compiled environment, or write it
+                                    into a Markdown file as a fenced mermaid block (GitHub renders it)
           schema                    print the JSON Schema of platform.yaml
           init [<folder>]           scaffold a repository: platform.yaml, its schema, GitHub workflows
           deploy <dir>/<env>        deploy a compiled environment with the AWS CLI (--dry-run to preview)
@@ -67,7 +69,8 @@ public static class Cli
                 ["compile", var file, "--env", var environment, "--out", var output] => Compile(file, output, environment, stdout, stderr),
                 ["compile", _] or ["compile", _, "--env", _] => MissingOption(stderr, "compile", "--out <dir>"),
                 ["cost", var file, .. var options] => Cost(file, options, stdout, stderr),
-                ["diagram", var directory] => Diagram(directory, stdout, stderr),
+                ["diagram", var directory] => Diagram(directory, null, stdout, stderr),
+                ["diagram", var directory, "--markdown", var markdown] => Diagram(directory, markdown, stdout, stderr),
                 ["schema"] => Schema(stdout),
                 _ => UsageError(stderr),
             };
@@ -167,7 +170,7 @@ public static class Cli
         };
     }
 
-    private static int Diagram(string directory, TextWriter stdout, TextWriter stderr)
+    private static int Diagram(string directory, string? markdown, TextWriter stdout, TextWriter stderr)
     {
         if (!File.Exists(Path.Combine(directory, CompiledEnvironment.PlanFileName)))
         {
@@ -175,7 +178,15 @@ public static class Cli
             return 2;
         }
 
-        stdout.Write(ArchitectureDiagram.Render(CompiledEnvironment.Load(directory)).Replace("\n", stdout.NewLine, StringComparison.Ordinal));
+        var diagram = ArchitectureDiagram.Render(CompiledEnvironment.Load(directory));
+        if (markdown is not null)
+        {
+            File.WriteAllText(markdown, $"```mermaid\n{diagram.TrimEnd('\n')}\n```\n");
+            stdout.WriteLine($"wrote {markdown}");
+            return 0;
+        }
+
+        stdout.Write(diagram.Replace("\n", stdout.NewLine, StringComparison.Ordinal));
         return 0;
     }
 

@@ -46,6 +46,23 @@ public class CliTests
     public void Version_prints_the_tools_version() => Assert.Matches(@"^trilho \d+\.\d+\.\d+", Run("--version").Out);
 
     [Fact]
+    public void Diagram_writes_a_markdown_file_with_the_fenced_mermaid_block()
+    {
+        var environment = Repository.PathOf("tests", "Compiler.Tests", "Diagrams", "fake-env");
+        var file = Path.Combine(Directory.CreateTempSubdirectory("trilho-diagram-md-").FullName, "architecture.md");
+        try
+        {
+            Assert.Equal((0, $"wrote {file}\n", string.Empty), Run("diagram", environment, "--markdown", file));
+            var expected = File.ReadAllText(Path.Combine(environment, "expected.mmd")).ReplaceLineEndings("\n").TrimEnd('\n');
+            Assert.Equal($"```mermaid\n{expected}\n```\n", File.ReadAllText(file));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Compile_without_out_says_what_is_missing()
     {
         var (code, _, error) = Run("compile", Repository.PathOf("samples", "minimal", "platform.yaml"));
