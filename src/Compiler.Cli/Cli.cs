@@ -127,6 +127,12 @@ public static class Cli
             return 2;
         }
 
+        if (NodeRequirement.Problem(Environment.GetEnvironmentVariable("PATH")) is { } node)
+        {
+            stderr.WriteLine($"trilho: error: {node}");
+            return 2;
+        }
+
         // jsii prints a many-line end-of-life banner on stderr under Node 20, which CI logs would carry on every
         // compile; Node 20 works with CDK 2.160, and docs/msbuild.md asks for Node 22 where it can be had.
         if (Environment.GetEnvironmentVariable(SilenceNodeBannerVariable) is null)
