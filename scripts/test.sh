@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: Trilho's unit, golden, requirement and build tests; the independent checkers over the
-# emitted templates; the deploy script, workflow lint and docs checks; the sample apps' tests.
+# emitted templates; workflow lint and docs checks; the sample apps' tests. The deploy commands' tests (fake aws)
+# run with the Trilho tests.
 # Needs npm packages, PostgreSQL and Chromium: scripts/ensure-tools.sh installs them.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -37,7 +38,6 @@ check "cfn-guard over the sample's templates" bash scripts/check-templates.sh "$
 check "cfn-guard over the golden templates" bash scripts/check-templates.sh tests/Compiler.Emit.Tests/Golden/Cases
 check "cfn-lint over the sample's and the golden templates, per stack region" bash scripts/check-cfn-lint.sh "$results/out" tests/Compiler.Emit.Tests/Golden/Cases
 check "byte-identical output across processes" env CONFIGURATION=Release bash scripts/check-determinism.sh samples/desafio-aws/platform.yaml
-check "deploy script (node --test)" node --test scripts/deploy/test/
 check "workflow lint (actionlint)" bash scripts/lint-workflows.sh
 check "architecture diagram is current" bash scripts/check-diagram.sh
 check "README commands" bash scripts/check-readme.sh

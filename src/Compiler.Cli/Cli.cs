@@ -1,3 +1,4 @@
+using Trilho.Compiler.Cli.Delivery;
 using Trilho.Compiler.Costs;
 using Trilho.Compiler.Diagnostics;
 using Trilho.Compiler.Diagrams;
@@ -22,12 +23,26 @@ public static class Cli
           cost <platform.yaml> [--compare <dir>]
                                     print each environment's monthly cost estimate; with --compare,
                                     write the options comparison (costs.md, costs-chart.svg) into dir
-          diagram <dir>/<env>       print a Mermaid flowchart of a compiled environment
+          diagram <dir>/<env> [--markdown <file.md>]
+                                    print a Mermaid flowchart of a compiled environment, or write it
+                                    into a Markdown file as a fenced mermaid block (GitHub renders it)
           schema                    print the JSON Schema of platform.yaml
+          init [<folder>]           scaffold a repository: platform.yaml, its schema, GitHub workflows
+          deploy <dir>/<env>        deploy a compiled environment with the AWS CLI (--dry-run to preview)
+          push-image <platform.yaml> --env <env> --app <app> --tag <tag>
+                                    build an api app's image from its source and push it
+          publish-static <platform.yaml> --env <env> --app <app>
+                                    publish a static app's build folder
+          plan-env <dir>/<env>      print account, region and prefix of a compiled environment
+
+        trilho <command> --help shows a command's options.
         """;
 
     /// <summary>Runs one command; never throws.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, Tools.FromEnvironment());
+
+    /// <summary>Runs one command with the given external programs (tests pass fakes); never throws.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Tools tools)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
@@ -36,12 +51,26 @@ public static class Cli
         {
             return args switch
             {
+                [] or ["--help"] or ["-h"] or ["help"] => Help(stdout),
+                ["--version"] => Version(stdout),
+                ["deploy", "--help" or "-h"] => Help(stdout, DeliveryCommands.DeployUsage),
+                ["push-image", "--help" or "-h"] => Help(stdout, DeliveryCommands.PushUsage),
+                ["publish-static", "--help" or "-h"] => Help(stdout, DeliveryCommands.PublishUsage),
+                ["plan-env", "--help" or "-h"] => Help(stdout, DeliveryCommands.PlanEnvUsage),
+                ["init", "--help" or "-h"] => Help(stdout, Init.InitCommand.Usage),
+                ["deploy", .. var rest] => DeliveryCommands.Deploy(rest, stdout, stderr, tools),
+                ["push-image", .. var rest] => DeliveryCommands.PushImage(rest, stdout, stderr, tools),
+                ["publish-static", .. var rest] => DeliveryCommands.PublishStatic(rest, stdout, stderr, tools),
+                ["plan-env", .. var rest] => DeliveryCommands.PlanEnv(rest, stdout, stderr),
+                ["init", .. var rest] => Init.InitCommand.Run(rest, stdout, stderr),
                 ["check", var file] => Check(file, stdout, stderr),
                 ["compile", var file, "--out", var output] => Compile(file, output, null, stdout, stderr),
                 ["compile", var file, "--out", var output, "--env", var environment] => Compile(file, output, environment, stdout, stderr),
                 ["compile", var file, "--env", var environment, "--out", var output] => Compile(file, output, environment, stdout, stderr),
+                ["compile", _] or ["compile", _, "--env", _] => MissingOption(stderr, "compile", "--out <dir>"),
                 ["cost", var file, .. var options] => Cost(file, options, stdout, stderr),
-                ["diagram", var directory] => Diagram(directory, stdout, stderr),
+                ["diagram", var directory] => Diagram(directory, null, stdout, stderr),
+                ["diagram", var directory, "--markdown", var markdown] => Diagram(directory, markdown, stdout, stderr),
                 ["schema"] => Schema(stdout),
                 _ => UsageError(stderr),
             };
@@ -65,8 +94,17 @@ public static class Cli
 
         var result = FrontEnd.AnalyzeFile(file);
         Print(result.Diagnostics, stdout);
+        if (result.Platform is { } platform)
+        {
+            var apps = platform.Environments.Count == 0 ? 0 : platform.Environments[0].Apps.Count;
+            var teams = platform.Environments.Count == 0 ? 0 : platform.Environments[0].Teams.Count;
+            stdout.WriteLine($"trilho: {file} is valid: platform {platform.Name}, {Plural(apps, "app")}, {Plural(teams, "team")}, environments {string.Join(", ", platform.Environments.Select(e => e.Name))}");
+        }
+
         return result.HasErrors ? 1 : 0;
     }
+
+    private static string Plural(int count, string noun) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? string.Empty : "s")}");
 
     private static int Compile(string file, string output, string? environment, TextWriter stdout, TextWriter stderr)
     {
@@ -86,6 +124,12 @@ public static class Cli
         if (environment is not null && result.Platform.Environments.All(e => e.Name != environment))
         {
             stderr.WriteLine($"trilho: error: no environment named '{environment}' in {file}");
+            return 2;
+        }
+
+        if (NodeRequirement.Problem(Environment.GetEnvironmentVariable("PATH")) is { } node)
+        {
+            stderr.WriteLine($"trilho: error: {node}");
             return 2;
         }
 
@@ -136,7 +180,7 @@ public static class Cli
         };
     }
 
-    private static int Diagram(string directory, TextWriter stdout, TextWriter stderr)
+    private static int Diagram(string directory, string? markdown, TextWriter stdout, TextWriter stderr)
     {
         if (!File.Exists(Path.Combine(directory, CompiledEnvironment.PlanFileName)))
         {
@@ -144,7 +188,15 @@ public static class Cli
             return 2;
         }
 
-        stdout.Write(ArchitectureDiagram.Render(CompiledEnvironment.Load(directory)).Replace("\n", stdout.NewLine, StringComparison.Ordinal));
+        var diagram = ArchitectureDiagram.Render(CompiledEnvironment.Load(directory));
+        if (markdown is not null)
+        {
+            File.WriteAllText(markdown, $"```mermaid\n{diagram.TrimEnd('\n')}\n```\n");
+            stdout.WriteLine($"wrote {markdown}");
+            return 0;
+        }
+
+        stdout.Write(diagram.Replace("\n", stdout.NewLine, StringComparison.Ordinal));
         return 0;
     }
 
@@ -160,6 +212,28 @@ public static class Cli
         {
             output.WriteLine(diagnostic.ToCanonicalString());
         }
+    }
+
+    private static int MissingOption(TextWriter stderr, string command, string option)
+    {
+        stderr.WriteLine($"trilho {command}: error: missing {option}");
+        stderr.WriteLine(Usage);
+        return 2;
+    }
+
+    private static int Help(TextWriter stdout, string text = Usage)
+    {
+        stdout.WriteLine(text);
+        return 0;
+    }
+
+    private static int Version(TextWriter stdout)
+    {
+        var assembly = typeof(Cli).Assembly;
+        var version = System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(assembly)?.InformationalVersion
+            ?? assembly.GetName().Version?.ToString() ?? "unknown";
+        stdout.WriteLine($"trilho {version.Split('+')[0]}");
+        return 0;
     }
 
     private static int UsageError(TextWriter stderr)

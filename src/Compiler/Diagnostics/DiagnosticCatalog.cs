@@ -159,6 +159,30 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor NotForApiApp = new(
         "TRL2030", DiagnosticSeverity.Error, "'{0}' does not apply to app '{1}'{2}, which is an api app: the app's own server decides its responses, so Trilho would ignore it.", "Remove '{0}' and set it in the app's server, or make the app `type: static`.");
 
+    /// <summary>An environment's override sets an app's source.</summary>
+    public static readonly DiagnosticDescriptor SourceInOverride = new(
+        "TRL2045", DiagnosticSeverity.Error, "environment '{0}' sets 'source' for app '{1}': an app's code is the same in every environment, only its size and settings change.", "Move 'source' under apps.{1}, or remove it from the override.");
+
+    /// <summary>A source field that the app's type does not use.</summary>
+    public static readonly DiagnosticDescriptor SourceFieldNotForType = new(
+        "TRL2046", DiagnosticSeverity.Error, "'source.{0}' does not apply to app '{1}', which is {2} app: {3}", "Remove 'source.{0}'.");
+
+    /// <summary>An api app names both a Dockerfile and a .NET project.</summary>
+    public static readonly DiagnosticDescriptor SourceDockerfileAndProject = new(
+        "TRL2047", DiagnosticSeverity.Error, "app '{0}' sets both 'source.dockerfile' and 'source.project': the image is built either from a Dockerfile or by the .NET SDK, not both.", "Keep 'source.project' to let `dotnet publish -t:PublishContainer` build the image, or 'source.dockerfile' to build it with Docker.");
+
+    /// <summary>A source path that is absolute, so it works on one machine only.</summary>
+    public static readonly DiagnosticDescriptor SourceAbsolutePath = new(
+        "TRL2048", DiagnosticSeverity.Error, "app '{0}' source.{1} is '{2}', an absolute path: it exists on this machine only, not in CI or a teammate's checkout.", "Write it relative to the folder of platform.yaml, e.g. 'apps/{0}'.");
+
+    /// <summary>A source path that does not exist beside platform.yaml.</summary>
+    public static readonly DiagnosticDescriptor SourceNotFound = new(
+        "TRL2049", DiagnosticSeverity.Error, "app '{0}' source.{1} is '{2}', but no such {3} exists beside platform.yaml: trilho {4} would fail.", "Fix the path (relative to the folder of platform.yaml){5}.");
+
+    /// <summary>source.project names a file that is not a .NET project.</summary>
+    public static readonly DiagnosticDescriptor SourceProjectNotProject = new(
+        "TRL2050", DiagnosticSeverity.Error, "app '{0}' source.project is '{1}', which is not a .NET project file (.csproj, .fsproj or .vbproj): the .NET SDK builds images from a project.", "Name the app's project file, or use 'source.dockerfile' to build with Docker.");
+
     /// <summary>A plain env var whose name says it holds a secret.</summary>
     public static readonly DiagnosticDescriptor SecretInEnv = new(
         "TRL3001", DiagnosticSeverity.Error, "app '{0}' sets '{1}' as a plain env value: its name says it is a secret, and plain values end up readable in the CloudFormation template and the ECS console.", "Store the value in AWS Secrets Manager and move the variable to 'secrets' ({1}: <secret name>).");

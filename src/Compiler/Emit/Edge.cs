@@ -196,8 +196,8 @@ public sealed class Edge : Construct
     private static string[] PatternsOf(string path) => [path, path + "/*"];
 
     /// <summary>
-    /// Static paths follow the Cache-Control the upload sets (scripts/deploy/publish-static.sh): hashed assets a year,
-    /// index.html a minute. Minimum 0 so a short max-age is honoured; one day for files uploaded without a header.
+    /// Static paths follow the Cache-Control the upload sets (trilho publish-static): hashed assets a year, other files
+    /// five minutes, HTML pages 0 s in browsers and 60 s (s-maxage) at the edge. Minimum 0 so a short max-age is honoured; one day for files uploaded without a header.
     /// </summary>
     private CachePolicy StaticCachePolicy(ResolvedEnvironment environment) => new(this, "StaticCache", new CachePolicyProps
     {

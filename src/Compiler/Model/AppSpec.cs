@@ -57,6 +57,9 @@ public sealed record AppSpec
     [Pattern(Patterns.HeaderValue, Patterns.HeaderValueText)]
     public string? ContentSecurityPolicy { get; init; }
 
+    /// <summary>Where the app's code is and how it is built: what `trilho push-image` (api) and `trilho publish-static` (static) read. The same in every environment (not allowed in an environment's override). Default: the folder `apps/&lt;id&gt;` beside platform.yaml, built from its `Dockerfile` (api) or published as it is (static).</summary>
+    public AppSourceSpec? Source { get; init; }
+
     /// <summary>Service level objective that drives alarms and dashboards. Default: 99.5% availability and, for api apps, 1000 ms p95 latency.</summary>
     public SloSpec? Slo { get; init; }
 }

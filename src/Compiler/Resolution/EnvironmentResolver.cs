@@ -12,7 +12,10 @@ public static class EnvironmentResolver
             .OrderBy(e => e.Key, StringComparer.Ordinal)
             .Select(e => Resolve(spec, e.Key, e.Value))
             .ToList();
-        return new ResolvedPlatform(spec.Platform!, environments, spec.Delivery, spec.Usage);
+        var sources = (spec.Apps ?? new Dictionary<string, AppSpec>())
+            .OrderBy(a => a.Key, StringComparer.Ordinal)
+            .ToDictionary(a => a.Key, a => ResolvedSource.For(a.Key, a.Value), StringComparer.Ordinal);
+        return new ResolvedPlatform(spec.Platform!, environments, spec.Delivery, spec.Usage, sources);
     }
 
     /// <summary>Resolves one environment.</summary>
@@ -131,6 +134,7 @@ public static class EnvironmentResolver
         Secrets = MergeMaps(app.Secrets, over.Secrets),
         Spa = over.Spa ?? app.Spa,
         ContentSecurityPolicy = over.ContentSecurityPolicy ?? app.ContentSecurityPolicy,
+        Source = app.Source,
         Slo = over.Slo is null ? app.Slo : new SloSpec
         {
             Availability = over.Slo.Availability ?? app.Slo?.Availability,

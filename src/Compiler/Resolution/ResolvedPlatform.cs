@@ -7,7 +7,8 @@ namespace Trilho.Compiler.Resolution;
 /// <param name="Environments">One entry per environment, ordered by environment id.</param>
 /// <param name="Delivery">The <c>delivery</c> section (adds a delivery stack per environment), or null.</param>
 /// <param name="Usage">The <c>usage</c> section the cost estimate assumes (it changes no resource), or null for the profile defaults.</param>
-public sealed record ResolvedPlatform(string Name, IReadOnlyList<ResolvedEnvironment> Environments, DeliverySpec? Delivery = null, UsageSpec? Usage = null);
+/// <param name="Sources">Where each app's code is (the same in every environment), by app id; null when not resolved from a file.</param>
+public sealed record ResolvedPlatform(string Name, IReadOnlyList<ResolvedEnvironment> Environments, DeliverySpec? Delivery = null, UsageSpec? Usage = null, IReadOnlyDictionary<string, ResolvedSource>? Sources = null);
 
 /// <summary>Everything one environment deploys, with profile defaults and overrides applied. Collections are ordered by id so output is deterministic.</summary>
 public sealed record ResolvedEnvironment(

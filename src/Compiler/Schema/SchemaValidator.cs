@@ -105,6 +105,12 @@ public static class SchemaValidator
                 var actual = instance?.ToJsonString() ?? "empty";
                 var text = instance is JsonValue value && value.TryGetValue<string>(out var s) ? s : actual;
                 var suggestion = NameSuggestion.DidYouMean(text, allowed.Select(a => a.Trim('"')));
+                if (suggestion.Length == 0 && text.Length >= 2
+                    && allowed.Select(a => a.Trim('"')).Where(a => a.StartsWith(text, StringComparison.OrdinalIgnoreCase)).ToList() is [var longer])
+                {
+                    // "pt" for "pt-BR": too many edits for the distance rule, but the only value that starts so.
+                    suggestion = $"Did you mean '{longer}'?";
+                }
                 yield return DiagnosticCatalog.NotAllowedValue.Create(at, name, actual, string.Join(", ", allowed), suggestion);
                 yield break;
             case "minimum" or "maximum" or "exclusiveMinimum" or "exclusiveMaximum":
@@ -154,13 +160,25 @@ public static class SchemaValidator
         {
             (_, null) => "Give it a value, or remove the key to use the default.",
             ("string", JsonValue) when name.EndsWith(']') => $"Quote it: \"{instance.ToJsonString()}\" (YAML reads unquoted digits and true/false as numbers and booleans).",
-            ("string", JsonValue) => $"Quote it: {name.Split('.')[^1]}: \"{instance.ToJsonString()}\" (YAML reads unquoted digits and true/false as numbers and booleans).",
+            ("string", JsonValue) => $"Quote it: {name.Split('.')[^1]}: \"{Unquoted(name, instance)}\" (YAML reads unquoted digits and true/false as numbers and booleans).",
             ("integer", JsonValue value) when value.TryGetValue<string>(out var text) && long.TryParse(text, CultureInfo.InvariantCulture, out _) => "Remove the quotes.",
             ("object", _) => "Write it as a section of 'key: value' lines indented under it.",
             ("array", _) => "Write it as a list, e.g. [a, b].",
             _ => string.Empty,
         };
         return DiagnosticCatalog.WrongType.Create(at, name, Article(expected), actual, hint);
+    }
+
+    /// <summary>
+    /// The value as the user wrote it. YAML reads an unquoted 012345678901 as the number 12345678901, dropping the
+    /// zero; account ids always have 12 digits, so the zeros are put back.
+    /// </summary>
+    private static string Unquoted(string name, JsonNode instance)
+    {
+        var text = instance.ToJsonString();
+        return name.Split('.')[^1] == "account" && long.TryParse(text, CultureInfo.InvariantCulture, out var number) && number >= 0 && text.Length < 12
+            ? text.PadLeft(12, '0')
+            : text;
     }
 
     private static string KindOf(JsonNode? node) => node switch

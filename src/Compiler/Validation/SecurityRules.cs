@@ -65,8 +65,17 @@ internal static partial class SecurityRules
             return "an AWS access key id";
         }
 
+        if (ConnectionStringPassword().IsMatch(value))
+        {
+            return "a connection string with a password";
+        }
+
         return PrivateKey().IsMatch(value) ? "a private key" : null;
     }
+
+    // Password=... or Pwd=... in an ADO.NET/ODBC connection string, or user:password@ in a URL.
+    [GeneratedRegex(@"(?i)((^|;)\s*(password|pwd)\s*=\s*[^;\s]|://[^/:@\s]+:[^/@\s]+@)")]
+    private static partial Regex ConnectionStringPassword();
 
     [GeneratedRegex("(?<![A-Z0-9])(AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}(?![A-Z0-9])")]
     private static partial Regex AccessKeyId();

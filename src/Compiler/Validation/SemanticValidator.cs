@@ -15,6 +15,7 @@ public static class SemanticValidator
         ReferenceRules.Check(context);
         PathRules.Check(context);
         AppRules.Check(context);
+        SourceRules.Check(context);
         SecurityRules.Check(context);
         SecurityRules.CheckDeliveryTrust(context);
 

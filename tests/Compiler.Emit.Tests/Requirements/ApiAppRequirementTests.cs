@@ -4,7 +4,7 @@ namespace Trilho.Compiler.Emit.Tests.Requirements;
 
 /// <summary>api apps on ECS Fargate (issue 3, item 7) and the app contract (docs/app-contract.md).</summary>
 [Collection(SynthesisGroup.Name)]
-public sealed class ApiAppRequirementTests(SynthesisFixture fixture)
+public sealed partial class ApiAppRequirementTests(SynthesisFixture fixture)
 {
     [Theory]
     [InlineData("dev", 1, 4)]
@@ -125,6 +125,29 @@ public sealed class ApiAppRequirementTests(SynthesisFixture fixture)
         Assert.Equal(orders, EmitNames.ListenerPriorities(["orders"])["orders"]);
         Assert.Equal(orders, EmitNames.ListenerPriorities(["a", "orders", "zzz"])["orders"]);
     }
+
+    [Fact]
+    public void The_app_contract_states_the_health_check_and_shutdown_numbers_of_the_template()
+    {
+        var contract = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "app-contract.md")).ReplaceLineEndings(" ");
+        var health = HealthSentence().Match(contract);
+        Assert.True(health.Success, "docs/app-contract.md no longer states the health check as 'within N s ... every N s; N failures'");
+        var targets = fixture.Stack("desafio-aws", "dev", "app-backend").Properties("AWS::ElasticLoadBalancingV2::TargetGroup");
+        Assert.Equal(targets["HealthCheckTimeoutSeconds"]!.GetValue<int>(), int.Parse(health.Groups["timeout"].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(targets["HealthCheckIntervalSeconds"]!.GetValue<int>(), int.Parse(health.Groups["interval"].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(targets["UnhealthyThresholdCount"]!.GetValue<int>(), int.Parse(health.Groups["failures"].Value, System.Globalization.CultureInfo.InvariantCulture));
+
+        var shutdown = ShutdownSentence().Match(contract);
+        Assert.True(shutdown.Success, "docs/app-contract.md no longer states the shutdown time as 'within N s (deregistration delay)'");
+        var delay = targets["TargetGroupAttributes"]!.AsArray().Single(a => a!["Key"]!.GetValue<string>() == "deregistration_delay.timeout_seconds")!["Value"]!.GetValue<string>();
+        Assert.Equal(delay, shutdown.Groups["seconds"].Value);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"within (?<timeout>\d+) s once ready\. The load\s+balancer polls every (?<interval>\d+) s; (?<failures>\d+) failures")]
+    private static partial System.Text.RegularExpressions.Regex HealthSentence();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"within (?<seconds>\d+) s \(deregistration delay\)")]
+    private static partial System.Text.RegularExpressions.Regex ShutdownSentence();
 
     private JsonNode Container(string caseName, string environment, string app) =>
         Assert.Single(fixture.Stack(caseName, environment, "app-" + app).Properties("AWS::ECS::TaskDefinition")["ContainerDefinitions"]!.AsArray())!;

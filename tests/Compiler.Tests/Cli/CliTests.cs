@@ -13,8 +13,62 @@ public class CliTests
     }
 
     [Fact]
-    public void Check_of_the_sample_exits_0_silently() =>
-        Assert.Equal((0, string.Empty, string.Empty), Run("check", Repository.PathOf("samples", "desafio-aws", "platform.yaml")));
+    public void Check_of_the_sample_exits_0_and_says_what_it_checked()
+    {
+        var file = Repository.PathOf("samples", "desafio-aws", "platform.yaml");
+        Assert.Equal((0, $"trilho: {file} is valid: platform desafio, 2 apps, 3 teams, environments dev, prod\n", string.Empty), Run("check", file));
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    public void Help_exits_0_and_lists_the_commands(string flag)
+    {
+        var (code, output, _) = Run(flag);
+        Assert.Equal(0, code);
+        Assert.Contains("deploy <dir>/<env>", output, StringComparison.Ordinal);
+        Assert.Contains("init [<folder>]", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("deploy", "--dry-run")]
+    [InlineData("push-image", "--tag <tag>")]
+    [InlineData("publish-static", "dotfiles")]
+    [InlineData("init", "never overwritten")]
+    public void Each_delivery_command_has_its_help(string command, string mentions)
+    {
+        var (code, output, _) = Run(command, "--help");
+        Assert.Equal(0, code);
+        Assert.Contains(mentions, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Version_prints_the_tools_version() => Assert.Matches(@"^trilho \d+\.\d+\.\d+", Run("--version").Out);
+
+    [Fact]
+    public void Diagram_writes_a_markdown_file_with_the_fenced_mermaid_block()
+    {
+        var environment = Repository.PathOf("tests", "Compiler.Tests", "Diagrams", "fake-env");
+        var file = Path.Combine(Directory.CreateTempSubdirectory("trilho-diagram-md-").FullName, "architecture.md");
+        try
+        {
+            Assert.Equal((0, $"wrote {file}\n", string.Empty), Run("diagram", environment, "--markdown", file));
+            var expected = File.ReadAllText(Path.Combine(environment, "expected.mmd")).ReplaceLineEndings("\n").TrimEnd('\n');
+            Assert.Equal($"```mermaid\n{expected}\n```\n", File.ReadAllText(file));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Compile_without_out_says_what_is_missing()
+    {
+        var (code, _, error) = Run("compile", Repository.PathOf("samples", "minimal", "platform.yaml"));
+        Assert.Equal(2, code);
+        Assert.StartsWith("trilho compile: error: missing --out <dir>", error, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Check_of_a_broken_file_exits_1_with_canonical_lines()

@@ -35,7 +35,8 @@ public class CaseTests
 
         // TRL1100 is the safety net for schema keywords without their own message; no current keyword reaches it.
         // TRL4xxx (emit) and TRL5xxx (cost) come after the front end and are tested where they are raised.
-        var frontEndIds = Catalog.Ids().Where(id => id[3] is '1' or '2' or '3' && id != "TRL1100");
+        // TRL2049 looks for files beside platform.yaml, so it needs a file on disk: Validation/SourceRulesTests.
+        var frontEndIds = Catalog.Ids().Where(id => id[3] is '1' or '2' or '3' && id != "TRL1100" && id != "TRL2049");
         var missing = frontEndIds.Where(id => !expected.Contains($" {id}: ", StringComparison.Ordinal)).ToList();
         Assert.Empty(missing);
     }
