@@ -89,12 +89,12 @@ internal static class PortugueseTexts
         [TextKey.ReleaseImpact] = "clientes da versão nova veem erros ou lentidão.",
         [TextKey.ReleaseStep] = "o ECS volta a versão anterior sozinho; descubra por que a versão nova falhou antes de implantá-la de novo.",
         [TextKey.DatabaseCpuWhat] = "Banco de dados: CPU acima de {0}% há 15 minutos.",
-        [TextKey.DatabaseStorageWhat] = "Banco de dados: menos de {0} GiB de armazenamento livre há 30 minutos. O escalonamento automático de armazenamento aumenta o disco (até {1} GiB) quando o espaço livre chega a 10% ou menos; então o disco chegou a esse máximo ou cresceu há menos de 6 horas (o RDS espera 6 horas entre mudanças de armazenamento).",
+        [TextKey.DatabaseStorageWhat] = "Banco de dados: menos de {0} GiB livres há 30 minutos, apesar do escalonamento automático (até {1} GiB) aumentar o disco com 10% livres: chegou a esse máximo ou cresceu nas últimas 6 horas.",
         [TextKey.DatabaseConnectionsWhat] = "Banco de dados: mais de {0} conexões abertas (80% do limite) há 15 minutos.",
         [TextKey.DatabaseMemoryWhat] = "Banco de dados: menos de {0} MiB de memória disponível há 15 minutos.",
         [TextKey.DatabaseImpact] = "as aplicações que o usam ({0}) podem ficar lentas ou falhar.",
         [TextKey.DatabaseLoadStep] = "procure consultas lentas ou em excesso e conexões esquecidas abertas nas aplicações; considere um banco maior.",
-        [TextKey.DatabaseStorageStep] = "libere espaço agora: descubra o que enche o disco (dados antigos, inchaço de tabelas, arquivos temporários) e apague ou faça VACUUM. Se os dados precisam de mais espaço, aumente database.storageGiB no platform.yaml para pelo menos o armazenamento alocado agora (console do RDS, Configuração: o escalonamento automático pode tê-lo aumentado, e um valor menor é uma redução que o RDS recusa); o máximo, hoje {0} GiB, é {1} vezes esse valor. Implante quando tiverem passado 6 horas desde a última mudança de armazenamento.",
+        [TextKey.DatabaseStorageStep] = "libere espaço agora (dados antigos, inchaço: VACUUM). Para ter mais espaço, aumente database.storageGiB (máximo = {1}x, hoje {0} GiB) para pelo menos o tamanho alocado agora (console do RDS); o RDS aceita uma mudança de armazenamento a cada 6 horas.",
         [TextKey.DatabaseMemoryStep] = "procure consultas pesadas; considere um banco maior.",
     };
 }
