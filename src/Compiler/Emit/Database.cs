@@ -19,7 +19,17 @@ public sealed class Database : Construct
     /// <summary>The master user; apps read it from the managed secret as DB_USER.</summary>
     public const string MasterUsername = "trilho";
 
+    /// <summary>Storage autoscaling may grow the disk up to this many times database.storageGiB.</summary>
+    public const int MaxStorageFactor = 4;
+
     private static readonly string[] LogKinds = ["postgresql", "upgrade"];
+
+    /// <summary>The most storage autoscaling may allocate (MaxAllocatedStorage), in GiB.</summary>
+    public static int MaxStorageGiB(ResolvedDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return database.StorageGiB * MaxStorageFactor;
+    }
 
     /// <summary>Creates the instance for <paramref name="database"/>.</summary>
     public Database(Construct scope, string id, ResolvedEnvironment environment, ResolvedDatabase database, IVpc vpc, ISecurityGroup securityGroup, IKey logsKey)
@@ -84,7 +94,7 @@ public sealed class Database : Construct
             AutoMinorVersionUpgrade = true,
             DbInstanceClass = database.InstanceClass,
             AllocatedStorage = EmitNames.Invariant(database.StorageGiB),
-            MaxAllocatedStorage = database.StorageGiB * 4,
+            MaxAllocatedStorage = MaxStorageGiB(database),
             StorageType = "gp3",
             StorageEncrypted = true,
             KmsKeyId = Key.KeyArn,

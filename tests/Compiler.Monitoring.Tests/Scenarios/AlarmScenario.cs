@@ -20,6 +20,7 @@ public sealed record AlarmScenario(
     IReadOnlyList<string>? Paged,
     IReadOnlyDictionary<string, string> Lights,
     bool? Rollback,
+    IReadOnlyDictionary<string, bool> RollbackOf,
     bool Stable,
     IReadOnlyDictionary<string, string> Availability,
     int AvailabilityFrom)
@@ -77,7 +78,8 @@ public sealed record AlarmScenario(
             List(expect, "neverAlarm") ?? [],
             List(expect, "paged"),
             Map(expect, "lights").ToDictionary(kv => Scalar(kv.Key), kv => Scalar(kv.Value), StringComparer.Ordinal),
-            Child(expect, "rollback") is { } rollback ? bool.Parse(Scalar(rollback)) : null,
+            Child(expect, "rollback") is YamlScalarNode rollback ? bool.Parse(Scalar(rollback)) : null,
+            Map(expect, "rollback").ToDictionary(kv => Scalar(kv.Key), kv => bool.Parse(Scalar(kv.Value)), StringComparer.Ordinal),
             Child(expect, "stable") is { } stable && bool.Parse(Scalar(stable)),
             Map(expect, "availability").ToDictionary(kv => Scalar(kv.Key), kv => Scalar(kv.Value), StringComparer.Ordinal),
             Child(expect, "availabilityFrom") is { } from ? int.Parse(Scalar(from), CultureInfo.InvariantCulture) : 0);

@@ -86,6 +86,19 @@ public sealed class AlarmScenarioTests(ITestOutputHelper output)
             }
         }
 
+        foreach (var (app, expected) in scenario.RollbackOf)
+        {
+            // A deployment watches only its own service's alarms: another app's release alarm rolls nothing of this app back.
+            Assert.True(
+                monitoring.RollbackAlarmsByStack.TryGetValue("app-" + app, out var own) && own.Count > 0,
+                $"{file}: no ECS service of app {app} rolls back on an alarm");
+            var rolledBack = own.Any(a => run.Changes.Any(c => c.Alarm == a && c.To == AlarmState.ALARM));
+            if (rolledBack != expected)
+            {
+                failures.Add($"rollback of {app}'s deployment: expected {expected}, was {rolledBack}");
+            }
+        }
+
         foreach (var (app, bound) in scenario.Availability)
         {
             // The figure over [availabilityFrom, end): the dashboard's single value is its expression over one period.

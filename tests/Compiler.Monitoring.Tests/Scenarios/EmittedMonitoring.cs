@@ -34,11 +34,15 @@ public sealed class EmittedMonitoring
         prefix = $"{plan.Platform}-{plan.Environment}-";
         templates = plan.Stacks.ToDictionary(s => s.StackName, s => JsonNode.Parse(s.Template)!.AsObject(), StringComparer.Ordinal);
         Alarms = plan.Stacks.SelectMany(s => ReadAlarms(s.StackName)).ToList();
-        RollbackAlarms = plan.Stacks.SelectMany(s => Resources(s.StackName, "AWS::ECS::Service"))
-            .Select(r => r.Properties["DeploymentConfiguration"]?[AlarmsKey])
-            .Where(a => a is not null && (bool?)a["Enable"] == true && (bool?)a["Rollback"] == true)
-            .SelectMany(a => a!["AlarmNames"]!.AsArray().Select(n => (string)n!))
-            .ToList();
+        RollbackAlarmsByStack = plan.Stacks.ToDictionary(
+            s => Short(s.StackName),
+            s => (IReadOnlyList<string>)Resources(s.StackName, "AWS::ECS::Service")
+                .Select(r => r.Properties["DeploymentConfiguration"]?[AlarmsKey])
+                .Where(a => a is not null && (bool?)a["Enable"] == true && (bool?)a["Rollback"] == true)
+                .SelectMany(a => a!["AlarmNames"]!.AsArray().Select(n => (string)n!))
+                .ToList(),
+            StringComparer.Ordinal);
+        RollbackAlarms = RollbackAlarmsByStack.Values.SelectMany(a => a).ToList();
     }
 
     /// <summary>The environment prefix of alarm names, e.g. <c>desafio-dev-</c>.</summary>
@@ -49,6 +53,12 @@ public sealed class EmittedMonitoring
 
     /// <summary>Alarms an ECS service watches during deployments with rollback on.</summary>
     public IReadOnlyList<string> RollbackAlarms { get; }
+
+    /// <summary>
+    /// The alarms the ECS services of each stack (name without the environment prefix, e.g. <c>app-orders</c>) roll
+    /// back on: an api app's deployment watches only those of its own stack.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> RollbackAlarmsByStack { get; }
 
     /// <summary>
     /// The operations dashboard's traffic light per app: the alarm widget in the row whose "who to call" text names

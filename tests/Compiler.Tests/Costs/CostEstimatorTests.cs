@@ -17,13 +17,13 @@ public class CostEstimatorTests
         // Fargate mem:  1 task x 2 GB x 730 h x 0.004445 = 6.4897 -> 6.49 (peak: 12.9794 -> 12.98)
         // CloudFront:   100 x 10k HTTPS x 0.01 = 1.00; function 1M x 0.10 = 0.10; 0 GB out
         // Route 53:     private zone 0.50 + 1M queries 0.40 + 1 health check 0.50 + HTTPS feature 1.00
-        // CloudWatch:   12 alarms reading 27 metrics x 0.10 = 2.70 (4 burn-rate windows x 4 metrics, 5 single-metric
-        //               alarms, the release alarms 4 + 1, the external check 1) + 4 composites x 0.50 = 2.00 + 1 dashboard 3.00
-        // Baseline:     32.85 + 3.65 + 16.43 + 0.09 + 29.55 + 6.49 + 1.00 + 0.10 + 0.50 + 0.40 + 0.50 + 1.00 + 2.70 + 2.00 + 3.00 = 100.26
-        // Peak:         100.26 + (59.10 - 29.55) + (12.98 - 6.49) = 136.30
+        // CloudWatch:   12 alarms reading 32 metrics x 0.10 = 3.20 (4 burn-rate windows x 5 metrics, 5 single-metric
+        //               alarms, the release alarms 5 + 1, the external check 1) + 4 composites x 0.50 = 2.00 + 1 dashboard 3.00
+        // Baseline:     32.85 + 3.65 + 16.43 + 0.09 + 29.55 + 6.49 + 1.00 + 0.10 + 0.50 + 0.40 + 0.50 + 1.00 + 3.20 + 2.00 + 3.00 = 100.76
+        // Peak:         100.76 + (59.10 - 29.55) + (12.98 - 6.49) = 136.80
         Assert.Empty(estimate.Diagnostics);
-        Assert.Equal(100.26m, estimate.MonthlyTotal);
-        Assert.Equal(136.30m, estimate.PeakMonthlyTotal);
+        Assert.Equal(100.76m, estimate.MonthlyTotal);
+        Assert.Equal(136.80m, estimate.PeakMonthlyTotal);
         Assert.Equal(29.55m, estimate.Lines.Single(l => l.PriceKey == PriceKeys.FargateVcpu).MonthlyCost);
         Assert.Equal(59.10m, estimate.Lines.Single(l => l.PriceKey == PriceKeys.FargateVcpu).PeakMonthlyCost);
     }
@@ -145,7 +145,7 @@ public class CostEstimatorTests
         var estimate = CostEstimator.Estimate(CostTestData.Environment(), CostTestData.SimpleUsage);
 
         Assert.Equal(
-            "tiny-dev (us-east-1): estimated USD 100.26/month at scale.min, USD 136.30 at scale.max (1 of 20 lines use assumed prices); see cost-estimate.md",
+            "tiny-dev (us-east-1): estimated USD 100.76/month at scale.min, USD 136.80 at scale.max (1 of 20 lines use assumed prices); see cost-estimate.md",
             estimate.ToSummaryLine());
     }
 

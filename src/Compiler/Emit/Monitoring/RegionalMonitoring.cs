@@ -107,7 +107,12 @@ internal sealed class RegionalMonitoring
         var contacts = descriptions.Contacts(AlarmRouting.DatabaseRecipients(environment));
         var users = resolved.Access.Count > 0 ? string.Join(", ", resolved.Access) : "-";
         var impact = texts.Get(TextKey.DatabaseImpact, users);
-        var storageGiB = Math.Max(1, resolved.StorageGiB / 10);
+        // Storage autoscaling grows the disk when free space is 10% of the allocated storage or less for 5 minutes, so
+        // low free space alone is routine. Page when it stays under 10% of the smallest the disk can be (the initial
+        // allocation, a quarter of the maximum) for 30 minutes: autoscaling did not help, so the disk reached its
+        // maximum or grew less than 6 hours ago (its cooldown), and only people can make room. See ADR 0011.
+        var storageGiB = Math.Max(1, resolved.StorageGiB / 10.0);
+        var maxStorageGiB = Trilho.Compiler.Emit.Database.MaxStorageGiB(resolved);
         var connections = (int)(DatabaseMetrics.MaxConnections(resolved.Size) * 0.8);
         var memoryMiB = DatabaseMetrics.MemoryMiB(resolved.Size) / 10;
         return
@@ -118,8 +123,8 @@ internal sealed class RegionalMonitoring
                 metrics.Cpu(TimeSpan.FromMinutes(5)), 80, periods: 3),
             AlarmFactory.Below(
                 stack, "DatabaseStorageLow", MonitoringNames.DatabaseAlarm(environment, "DatabaseStorageLow"),
-                descriptions.Describe(texts.Get(TextKey.DatabaseStorageWhat, storageGiB), impact, contacts, texts.Get(TextKey.DatabaseStorageStep)),
-                metrics.FreeStorage(TimeSpan.FromMinutes(5)), storageGiB * 1024.0 * 1024 * 1024),
+                descriptions.Describe(texts.Get(TextKey.DatabaseStorageWhat, texts.Number(storageGiB), maxStorageGiB), impact, contacts, texts.Get(TextKey.DatabaseStorageStep, maxStorageGiB, Trilho.Compiler.Emit.Database.MaxStorageFactor)),
+                metrics.FreeStorage(TimeSpan.FromMinutes(5)), storageGiB * 1024 * 1024 * 1024, periods: 6),
             AlarmFactory.Above(
                 stack, "DatabaseConnectionsHigh", MonitoringNames.DatabaseAlarm(environment, "DatabaseConnectionsHigh"),
                 descriptions.Describe(texts.Get(TextKey.DatabaseConnectionsWhat, connections), impact, contacts, texts.Get(TextKey.DatabaseLoadStep)),

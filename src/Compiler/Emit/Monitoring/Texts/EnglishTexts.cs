@@ -89,12 +89,12 @@ internal static class EnglishTexts
         [TextKey.ReleaseImpact] = "customers of the new version see errors or slowness.",
         [TextKey.ReleaseStep] = "ECS rolls the release back by itself; find out why the new version failed before shipping it again.",
         [TextKey.DatabaseCpuWhat] = "Database: CPU above {0}% for 15 minutes.",
-        [TextKey.DatabaseStorageWhat] = "Database: less than {0} GiB of free storage.",
+        [TextKey.DatabaseStorageWhat] = "Database: under {0} GiB free for 30 minutes although storage autoscaling (up to {1} GiB) grows the disk at 10% free: it is at that maximum or grew in the last 6 hours.",
         [TextKey.DatabaseConnectionsWhat] = "Database: more than {0} open connections (80% of the limit) for 15 minutes.",
         [TextKey.DatabaseMemoryWhat] = "Database: less than {0} MiB of freeable memory for 15 minutes.",
         [TextKey.DatabaseImpact] = "the apps using it ({0}) may become slow or fail.",
         [TextKey.DatabaseLoadStep] = "look for slow or too many queries and connection leaks in the apps; consider a larger database size.",
-        [TextKey.DatabaseStorageStep] = "raise database.storageGiB in platform.yaml and deploy before storage runs out.",
+        [TextKey.DatabaseStorageStep] = "free space now (old data, bloat: VACUUM). For more room raise database.storageGiB (maximum = {1}x, now {0} GiB) to at least the size allocated now (RDS console); RDS allows one storage change per 6 hours.",
         [TextKey.DatabaseMemoryStep] = "look for heavy queries; consider a larger database size.",
     };
 }

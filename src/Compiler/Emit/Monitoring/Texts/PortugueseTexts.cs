@@ -89,12 +89,12 @@ internal static class PortugueseTexts
         [TextKey.ReleaseImpact] = "clientes da versão nova veem erros ou lentidão.",
         [TextKey.ReleaseStep] = "o ECS volta a versão anterior sozinho; descubra por que a versão nova falhou antes de implantá-la de novo.",
         [TextKey.DatabaseCpuWhat] = "Banco de dados: CPU acima de {0}% há 15 minutos.",
-        [TextKey.DatabaseStorageWhat] = "Banco de dados: menos de {0} GiB de armazenamento livre.",
+        [TextKey.DatabaseStorageWhat] = "Banco de dados: menos de {0} GiB livres há 30 minutos, apesar do escalonamento automático (até {1} GiB) aumentar o disco com 10% livres: chegou a esse máximo ou cresceu nas últimas 6 horas.",
         [TextKey.DatabaseConnectionsWhat] = "Banco de dados: mais de {0} conexões abertas (80% do limite) há 15 minutos.",
         [TextKey.DatabaseMemoryWhat] = "Banco de dados: menos de {0} MiB de memória disponível há 15 minutos.",
         [TextKey.DatabaseImpact] = "as aplicações que o usam ({0}) podem ficar lentas ou falhar.",
         [TextKey.DatabaseLoadStep] = "procure consultas lentas ou em excesso e conexões esquecidas abertas nas aplicações; considere um banco maior.",
-        [TextKey.DatabaseStorageStep] = "aumente database.storageGiB no platform.yaml e implante antes que o espaço acabe.",
+        [TextKey.DatabaseStorageStep] = "libere espaço agora (dados antigos, inchaço: VACUUM). Para ter mais espaço, aumente database.storageGiB (máximo = {1}x, hoje {0} GiB) para pelo menos o tamanho alocado agora (console do RDS); o RDS aceita uma mudança de armazenamento a cada 6 horas.",
         [TextKey.DatabaseMemoryStep] = "procure consultas pesadas; considere um banco maior.",
     };
 }

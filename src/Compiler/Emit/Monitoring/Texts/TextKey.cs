@@ -252,7 +252,7 @@ public enum TextKey
     /// <summary>Database CPU. {0} percent.</summary>
     DatabaseCpuWhat,
 
-    /// <summary>Database free storage low. {0} GiB.</summary>
+    /// <summary>Database free storage low although storage autoscaling should have grown it. {0} GiB free, {1} GiB autoscaling maximum.</summary>
     DatabaseStorageWhat,
 
     /// <summary>Database connections high. {0} connections.</summary>
@@ -267,7 +267,7 @@ public enum TextKey
     /// <summary>First step on a database CPU or connection problem.</summary>
     DatabaseLoadStep,
 
-    /// <summary>First step on low database storage.</summary>
+    /// <summary>First step on low database storage. {0} GiB autoscaling maximum, {1} times database.storageGiB.</summary>
     DatabaseStorageStep,
 
     /// <summary>First step on low database memory.</summary>
