@@ -60,7 +60,7 @@ public sealed class FirstCreateRollbackTests(SynthesisFixture fixture)
     public void Image_repositories_and_the_prod_database_logs_are_still_kept_on_stack_delete_and_replacement()
     {
         var shared = fixture.Stack("desafio-aws", "prod", "shared");
-        var kept = shared.Resources("AWS::ECR::Repository").Concat(shared.Resources("AWS::Logs::LogGroup").Where(l => l.Id.StartsWith("Database", StringComparison.Ordinal))).ToList();
+        var kept = shared.Resources("AWS::ECR::Repository").Concat(shared.Resources("AWS::Logs::LogGroup").Where(l => l.Resource["Properties"]?["LogGroupName"]?.ToString().StartsWith("/aws/rds/", StringComparison.Ordinal) == true)).ToList();
         Assert.Equal(3, kept.Count);
         Assert.All(kept, r =>
         {
