@@ -147,6 +147,7 @@ internal static class WorkflowTemplates
         foreach (var environment in PromotionOrder(platform))
         {
             text.Append(Fill(JobHead + DeployAll, Job(platform, environment, environment.Name, previous, DeliverySettings.PlatformJob, "platform", "deploy-platform", "150", platformFile)));
+            text.Append('\n');
             previous = environment.Name;
         }
 
@@ -181,6 +182,7 @@ internal static class WorkflowTemplates
             {
                 var job = Job(platform, environment, $"{app.Id}-{environment.Name}", previous, DeliverySettings.TeamJob(team), $"app-{app.Id}", $"deploy-team-{team}", "60", platformFile);
                 text.Append(Fill(JobHead + (app is ResolvedStaticApp ? ShipStatic : ShipApi), [.. job, ("APP", app.Id), ("TEAM", team)]));
+                text.Append('\n');
                 previous = $"{app.Id}-{environment.Name}";
             }
         }
@@ -209,6 +211,22 @@ internal static class WorkflowTemplates
             ("CHECKOUT", PinnedActions.Checkout.Uses), ("SETUP_DOTNET", PinnedActions.SetupDotnet.Uses), ("SETUP_NODE", PinnedActions.SetupNode.Uses),
             ("CONFIGURE_AWS", PinnedActions.ConfigureAwsCredentials.Uses),
         ];
+    }
+
+    /// <summary>
+    /// The GitHub environments the generated workflows name, which the user creates in the repository's settings: for
+    /// each environment listed in <c>delivery.github.environments</c>, <c>&lt;env&gt;-platform</c> and <c>&lt;env&gt;-team-&lt;team&gt;</c>
+    /// for each team with an app there (the delivery stack gives only those teams a role).
+    /// </summary>
+    public static IReadOnlyList<string> GitHubEnvironments(ResolvedPlatform platform)
+    {
+        var gated = platform.Delivery?.Github?.Environments ?? [];
+        return PromotionOrder(platform)
+            .Where(e => gated.Contains(e.Name, StringComparer.Ordinal))
+            .SelectMany(e => e.Apps.Select(a => DeliverySettings.TeamJob(a.Team)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+                .Prepend(DeliverySettings.PlatformJob)
+                .Select(job => $"{e.Name}-{job}"))
+            .ToList();
     }
 
     /// <summary>
