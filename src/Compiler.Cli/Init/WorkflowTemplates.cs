@@ -75,8 +75,8 @@ internal static class WorkflowTemplates
 
     private const string JobHead = """
           @JOB@:
-        @GATE@    # One deploy of this environment's @UNIT@ at a time, never cancelled half way (CloudFormation would be left
-            # updating with nobody watching); a newer run waiting here replaces an older waiting one.
+        @GATE@    # One job at a time deploys @UNIT@ to @ENV@, never cancelled half way (CloudFormation would be left updating
+            # with nobody watching); a newer run waiting here replaces an older waiting one.
             concurrency:
               group: deploy-@ENV@-@UNIT@
               cancel-in-progress: false
