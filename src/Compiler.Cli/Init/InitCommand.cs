@@ -86,6 +86,10 @@ public static partial class InitCommand
         }
 
         stdout.WriteLine(NextSteps);
+        var environments = WorkflowTemplates.GitHubEnvironments(result.Platform);
+        stdout.WriteLine(environments.Count == 0
+            ? "     No environment is listed in delivery.github.environments: every role trusts runs on the branch, no GitHub environment is needed (warning TRL3003)."
+            : $"     The GitHub environments to create (required reviewers, deployment branches: {result.Platform.Delivery?.Github?.Branch ?? "main"} only): {string.Join(", ", environments)}.");
         return 0;
     }
 
@@ -100,8 +104,9 @@ public static partial class InitCommand
              to platform.yaml, compile, and deploy out/<env>/<platform>-<env>-delivery.template.json with
              `aws cloudformation deploy --capabilities CAPABILITY_NAMED_IAM`: it creates the GitHub OIDC provider and
              the roles the workflows assume.
-          4. On GitHub: create the environments the workflows name (e.g. prod, with required reviewers, restricted to
-             main), then push. The platform workflow deploys everything; each team's workflow ships its apps.
+          4. On GitHub: create the environments the workflows name, then push. The platform workflow deploys
+             everything; each team's workflow ships its apps. For each environment listed in delivery.github.environments
+             the roles trust one GitHub environment per role: <env>-platform and <env>-team-<team>.
         """;
 
     private static string Starter(string name) => $$"""

@@ -6,8 +6,8 @@ namespace Trilho.Compiler.Delivery.Tests.Workflows;
 /// <summary>A concurrency setting as written: the group (maybe an expression) and cancel-in-progress (maybe an expression).</summary>
 public sealed record Concurrency(string Group, string CancelInProgress);
 
-/// <summary>One <c>uses:</c> step: the reference and the comment on its line (where the tag of a pinned SHA is written).</summary>
-public sealed record ActionUse(string Reference, string LineComment, int Line);
+/// <summary>One <c>uses:</c> step: the reference, the comment on its line (where the tag of a pinned SHA is written) and its <c>with:</c> inputs.</summary>
+public sealed record ActionUse(string Reference, string LineComment, int Line, IReadOnlyDictionary<string, string> With);
 
 /// <summary>One job of a workflow, as GitHub reads it.</summary>
 public sealed record WorkflowJob(
@@ -15,6 +15,7 @@ public sealed record WorkflowJob(
     string Id,
     IReadOnlyList<string> Needs,
     string? Environment,
+    string? If,
     Concurrency? Concurrency,
     bool IdTokenWrite,
     IReadOnlyList<ActionUse> Uses,
@@ -36,8 +37,11 @@ public sealed record Workflow(
     IReadOnlyList<WorkflowJob> Jobs)
 {
     /// <summary>Every workflow under <c>.github/workflows</c> of this repository.</summary>
-    public static IReadOnlyList<Workflow> LoadAll() =>
-        Directory.EnumerateFiles(Trilho.Testing.RepositoryRoot.Combine(".github", "workflows"))
+    public static IReadOnlyList<Workflow> LoadAll() => LoadAll(Trilho.Testing.RepositoryRoot.Combine(".github", "workflows"));
+
+    /// <summary>Every workflow in <paramref name="folder"/>.</summary>
+    public static IReadOnlyList<Workflow> LoadAll(string folder) =>
+        Directory.EnumerateFiles(folder)
             .Where(f => f.EndsWith(".yml", StringComparison.Ordinal) || f.EndsWith(".yaml", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .Select(f => Parse(Path.GetFileName(f), System.IO.File.ReadAllText(f)))
@@ -89,7 +93,10 @@ public sealed record Workflow(
                     {
                         var line = lines[(int)use.Start.Line - 1];
                         var hash = line.IndexOf(" #", (int)use.End.Column - 1, StringComparison.Ordinal);
-                        uses.Add(new ActionUse(use.Value!, hash < 0 ? string.Empty : line[(hash + 2)..].Trim(), (int)use.Start.Line));
+                        var with = Child(step, "with") is YamlMappingNode inputs
+                            ? inputs.Children.ToDictionary(p => Scalar(p.Key), p => Scalar(p.Value), StringComparer.Ordinal)
+                            : new Dictionary<string, string>(StringComparer.Ordinal);
+                        uses.Add(new ActionUse(use.Value!, hash < 0 ? string.Empty : line[(hash + 2)..].Trim(), (int)use.Start.Line, with));
                     }
 
                     if (Child(step, "run") is YamlScalarNode run)
@@ -99,7 +106,8 @@ public sealed record Workflow(
                 }
             }
 
-            jobs.Add(new WorkflowJob(file, Scalar(key), needs, environment, ReadConcurrency(Child(job, "concurrency")), idToken, uses, runs));
+            var condition = Child(job, "if") is YamlScalarNode ifNode ? ifNode.Value : null;
+            jobs.Add(new WorkflowJob(file, Scalar(key), needs, environment, condition, ReadConcurrency(Child(job, "concurrency")), idToken, uses, runs));
         }
 
         return new Workflow(file, branches, ReadConcurrency(Child(root, "concurrency")), env, jobs);

@@ -1,42 +1,46 @@
 namespace Trilho.Compiler.Delivery.Tests.Workflows;
 
 /// <summary>
-/// The repository's workflows, parsed and run through GitHub's concurrency rules
+/// The repository's workflows and those <c>trilho init</c> generates (<see cref="WorkflowSets"/>), parsed and run through GitHub's concurrency rules
 /// (https://docs.github.com/en/actions/using-jobs/using-concurrency): dev keeps flowing while a prod job waits for
 /// approval, no deploy is cancelled except by a newer deploy of the same stage and stack, and one stage's stack is
 /// deployed by one job at a time. Environment names matter only as far as a <c>prod</c> part marks an approval.
 /// </summary>
 public sealed class WorkflowConcurrencyTests
 {
-    private static readonly IReadOnlyList<Workflow> All = Workflow.LoadAll();
-
-    private static IEnumerable<(Workflow Workflow, WorkflowJob Job)> DeployJobs() =>
-        All.SelectMany(w => w.Jobs.Where(j => j.Deploys).Select(j => (w, j)));
+    private static IEnumerable<(Workflow Workflow, WorkflowJob Job)> DeployJobs(string set) =>
+        WorkflowSets.Get(set).SelectMany(w => w.Jobs.Where(j => j.Deploys).Select(j => (w, j)));
 
     // Deploys take a while (several ticks) and pushes come faster than a deploy plus its approval.
-    private static ConcurrencySimulator ThreePushesNoReviewer() =>
-        new ConcurrencySimulator(All).Push(pushes: 3, interval: 8, duration: j => j.Deploys ? 4 : 1);
+    private static ConcurrencySimulator ThreePushesNoReviewer(string set) =>
+        new ConcurrencySimulator(WorkflowSets.Get(set)).Push(pushes: 3, interval: 8, duration: j => j.Deploys ? 4 : 1);
 
-    [Fact]
-    public void The_workflows_are_found_and_some_jobs_deploy_with_and_without_approval()
+    [Theory]
+    [MemberData(nameof(WorkflowSets.Names), MemberType = typeof(WorkflowSets))]
+    public void The_workflows_are_found_and_some_jobs_deploy_with_and_without_approval(string set)
     {
-        Assert.Contains(All, w => w.File == "platform-deploy.yml");
-        Assert.Contains(DeployJobs(), d => d.Job.NeedsApproval);
-        Assert.Contains(DeployJobs(), d => !d.Job.NeedsApproval);
+        Assert.Contains(DeployJobs(set), d => DeployTarget.Of(d.Job, d.Workflow).EndsWith("-platform", StringComparison.Ordinal));
+        Assert.Contains(DeployJobs(set), d => DeployTarget.Of(d.Job, d.Workflow).Contains("-app-", StringComparison.Ordinal));
+        Assert.Contains(DeployJobs(set), d => d.Job.NeedsApproval);
+        Assert.Contains(DeployJobs(set), d => !d.Job.NeedsApproval);
     }
 
-    [Fact]
-    public void A_workflow_with_a_job_that_waits_for_approval_has_no_workflow_level_group()
+    [Theory]
+    [MemberData(nameof(WorkflowSets.Names), MemberType = typeof(WorkflowSets))]
+    public void A_workflow_that_deploys_or_waits_for_approval_has_no_workflow_level_group(string set)
     {
-        // A run is in progress while its prod job waits: a workflow-level group would hold every later run.
-        var offending = All.Where(w => w.Jobs.Any(j => j.NeedsApproval) && w.Concurrency is not null).Select(w => w.File).ToList();
+        // A run is in progress while its prod job waits: a workflow-level group would hold every later run. Deploys
+        // lock their own stage and stack at job level, so a workflow-level group on a deploying workflow adds only that.
+        var all = WorkflowSets.Get(set);
+        var offending = all.Where(w => w.Jobs.Any(j => j.NeedsApproval || j.Deploys) && w.Concurrency is not null).Select(w => w.File).ToList();
         Assert.True(offending.Count == 0, "workflow-level concurrency on: " + string.Join(", ", offending));
     }
 
-    [Fact]
-    public void Every_deploy_job_queues_in_the_group_of_the_stage_and_stack_it_deploys_and_is_never_cancelled_in_progress()
+    [Theory]
+    [MemberData(nameof(WorkflowSets.Names), MemberType = typeof(WorkflowSets))]
+    public void Every_deploy_job_queues_in_the_group_of_the_stage_and_stack_it_deploys_and_is_never_cancelled_in_progress(string set)
     {
-        foreach (var (workflow, job) in DeployJobs())
+        foreach (var (workflow, job) in DeployJobs(set))
         {
             var target = DeployTarget.Of(job, workflow);
             Assert.True(job.Concurrency is not null, $"{job.Workflow}/{job.Id} deploys {target} without a concurrency group");
@@ -48,10 +52,11 @@ public sealed class WorkflowConcurrencyTests
         }
     }
 
-    [Fact]
-    public void No_concurrency_group_is_shared_by_jobs_that_deploy_different_stacks()
+    [Theory]
+    [MemberData(nameof(WorkflowSets.Names), MemberType = typeof(WorkflowSets))]
+    public void No_concurrency_group_is_shared_by_jobs_that_deploy_different_stacks(string set)
     {
-        var byGroup = DeployJobs()
+        var byGroup = DeployJobs(set)
             .GroupBy(d => d.Job.Concurrency?.Group ?? $"(none: {d.Job.Workflow}/{d.Job.Id})", StringComparer.OrdinalIgnoreCase)
             .Select(g => (Group: g.Key, Targets: g.Select(d => DeployTarget.Of(d.Job, d.Workflow)).Distinct(StringComparer.OrdinalIgnoreCase).ToList()))
             .Where(g => g.Targets.Count > 1)
@@ -60,14 +65,16 @@ public sealed class WorkflowConcurrencyTests
         Assert.True(byGroup.Count == 0, "groups shared across stacks (a newer job cancels another stack's pending deploy):\n" + string.Join("\n", byGroup));
     }
 
-    [Fact]
-    public void A_job_waiting_for_approval_never_blocks_a_dev_job()
+    [Theory]
+    [MemberData(nameof(WorkflowSets.Names), MemberType = typeof(WorkflowSets))]
+    public void A_job_waiting_for_approval_never_blocks_a_dev_job(string set)
     {
-        foreach (var workflow in All)
+        var all = WorkflowSets.Get(set);
+        foreach (var workflow in all)
         {
             foreach (var gated in workflow.Jobs.Where(j => j.NeedsApproval))
             {
-                foreach (var other in All.SelectMany(w => w.Jobs).Where(j => !j.NeedsApproval && !DependsOn(All.Single(w => w.File == j.Workflow), j, gated.Id, gated.Workflow)))
+                foreach (var other in all.SelectMany(w => w.Jobs).Where(j => !j.NeedsApproval && !DependsOn(all.Single(w => w.File == j.Workflow), j, gated.Id, gated.Workflow)))
                 {
                     Assert.False(
                         gated.Concurrency is not null && other.Concurrency is not null
@@ -78,10 +85,11 @@ public sealed class WorkflowConcurrencyTests
         }
     }
 
-    [Fact]
-    public void While_prod_approvals_wait_every_push_still_runs_its_tests_and_dev_deploys()
+    [Theory]
+    [MemberData(nameof(WorkflowSets.Names), MemberType = typeof(WorkflowSets))]
+    public void While_prod_approvals_wait_every_push_still_runs_its_tests_and_dev_deploys(string set)
     {
-        var simulation = ThreePushesNoReviewer();
+        var simulation = ThreePushesNoReviewer(set);
         var stuck = simulation.Jobs
             .Where(j => !j.Job.NeedsApproval && !DependsOnApproval(j.Run.Workflow, j.Job))
             .Where(j => j.State != JobState.Done)
@@ -90,10 +98,11 @@ public sealed class WorkflowConcurrencyTests
         Assert.True(stuck.Count == 0, "jobs that never ran although no approval gates them:\n" + string.Join("\n", stuck));
     }
 
-    [Fact]
-    public void A_deploy_is_cancelled_only_when_a_newer_run_of_the_same_job_takes_its_place()
+    [Theory]
+    [MemberData(nameof(WorkflowSets.Names), MemberType = typeof(WorkflowSets))]
+    public void A_deploy_is_cancelled_only_when_a_newer_run_of_the_same_job_takes_its_place(string set)
     {
-        var simulation = ThreePushesNoReviewer();
+        var simulation = ThreePushesNoReviewer(set);
         var problems = new List<string>();
         foreach (var job in simulation.Jobs.Where(j => j.State is JobState.Cancelled or JobState.Skipped))
         {
@@ -115,12 +124,13 @@ public sealed class WorkflowConcurrencyTests
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
-    [Fact]
-    public void A_third_push_replaces_the_second_pending_prod_deploy_while_the_first_waits_for_approval()
+    [Theory]
+    [MemberData(nameof(WorkflowSets.Names), MemberType = typeof(WorkflowSets))]
+    public void A_third_push_replaces_the_second_pending_prod_deploy_while_the_first_waits_for_approval(string set)
     {
         // GitHub keeps one running and one pending job per group: this is the only cancellation left, and it is a
         // newer commit of main taking an older one's place, never another stack's deploy.
-        var simulation = ThreePushesNoReviewer();
+        var simulation = ThreePushesNoReviewer(set);
         foreach (var gated in simulation.Jobs.Where(j => j.Job.NeedsApproval).GroupBy(j => (j.Job.Workflow, j.Job.Id)))
         {
             var byRun = gated.OrderBy(j => j.Run.Number).Select(j => j.State).ToList();
@@ -128,11 +138,12 @@ public sealed class WorkflowConcurrencyTests
         }
     }
 
-    [Fact]
-    public void No_two_running_jobs_deploy_the_same_stage_and_stack_at_once()
+    [Theory]
+    [MemberData(nameof(WorkflowSets.Names), MemberType = typeof(WorkflowSets))]
+    public void No_two_running_jobs_deploy_the_same_stage_and_stack_at_once(string set)
     {
         // Pushes closer together than a deploy takes, so deploys of one stack do queue.
-        var simulation = new ConcurrencySimulator(All).Push(pushes: 4, interval: 1, duration: j => j.Deploys ? 5 : 1);
+        var simulation = new ConcurrencySimulator(WorkflowSets.Get(set)).Push(pushes: 4, interval: 1, duration: j => j.Deploys ? 5 : 1);
         Assert.True(simulation.Overlaps.Count == 0, "deployed twice at once: " + string.Join(", ", simulation.Overlaps.Distinct()));
         Assert.Contains(simulation.Jobs, j => j.Job.Deploys && j.State == JobState.Done);
     }

@@ -14,6 +14,14 @@ public static partial class WorkflowExpression
     public static string Interpolate(string text, IReadOnlyDictionary<string, string> github) =>
         Interpolation().Replace(text, m => Evaluate(m.Groups[1].Value, github));
 
+    /// <summary>Evaluates a job's <c>if:</c>, written with or without <c>${{ }}</c> as GitHub accepts both.</summary>
+    public static bool Condition(string condition, IReadOnlyDictionary<string, string> github)
+    {
+        var trimmed = condition.Trim();
+        var whole = Interpolation().Match(trimmed);
+        return Truthy(Evaluate(whole.Success && whole.Length == trimmed.Length ? whole.Groups[1].Value : trimmed, github));
+    }
+
     /// <summary>Reads a <c>cancel-in-progress</c> value: <c>true</c>, <c>false</c> or an expression.</summary>
     public static bool IsTrue(string text, IReadOnlyDictionary<string, string> github) =>
         Interpolate(text, github).Trim() == "true";

@@ -137,20 +137,21 @@ public sealed class ConsumerRepositoryTests(PackedPackages packages)
 
         var platform = Load("trilho-platform.yml");
         Assert.False(Job(platform, "dev").Children.ContainsKey("environment"));
-        Assert.Equal("prod", Job(platform, "prod")["environment"].ToString());
+        Assert.Equal("prod-platform", Job(platform, "prod")["environment"].ToString());
         Assert.Equal("dev", Job(platform, "prod")["needs"].ToString());
         Assert.Contains(Runs(Job(platform, "dev")), r => r.StartsWith("dotnet trilho deploy out/dev ", StringComparison.Ordinal) && r.Contains("--push-from platform.yaml", StringComparison.Ordinal));
 
         var checkout = Load("trilho-team-checkout.yml");
-        var prod = Runs(Job(checkout, "prod"));
+        Assert.Equal("prod-team-checkout", Job(checkout, "orders-prod")["environment"].ToString());
+        var prod = Runs(Job(checkout, "orders-prod"));
         Assert.Contains("dotnet trilho push-image platform.yaml --env prod --app orders --tag \"${{ github.sha }}\"", prod);
         Assert.Contains(prod, r => r.Contains("--only \"${{ steps.plan.outputs.prefix }}-app-orders\"", StringComparison.Ordinal) && r.Contains("-cfn-team-checkout", StringComparison.Ordinal));
         var paths = ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)checkout["on"])["push"])["paths"]).Select(p => p.ToString()).ToList();
         Assert.Contains("src/Orders/**", paths);
 
         var backoffice = Load("trilho-team-backoffice.yml");
-        Assert.Contains("dotnet trilho publish-static platform.yaml --env dev --app admin", Runs(Job(backoffice, "dev")));
-        var role = ((YamlSequenceNode)Job(backoffice, "dev")["steps"]).Cast<YamlMappingNode>().Single(s => s.Children.ContainsKey("uses") && s["uses"].ToString().StartsWith("aws-actions/configure-aws-credentials", StringComparison.Ordinal));
+        Assert.Contains("dotnet trilho publish-static platform.yaml --env dev --app admin", Runs(Job(backoffice, "admin-dev")));
+        var role = ((YamlSequenceNode)Job(backoffice, "admin-dev")["steps"]).Cast<YamlMappingNode>().Single(s => s.Children.ContainsKey("uses") && s["uses"].ToString().StartsWith("aws-actions/configure-aws-credentials", StringComparison.Ordinal));
         Assert.EndsWith("-deploy-team-backoffice", ((YamlMappingNode)role["with"])["role-to-assume"].ToString(), StringComparison.Ordinal);
     }
 
