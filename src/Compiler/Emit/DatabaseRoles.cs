@@ -62,6 +62,8 @@ public sealed class DatabaseRoles : Construct
             // The official PostgreSQL image of the database's major version, for its psql; pulled through the NAT gateway.
             Image = ContainerImage.FromRegistry($"public.ecr.aws/docker/library/postgres:{major}-alpine"),
             Essential = true,
+            // The container's own hard limit, the task's size: a limit per container is what Control Tower asks (CT.ECS.PR.7).
+            MemoryLimitMiB = 512,
             ReadonlyRootFilesystem = true,
             // The image's own postgres user: psql needs no privilege.
             User = "70:70",
