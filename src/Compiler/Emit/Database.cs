@@ -92,6 +92,9 @@ public sealed class Database : Construct
             Engine = "postgres",
             EngineVersion = database.Version,
             AutoMinorVersionUpgrade = true,
+
+            // database.version is the only way the major changes, and always on purpose (ADR 0004: snapshot first).
+            AllowMajorVersionUpgrade = true,
             DbInstanceClass = database.InstanceClass,
             AllocatedStorage = EmitNames.Invariant(database.StorageGiB),
             MaxAllocatedStorage = MaxStorageGiB(database),

@@ -233,6 +233,16 @@ public sealed class Edge : Construct
         },
     });
 
+    /// <summary>
+    /// The objects the distribution serves for an app: its cache behavior forwards <c>/frontend/*</c> unchanged, so
+    /// keys start with the app's path and nothing outside it is ever read (another app's or a stray upload).
+    /// </summary>
+    private static string AppObjects(string bucketArn, string path)
+    {
+        var prefix = path.Trim('/');
+        return prefix.Length == 0 ? $"{bucketArn}/*" : $"{bucketArn}/{prefix}/*";
+    }
+
     private void BucketPolicy(StaticOrigin app)
     {
         var bucketArn = $"arn:{Aws.PARTITION}:s3:::{app.BucketName}";
@@ -249,7 +259,7 @@ public sealed class Edge : Construct
                         Effect = Effect.ALLOW,
                         Principals = [new ServicePrincipal("cloudfront.amazonaws.com")],
                         Actions = ["s3:GetObject"],
-                        Resources = [$"{bucketArn}/*"],
+                        Resources = [AppObjects(bucketArn, app.Path)],
                         Conditions = new Dictionary<string, object>
                         {
                             ["StringEquals"] = new Dictionary<string, object> { ["AWS:SourceArn"] = DistributionArn },

@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 
 namespace Trilho.Compiler.Emit.Tests.Behaviour;
 
 /// <summary>
 /// Issue 12 defect 2: apps log in with an IAM token as their own role (nothing to go stale at a rotation), may not log
 /// in as anyone else, and their role owns only its own schema. Evaluated the way AWS and PostgreSQL do: the task role's
-/// policy against rds-db:connect requests, the setup rule's event pattern against a CloudFormation event, and the setup
+/// policy against rds-db:connect requests by the IAM engine (tests/policies/task-roles.test.mjs), the setup rule's event
+/// pattern against a CloudFormation event, and the setup
 /// SQL run against a real PostgreSQL (TRILHO_TEST_PG, default the local server of scripts/ensure-postgres.sh).
 /// </summary>
 [Collection(SynthesisGroup.Name)]
@@ -15,28 +15,12 @@ public sealed class DatabaseIdentityTests(SynthesisFixture fixture)
 {
     private const string Account = "111111111111";
     private const string Region = "sa-east-1";
-    private const string ResourceId = "db-ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
-    [Theory]
-    [InlineData("backend", true)]
-    [InlineData("trilho", false)]     // the master user
-    [InlineData("orders", false)]     // any other role
-    [InlineData("*", false)]
-    public void Task_role_may_connect_only_as_the_apps_own_role(string dbUser, bool allowed)
-    {
-        var app = fixture.Stack("desafio-aws", "dev", "app-backend");
-        var statements = TaskRoleStatements(app);
-        var resource = $"arn:aws:rds-db:{Region}:{Account}:dbuser:{ResourceId}/{dbUser}";
-        Assert.Equal(allowed, MiniIam.Allows(statements, "rds-db:connect", resource));
-    }
-
+    // Which database user a task role may connect as is evaluated by the IAM engine in tests/policies/task-roles.test.mjs
+    // ("a task role connects to the database only as its app's own role").
     [Fact]
-    public void Task_role_may_not_connect_to_another_instance_nor_read_any_secret()
+    public void The_execution_role_no_longer_reads_the_master_secret()
     {
-        var statements = TaskRoleStatements(fixture.Stack("desafio-aws", "prod", "app-backend"));
-        Assert.False(MiniIam.Allows(statements, "rds-db:connect", $"arn:aws:rds-db:{Region}:{Account}:dbuser:db-OTHERINSTANCE/backend"));
-        Assert.False(MiniIam.Allows(statements, "secretsmanager:GetSecretValue", $"arn:aws:secretsmanager:{Region}:{Account}:secret:rds!db-1234"));
-        // The execution role (used by ECS to start the task) does not read the master secret any more either.
         var app = fixture.Stack("desafio-aws", "prod", "app-backend");
         Assert.DoesNotContain("secretsmanager", app.Stack.Template, StringComparison.Ordinal);
     }
@@ -111,23 +95,6 @@ public sealed class DatabaseIdentityTests(SynthesisFixture fixture)
         }
     }
 
-    private static List<JsonObject> TaskRoleStatements(Template app)
-    {
-        var taskRole = app.Resources("AWS::IAM::Role").Single(r => r.Id.Contains("TaskTaskRole", StringComparison.Ordinal)).Id;
-        var values = new Dictionary<string, string>
-        {
-            ["AWS::Partition"] = "aws",
-            ["AWS::AccountId"] = Account,
-            ["AWS::Region"] = Region,
-            ["DatabaseResourceId"] = ResourceId,
-        };
-        return app.Resources("AWS::IAM::Policy")
-            .Where(p => p.Resource["Properties"]!["Roles"]!.AsArray().Any(r => Template.Target(r) == taskRole))
-            .SelectMany(p => Resolve(p.Resource["Properties"]!["PolicyDocument"]!["Statement"]!, values)!.AsArray())
-            .Select(s => s!.AsObject())
-            .ToList();
-    }
-
     /// <summary>Resolves Ref and Fn::Join with known values, the way CloudFormation would at deploy time.</summary>
     private static JsonNode? Resolve(JsonNode? node, Dictionary<string, string> values) => node switch
     {
@@ -147,26 +114,6 @@ public sealed class DatabaseIdentityTests(SynthesisFixture fixture)
         """)!.AsObject();
 }
 
-/// <summary>Allow-only IAM evaluation of identity statements (no statement here denies): action and resource wildcards as IAM matches them.</summary>
-internal static class MiniIam
-{
-    public static bool Allows(IEnumerable<JsonObject> statements, string action, string resource) =>
-        statements.Any(s => s["Effect"]!.GetValue<string>() == "Allow"
-            && s["Condition"] is null
-            && Strings(s["Action"]).Any(a => Glob(a, action, ignoreCase: true))
-            && Strings(s["Resource"]).Any(r => Glob(r, resource, ignoreCase: false)));
-
-    private static IEnumerable<string> Strings(JsonNode? node) => node switch
-    {
-        JsonArray a => a.Select(x => x!.GetValue<string>()),
-        null => [],
-        _ => [node.GetValue<string>()],
-    };
-
-    private static bool Glob(string pattern, string value, bool ignoreCase) =>
-        Regex.IsMatch(value, "^" + Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$",
-            ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
-}
 
 /// <summary>EventBridge pattern matching for the forms used here: arrays of exact values, nested objects.</summary>
 internal static class EventPattern

@@ -35,4 +35,39 @@ public sealed class WebAclRequirementTests(SynthesisFixture fixture)
         var acl = fixture.Stack("two-apis-firewall-no-domain", "dev", "global").Properties("AWS::WAFv2::WebACL");
         Assert.Equal(action, WebAclEvaluator.Evaluate(acl, new WafRequest("POST", path, TwentyKb)).Action);
     }
+
+    /// <summary>Review 1, finding 3: .NET's HttpClient sends no User-Agent unless told to; browsers always send one.</summary>
+    [Theory]
+    [InlineData("POST", "/backend/orders", "Allow")]
+    [InlineData("GET", "/backend", "Allow")]
+    [InlineData("GET", "/frontend/", "Block")]
+    [InlineData("GET", "/backendx/orders", "Block")]
+    [InlineData("GET", "/elsewhere", "Block")]
+    public void Requests_without_a_user_agent_pass_on_api_paths_only(string method, string path, string action)
+    {
+        var acl = fixture.Stack("desafio-aws", "prod", "global").Properties("AWS::WAFv2::WebACL");
+        Assert.Equal(action, WebAclEvaluator.Evaluate(acl, new WafRequest(method, path, 512, UserAgent: null)).Action);
+        Assert.Equal("Allow", WebAclEvaluator.Evaluate(acl, new WafRequest(method, path, 512)).Action);
+    }
+
+    /// <summary>
+    /// Review 1, finding 3: many users behind one carrier address (CGNAT) load pages of dozens of static files each;
+    /// that must not lock them out of the api, while one address hammering the api is still stopped.
+    /// </summary>
+    [Fact]
+    public void The_per_ip_rate_limit_counts_api_requests_and_lets_static_traffic_of_a_shared_address_through()
+    {
+        var acl = fixture.Stack("desafio-aws", "prod", "global").Properties("AWS::WAFv2::WebACL");
+        var pages = Enumerable.Repeat(new WafRequest("GET", "/frontend/assets/app.js", 0), 6000).ToList();
+        Assert.Equal("Allow", WebAclEvaluator.Evaluate(acl, new WafRequest("GET", "/frontend/index.html", 0, Earlier: pages)).Action);
+        Assert.Equal("Allow", WebAclEvaluator.Evaluate(acl, new WafRequest("POST", "/backend/orders", 512, Earlier: pages)).Action);
+
+        var calls = Enumerable.Repeat(new WafRequest("GET", "/backend/orders", 0), GlobalEdge.ApiRateLimitPer5Minutes).ToList();
+        var verdict = WebAclEvaluator.Evaluate(acl, new WafRequest("GET", "/backend/orders", 0, Earlier: calls));
+        Assert.Equal(("Block", "RateLimitPerIpOnApiPaths"), (verdict.Action, verdict.TerminatingRule));
+
+        // A flood of anything is still stopped.
+        var flood = Enumerable.Repeat(new WafRequest("GET", "/frontend/index.html", 0), GlobalEdge.RateLimitPer5Minutes).ToList();
+        Assert.Equal("Block", WebAclEvaluator.Evaluate(acl, new WafRequest("GET", "/frontend/index.html", 0, Earlier: flood)).Action);
+    }
 }

@@ -6,7 +6,13 @@ namespace Trilho.Compiler.Emit.Tests.Waf;
 /// <param name="Method">HTTP method.</param>
 /// <param name="UriPath">The path, without the query string.</param>
 /// <param name="BodyBytes">Size of the request body in bytes.</param>
-public sealed record WafRequest(string Method, string UriPath, int BodyBytes);
+/// <param name="UserAgent">The User-Agent header, null when the client sends none.</param>
+/// <param name="Earlier">The same IP's other requests within the last 5 minutes (what rate-based rules count).</param>
+public sealed record WafRequest(string Method, string UriPath, int BodyBytes, string? UserAgent = WafRequest.Browser, IReadOnlyList<WafRequest>? Earlier = null)
+{
+    /// <summary>A browser's User-Agent.</summary>
+    public const string Browser = "Mozilla/5.0 (Linux; Android 14) Mobile";
+}
 
 /// <summary>What the web ACL decided, and the labels the request carried at the end.</summary>
 public sealed record WafVerdict(string Action, string? TerminatingRule, IReadOnlySet<string> Labels);
@@ -20,9 +26,11 @@ public sealed record WafVerdict(string Action, string? TerminatingRule, IReadOnl
 /// evaluated before it ("waf-labels"); a managed group's RuleActionOverrides replace a rule's action, OverrideAction
 /// Count turns every action of the group into Count ("web-acl-rule-group-override-options");
 /// a byte match applies its text transformations, then compares by positional constraint ("waf-rule-statement-type-string-match").
+/// a rate-based statement counts the IP's requests in the window (only those matching its scope-down statement, when
+/// it has one) and matches while that count exceeds its limit ("waf-rule-statement-type-rate-based").
 /// Managed rule groups are modelled by the rules that a test request can trigger: of AWSManagedRulesCommonRuleSet,
-/// SizeRestrictions_BODY (Block, bodies over 8 KB, "aws-managed-rule-groups-baseline"); the other rules of the
-/// groups inspect attack patterns the sample requests do not carry.
+/// SizeRestrictions_BODY (Block, bodies over 8 KB) and NoUserAgent_HEADER (Block, no User-Agent header),
+/// "aws-managed-rule-groups-baseline"; the other rules of the groups inspect attack patterns the sample requests do not carry.
 /// </summary>
 public static class WebAclEvaluator
 {
@@ -32,6 +40,7 @@ public static class WebAclEvaluator
     {
         ["AWSManagedRulesCommonRuleSet"] =
         [
+            new("NoUserAgent_HEADER", "Block", "awswaf:managed:aws:core-rule-set:NoUserAgent_Header", r => string.IsNullOrEmpty(r.UserAgent)),
             new("SizeRestrictions_BODY", "Block", "awswaf:managed:aws:core-rule-set:SizeRestrictions_Body", r => r.BodyBytes > 8 * 1024),
         ],
         ["AWSManagedRulesAmazonIpReputationList"] = [],
@@ -122,10 +131,22 @@ public static class WebAclEvaluator
             "NotStatement" => !Matches(body!["Statement"]!, request, labels),
             "LabelMatchStatement" => LabelMatches(body!, labels),
             "ByteMatchStatement" => ByteMatches(body!, request),
-            // One request stays under any per-IP rate limit; the limit's value is checked where it is emitted.
-            "RateBasedStatement" => false,
+            "RateBasedStatement" => RateExceeded(body!, request),
             _ => throw new NotSupportedException($"Statement not modelled: {kind}"),
         };
+    }
+
+    private static bool RateExceeded(JsonNode statement, WafRequest request)
+    {
+        if (statement["AggregateKeyType"]!.GetValue<string>() != "IP")
+        {
+            throw new NotSupportedException($"Rate aggregation not modelled: {statement.ToJsonString()}");
+        }
+
+        var scopeDown = statement["ScopeDownStatement"];
+        var counted = (request.Earlier ?? []).Append(request)
+            .Count(r => scopeDown is null || Matches(scopeDown, r, new HashSet<string>(StringComparer.Ordinal)));
+        return counted > statement["Limit"]!.GetValue<int>();
     }
 
     private static bool LabelMatches(JsonNode statement, HashSet<string> labels)

@@ -44,6 +44,9 @@ internal sealed class DeliveryArns(ResolvedEnvironment environment)
     /// <summary>A service's resources of any region in this account, e.g. <c>secret:*</c> of secretsmanager.</summary>
     public string InAccount(string service, string resource) => $"arn:{Aws.PARTITION}:{service}:*:{Account}:{resource}";
 
+    /// <summary>A service's resource in the environment's region and account, e.g. <c>log-group:name*</c> of logs.</summary>
+    public string InRegion(string service, string resource) => $"arn:{Aws.PARTITION}:{service}:{environment.Region}:{Account}:{resource}";
+
     public string IamRolesStartingWith(string prefix) => $"arn:{Aws.PARTITION}:iam::{Account}:role/{prefix}*";
 
     public string ServiceLinkedRoles() => $"arn:{Aws.PARTITION}:iam::{Account}:role/aws-service-role/*";

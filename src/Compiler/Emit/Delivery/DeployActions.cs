@@ -17,6 +17,9 @@ internal static class DeployActions
     /// <summary>Creating a change set is where the execution role is chosen, so it is granted apart, with a <c>cloudformation:RoleArn</c> condition.</summary>
     public const string CreateChangeSet = "cloudformation:CreateChangeSet";
 
+    /// <summary>Deleting a stack is granted apart, with a <c>cloudformation:RoleArn</c> condition, like creating a change set.</summary>
+    public const string DeleteStack = "cloudformation:DeleteStack";
+
     /// <summary>Pushing an image and checking whether a tag exists (repositories reject tag reuse).</summary>
     public static readonly string[] EcrPush =
     [
@@ -78,22 +81,90 @@ internal static class DeployActions
     public static readonly string[] IamPolicies =
         [.. IamPolicyWrites.Concat(["iam:GetPolicy", "iam:GetPolicyVersion", "iam:ListPolicyVersions"]).Order(StringComparer.Ordinal)];
 
-    /// <summary>
-    /// Services of an app stack (ECS service and task definition, listener rule and target group, autoscaling,
-    /// logs, alarms, topics, canaries). CloudFormation calls them with the execution role only for resources the
-    /// template declares; most of these actions have no resource-level permissions, hence service-wide grants.
-    /// </summary>
-    public static readonly string[] AppServices =
+    /// <summary>Reads CloudFormation makes while creating and stabilizing an app stack's resources; no resource-level permissions for most.</summary>
+    public static readonly string[] AppReads =
     [
-        "application-autoscaling:*",
-        "application-signals:*",
-        "cloudwatch:*",
+        "application-autoscaling:Describe*",
+        "cloudwatch:DescribeAlarms",
         "ec2:Describe*",
-        "ecs:*",
-        "elasticloadbalancing:*",
-        "logs:*",
-        "sns:*",
-        "synthetics:*",
+        "ecs:Describe*",
+        "ecs:List*",
+        "elasticloadbalancing:Describe*",
+        "logs:DescribeLogGroups",
+    ];
+
+    /// <summary>An app's log group: its lifetime, retention, encryption and tags. No subscription filters: nothing Trilho emits ships logs elsewhere.</summary>
+    public static readonly string[] AppLogGroups =
+    [
+        "logs:AssociateKmsKey",
+        "logs:CreateLogGroup",
+        "logs:DeleteLogGroup",
+        "logs:DeleteRetentionPolicy",
+        "logs:DisassociateKmsKey",
+        "logs:ListTagsForResource",
+        "logs:ListTagsLogGroup",
+        "logs:PutRetentionPolicy",
+        "logs:TagLogGroup",
+        "logs:TagResource",
+        "logs:UntagLogGroup",
+        "logs:UntagResource",
+    ];
+
+    /// <summary>An app's ECS service.</summary>
+    public static readonly string[] AppEcsServices =
+    [
+        "ecs:CreateService",
+        "ecs:DeleteService",
+        "ecs:TagResource",
+        "ecs:UntagResource",
+        "ecs:UpdateService",
+    ];
+
+    /// <summary>Task definition revisions (registered and deregistered as the stack changes).</summary>
+    public static readonly string[] AppTaskDefinitions =
+    [
+        "ecs:DeregisterTaskDefinition",
+        "ecs:RegisterTaskDefinition",
+        "ecs:TagResource",
+    ];
+
+    /// <summary>An app's release alarms (the ECS deployment circuit breaker watches them) and its scaling alarms.</summary>
+    public static readonly string[] AppAlarms =
+    [
+        "cloudwatch:DeleteAlarms",
+        "cloudwatch:ListTagsForResource",
+        "cloudwatch:PutMetricAlarm",
+        "cloudwatch:TagResource",
+        "cloudwatch:UntagResource",
+    ];
+
+    /// <summary>An app's target group, once it carries the team's tag.</summary>
+    public static readonly string[] AppTargetGroups =
+    [
+        "elasticloadbalancing:AddTags",
+        "elasticloadbalancing:DeleteTargetGroup",
+        "elasticloadbalancing:ModifyTargetGroup",
+        "elasticloadbalancing:ModifyTargetGroupAttributes",
+        "elasticloadbalancing:RemoveTags",
+    ];
+
+    /// <summary>An app's rule on the environment's listener.</summary>
+    public static readonly string[] AppListenerRules =
+    [
+        "elasticloadbalancing:CreateRule",
+        "elasticloadbalancing:DeleteRule",
+        "elasticloadbalancing:ModifyRule",
+        "elasticloadbalancing:SetRulePriorities",
+    ];
+
+    /// <summary>An app's scalable target and scaling policies.</summary>
+    public static readonly string[] AppScaling =
+    [
+        "application-autoscaling:DeleteScalingPolicy",
+        "application-autoscaling:DeregisterScalableTarget",
+        "application-autoscaling:PutScalingPolicy",
+        "application-autoscaling:RegisterScalableTarget",
+        "application-autoscaling:TagResource",
     ];
 
     /// <summary>Services of the whole environment (network, database, edge, observability, delivery).</summary>

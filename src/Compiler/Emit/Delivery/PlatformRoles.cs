@@ -15,6 +15,10 @@ internal static class PlatformRoles
         yield return PolicyJson.Allow("CreateChangeSetsWithExecutionRole", [DeployActions.CreateChangeSet], stacks,
             PolicyJson.Condition("ArnEquals", "cloudformation:RoleArn", executionRoleArn));
         yield return PolicyJson.Allow("DeployEnvironmentStacks", DeployActions.ChangeSets, stacks);
+
+        // A failed first create leaves ROLLBACK_COMPLETE, which only a delete clears (trilho deploy does it, through the execution role).
+        yield return PolicyJson.Allow("DeleteEnvironmentStacksWithExecutionRole", [DeployActions.DeleteStack], stacks,
+            PolicyJson.Condition("ArnEquals", "cloudformation:RoleArn", executionRoleArn));
         yield return PolicyJson.Allow("PassExecutionRoleToCloudFormation", ["iam:PassRole"], [executionRoleArn],
             PolicyJson.Condition("StringEquals", "iam:PassedToService", "cloudformation.amazonaws.com"));
         yield return PolicyJson.Allow("LogInToImageRegistry", ["ecr:GetAuthorizationToken"], ["*"]);

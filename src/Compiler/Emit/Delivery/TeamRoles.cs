@@ -1,4 +1,5 @@
 using Amazon.CDK;
+using Trilho.Compiler.Emit.Monitoring;
 using Trilho.Compiler.Resolution;
 
 namespace Trilho.Compiler.Emit.Delivery;
@@ -6,6 +7,9 @@ namespace Trilho.Compiler.Emit.Delivery;
 /// <summary>Permissions of a team's role and of the CloudFormation execution role it passes: only that team's apps.</summary>
 internal static class TeamRoles
 {
+    /// <summary>The tag every resource of a team's app stack carries (EnvironmentAssembler), naming the team.</summary>
+    private const string TeamTag = "trilho:team";
+
     private const string PermissionsBoundaryKey = "iam:PermissionsBoundary";
 
     private static readonly string[] UploadActions = ["s3:PutObject", "s3:DeleteObject"];
@@ -28,6 +32,10 @@ internal static class TeamRoles
         yield return PolicyJson.Allow("CreateChangeSetsWithTeamExecutionRole", [DeployActions.CreateChangeSet], stacks,
             PolicyJson.Condition("ArnEquals", "cloudformation:RoleArn", executionRoleArn));
         yield return PolicyJson.Allow("DeployTeamAppStacks", DeployActions.ChangeSets, stacks);
+
+        // A failed first create leaves ROLLBACK_COMPLETE, which only a delete clears (trilho deploy does it, through the execution role).
+        yield return PolicyJson.Allow("DeleteTeamAppStacksWithTeamExecutionRole", [DeployActions.DeleteStack], stacks,
+            PolicyJson.Condition("ArnEquals", "cloudformation:RoleArn", executionRoleArn));
         yield return PolicyJson.Allow("ReadEnvironmentOutputs", ["cloudformation:DescribeStacks"], arns.EnvironmentStacks());
         yield return PolicyJson.Allow("PassTeamExecutionRoleToCloudFormation", ["iam:PassRole"], [executionRoleArn],
             PolicyJson.Condition("StringEquals", "iam:PassedToService", "cloudformation.amazonaws.com"));
@@ -68,8 +76,10 @@ internal static class TeamRoles
     }
 
     /// <summary>
-    /// What CloudFormation needs for the resources of an app stack. Services without resource-level permissions are
-    /// granted service-wide; IAM roles and buckets only under names CloudFormation derives from the team's stack names.
+    /// What CloudFormation needs for the resources of an app stack: IAM roles, log groups, ECS services and buckets only
+    /// under names CloudFormation derives from the team's stack names, alarms under the team's apps' release alarm
+    /// names, target groups by the team's <c>trilho:team</c> tag; listener rules on the environment's listener (IAM
+    /// cannot see a rule's path or priority, see ADR 0008). A team with static apps only gets none of the service grants.
     /// Every role the team creates or grants to must carry the team boundary (<paramref name="boundaryArn"/>); explicit
     /// denies keep the boundary, the delivery roles and roles without the boundary out of reach whatever else is allowed.
     /// </summary>
@@ -77,7 +87,11 @@ internal static class TeamRoles
     {
         var stackNames = apps.Select(a => EmitNames.AppStack(environment, a.Id) + "-").ToList();
         var roles = stackNames.Select(arns.IamRolesStartingWith).ToList();
-        yield return PolicyJson.Allow("ManageAppServices", DeployActions.AppServices, ["*"]);
+        foreach (var statement in ServiceStatements(environment, arns, apps))
+        {
+            yield return statement;
+        }
+
         yield return PolicyJson.Allow("GrantToAppRolesWithinTheBoundary", DeployActions.IamRoleGrants, roles,
             PolicyJson.Condition("StringEquals", PermissionsBoundaryKey, boundaryArn));
         yield return PolicyJson.Allow("ManageAppRoles", DeployActions.IamRoleChanges, roles);
@@ -100,5 +114,50 @@ internal static class TeamRoles
         yield return PolicyJson.Deny("DenyChangingTheTeamBoundary", DeployActions.IamPolicyWrites, [boundaryArn]);
         yield return PolicyJson.Deny("DenyTouchingDeliveryRoles", ["iam:*"],
             [arns.IamRolesContaining("-cfn-"), arns.IamRolesContaining("-deploy-")]);
+    }
+
+    /// <summary>The ECS, load balancing, autoscaling, logs and alarm grants of a team's api apps (none without one).</summary>
+    private static IEnumerable<object> ServiceStatements(ResolvedEnvironment environment, DeliveryArns arns, IReadOnlyList<ResolvedApp> apps)
+    {
+        var apis = apps.OfType<ResolvedApiApp>().ToList();
+        if (apis.Count == 0)
+        {
+            yield break;
+        }
+
+        var team = apis[0].Team;
+        var stackNames = apis.Select(a => EmitNames.AppStack(environment, a.Id) + "-").ToList();
+        yield return PolicyJson.Allow("DescribeAppServices", DeployActions.AppReads, ["*"]);
+
+        // Unnamed log groups and services are named <stack>-<logical id>-<random> by CloudFormation.
+        yield return PolicyJson.Allow("ManageAppLogGroups", DeployActions.AppLogGroups,
+            stackNames.Select(n => arns.InRegion("logs", $"log-group:{n}*")));
+        yield return PolicyJson.Allow("ManageAppEcsServices", DeployActions.AppEcsServices,
+            stackNames.Select(n => arns.InRegion("ecs", $"service/{EmitNames.Cluster(environment)}/{n}*")));
+
+        // Task definitions hold no power of their own: the roles they name are passed (PassAppRolesToEcsTasks).
+        yield return PolicyJson.Allow("ManageAppTaskDefinitions", DeployActions.AppTaskDefinitions, ["*"]);
+        // The release alarms, and the alarms target tracking creates with the caller's permissions, named after the service
+        // (https://docs.aws.amazon.com/autoscaling/application/userguide/security_iam_id-based-policy-examples.html).
+        var alarms = apis.Select(a => $"alarm:{MonitoringNames.Alarm(environment, a.Id, "Release")}-*")
+            .Concat(stackNames.Select(n => $"alarm:TargetTracking-service/{EmitNames.Cluster(environment)}/{n}*"));
+        yield return PolicyJson.Allow("ManageAppAlarms", DeployActions.AppAlarms, alarms.Select(a => arns.InRegion("cloudwatch", a)));
+
+        // CloudFormation names target groups with a truncated random name, so they are told apart by the team tag the
+        // stack puts on every resource: created only with it, changed only when they carry it.
+        yield return PolicyJson.Allow("CreateTeamTargetGroups", ["elasticloadbalancing:CreateTargetGroup", "elasticloadbalancing:AddTags"],
+            [arns.InRegion("elasticloadbalancing", "targetgroup/*")],
+            PolicyJson.Condition("StringEquals", $"aws:RequestTag/{TeamTag}", team));
+        yield return PolicyJson.Allow("ManageTeamTargetGroups", DeployActions.AppTargetGroups,
+            [arns.InRegion("elasticloadbalancing", "targetgroup/*")],
+            PolicyJson.Condition("StringEquals", $"aws:ResourceTag/{TeamTag}", team));
+
+        // IAM sees the listener, not the rule's path or priority: ADR 0008 records this gap.
+        yield return PolicyJson.Allow("ManageAppListenerRules", DeployActions.AppListenerRules,
+            [arns.InRegion("elasticloadbalancing", "listener/app/*"), arns.InRegion("elasticloadbalancing", "listener-rule/app/*")]);
+
+        // Scalable targets have random ids and no tags in CloudFormation; the namespace keeps them to ECS services.
+        yield return PolicyJson.Allow("ManageAppScaling", DeployActions.AppScaling, ["*"],
+            PolicyJson.Condition("StringEquals", "application-autoscaling:service-namespace", "ecs"));
     }
 }
