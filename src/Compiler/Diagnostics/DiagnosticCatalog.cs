@@ -67,6 +67,10 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor BadKeyName = new(
         "TRL1108", DiagnosticSeverity.Error, "'{0}' is not a valid name in {1}: it must be {2}.", "Rename it, and every reference to it.");
 
+    /// <summary>A key one indentation level too far out: it fails where it is but is valid in the mapping just above.</summary>
+    public static readonly DiagnosticDescriptor IndentedTooFarOut = new(
+        "TRL1111", DiagnosticSeverity.Error, "'{0}' does not belong in {1}, but it is valid in {2} just above: it looks indented one level too far out.", "Did you mean it under '{3}' (line {4})? Indent it like the other keys of '{3}'.");
+
     /// <summary>A section that needs at least one entry is empty.</summary>
     public static readonly DiagnosticDescriptor EmptySection = new(
         "TRL1109", DiagnosticSeverity.Error, "'{0}' is empty: it needs at least one entry.", "Add an entry; see docs/platform-yaml.md.");
