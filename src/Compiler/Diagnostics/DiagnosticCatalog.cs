@@ -223,11 +223,15 @@ public static class DiagnosticCatalog
         "usage.{0} is {1}: a volume must be {2}, so the cost estimate uses the profile's default instead.",
         "Set usage.{0} to a value from {2}, or remove it to use the default.");
 
-    /// <summary>Build integration: the compiler exited with an error but printed no diagnostic (e.g. Node.js missing). Raised by the MSBuild task, which does not load this assembly.</summary>
+    /// <summary>Build integration: the compiler exited with an error but printed no diagnostic (e.g. an internal error). Raised by the MSBuild task, which does not load this assembly.</summary>
     public static readonly DiagnosticDescriptor CompilerFailedSilently = new(
-        "TRL9001", DiagnosticSeverity.Error, "trilho compile exited with code {0} without reporting a diagnostic: {1}", "Check that Node.js 20 or later is on PATH; the message ends with the compiler's last output lines.");
+        "TRL9001", DiagnosticSeverity.Error, "trilho compile exited with code {0} without reporting a diagnostic: {1}", "Read the compiler's last output lines at the end of the message (a missing Node.js has its own TRL9003).");
 
     /// <summary>Build integration: the project has no platform file. Raised by the MSBuild targets.</summary>
     public static readonly DiagnosticDescriptor PlatformFileMissing = new(
         "TRL9002", DiagnosticSeverity.Error, "platform file not found: {0}.", "Add platform.yaml beside the project, set TrilhoPlatformFile to its path, or set TrilhoEnabled to false.");
+
+    /// <summary>Node.js is missing from PATH or too old: AWS CDK, which writes the templates, runs on it (through jsii).</summary>
+    public static readonly DiagnosticDescriptor NodeRequired = new(
+        "TRL9003", DiagnosticSeverity.Error, "Node.js {0} or later is required on PATH: AWS CDK, which writes the templates, runs on it{1}.", "Install Node.js {0} or later (https://nodejs.org or your package manager), put it on PATH and run again.");
 }
