@@ -14,14 +14,20 @@ namespace Trilho.Compiler.Schema;
 internal static class MisindentedKeys
 {
     /// <summary>
-    /// For each failing key of <paramref name="root"/> (found from <paramref name="failingPointers"/>) that is valid
+    /// For each failing key of <paramref name="root"/> (found from <paramref name="failures"/>) that is valid
     /// under the sibling mapping just above it: its pointer and that sibling's name. Outer keys win over keys inside them.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> Find(JsonNode? root, IEnumerable<string> failingPointers, EvaluationOptions options)
+    public static IReadOnlyDictionary<string, string> Find(JsonNode? root, IReadOnlyCollection<(string Instance, string Evaluation)> failures, EvaluationOptions options)
     {
         var found = new Dictionary<string, string>(StringComparer.Ordinal);
         var tried = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var pointer in failingPointers.Order(StringComparer.Ordinal))
+        // Only a key the schema does not declare where it stands (an unknown key, or an entry of a map section such
+        // as apps) can be misplaced: a declared key with a wrong value (port: "abc") is where it belongs.
+        var undeclared = failures
+            .Where(f => JsonPointers.Split(f.Instance) is [.., var key] && !JsonPointers.Split(f.Evaluation).TakeLast(2).SequenceEqual(["properties", key]))
+            .Select(f => f.Instance)
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var pointer in failures.Select(f => f.Instance).Distinct().Order(StringComparer.Ordinal))
         {
             var segments = JsonPointers.Split(pointer);
             for (var depth = 1; depth <= segments.Count; depth++)
@@ -32,7 +38,7 @@ internal static class MisindentedKeys
                     break;
                 }
 
-                if (tried.Add(candidate) && SiblingAbove(root, candidate) is { } sibling && ValidUnder(root!, candidate, sibling, options))
+                if (tried.Add(candidate) && undeclared.Contains(candidate) && SiblingAbove(root, candidate) is { } sibling && ValidUnder(root!, candidate, sibling, options))
                 {
                     found[candidate] = sibling;
                     break;
@@ -47,8 +53,8 @@ internal static class MisindentedKeys
     public static bool IsAtOrUnder(string pointer, string key) =>
         pointer == key || pointer.StartsWith(key + "/", StringComparison.Ordinal);
 
-    /// <summary>Every instance location where <paramref name="result"/> reports a failed keyword.</summary>
-    public static IEnumerable<string> FailingPointers(EvaluationResults result)
+    /// <summary>Every instance location where <paramref name="result"/> reports a failed keyword, with the schema location that failed.</summary>
+    public static IEnumerable<(string Instance, string Evaluation)> Failures(EvaluationResults result)
     {
         if (result.IsValid)
         {
@@ -57,12 +63,12 @@ internal static class MisindentedKeys
 
         if (result.Errors is { Count: > 0 })
         {
-            yield return result.InstanceLocation.ToString();
+            yield return (result.InstanceLocation.ToString(), result.EvaluationPath.ToString());
         }
 
-        foreach (var pointer in (result.Details ?? []).SelectMany(FailingPointers))
+        foreach (var failure in (result.Details ?? []).SelectMany(Failures))
         {
-            yield return pointer;
+            yield return failure;
         }
     }
 
@@ -106,6 +112,6 @@ internal static class MisindentedKeys
 
         var target = JsonPointers.Parent(pointer) + JsonPointers.Of(sibling, key);
         var results = PlatformSchema.Schema.Evaluate(JsonSerializer.SerializeToElement(moved), options);
-        return !FailingPointers(results).Any(p => IsAtOrUnder(p, target));
+        return !Failures(results).Any(f => IsAtOrUnder(f.Instance, target));
     }
 }

@@ -30,7 +30,7 @@ public static class SchemaValidator
         if (!results.IsValid)
         {
             // A key indented too far out gets one diagnostic that says so, instead of what the schema makes of it there.
-            var misindented = MisindentedKeys.Find(document.Root, MisindentedKeys.FailingPointers(results).Distinct(), Options);
+            var misindented = MisindentedKeys.Find(document.Root, MisindentedKeys.Failures(results).Distinct().ToList(), Options);
             foreach (var (pointer, sibling) in misindented)
             {
                 var key = JsonPointers.Split(pointer)[^1];
