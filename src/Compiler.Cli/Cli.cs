@@ -127,9 +127,10 @@ public static class Cli
             return 2;
         }
 
+        // In canonical form (trilho: error TRL9003: ...) so MSBuild reports it under its own code, not TRL9001.
         if (NodeRequirement.Problem(Environment.GetEnvironmentVariable("PATH")) is { } node)
         {
-            stderr.WriteLine($"trilho: error: {node}");
+            Print([node], stdout);
             return 2;
         }
 
@@ -157,8 +158,9 @@ public static class Cli
             stdout.WriteLine($"wrote {Path.Combine(folder, CostEstimateWriter.JsonFileName)}");
             stdout.WriteLine($"wrote {Path.Combine(folder, CostEstimateWriter.MarkdownFileName)}");
             Print(estimate.Diagnostics, stdout);
-            // The "trilho: " prefix marks the line the MSBuild task shows at normal importance, one per environment.
-            stdout.WriteLine($"trilho: {estimate.ToSummaryLine()}");
+            // The "trilho: " prefix marks the line the MSBuild task shows at high importance (so at the default
+            // verbosity), one per environment: what was written and what it costs.
+            stdout.WriteLine($"trilho: {estimate.ToSummaryLine()}; wrote {Plural(synthesized.Plan.Stacks.Count, "stack template")}, {OutputWriter.PlanFileName} and cost-estimate.json|md to {folder}");
         }
 
         return 0;

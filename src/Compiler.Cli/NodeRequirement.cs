@@ -1,29 +1,30 @@
 using System.Diagnostics;
 using System.Globalization;
+using Trilho.Compiler.Diagnostics;
 
 namespace Trilho.Compiler.Cli;
 
 /// <summary>
 /// AWS CDK runs on Node.js (through jsii); without it the synthesis fails deep inside the runtime with a
-/// Win32Exception. Checked before compiling so the user reads what to install instead.
+/// Win32Exception. Checked before compiling so the user, and MSBuild, read TRL9003 and what to install instead.
 /// </summary>
 public static class NodeRequirement
 {
     /// <summary>The oldest Node.js major version CDK 2.160 runs on.</summary>
     public const int MinimumMajor = 20;
 
-    /// <summary>What is wrong with the Node.js found on <paramref name="pathVariable"/>, or null when it is fine.</summary>
-    public static string? Problem(string? pathVariable)
+    /// <summary>TRL9003 when the Node.js found on <paramref name="pathVariable"/> is missing or too old, or null when it is fine.</summary>
+    public static Diagnostic? Problem(string? pathVariable)
     {
         var node = Find(pathVariable);
         if (node is null)
         {
-            return $"Node.js {MinimumMajor} or later is required on PATH: AWS CDK, which writes the templates, runs on it. Install it (https://nodejs.org or your package manager) and run again.";
+            return DiagnosticCatalog.NodeRequired.Create(null, MinimumMajor, string.Empty);
         }
 
         var version = Version(node);
         return version is { } major && major < MinimumMajor
-            ? string.Create(CultureInfo.InvariantCulture, $"Node.js {MinimumMajor} or later is required on PATH, but {node} is version {major}. Install a newer one and run again.")
+            ? DiagnosticCatalog.NodeRequired.Create(null, MinimumMajor, string.Create(CultureInfo.InvariantCulture, $", but {node} is version {major}"))
             : null;
     }
 

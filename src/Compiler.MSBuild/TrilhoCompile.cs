@@ -103,6 +103,10 @@ public sealed class TrilhoCompile : ToolTask
     protected override string GetWorkingDirectory() => ProjectDirectory;
 
     /// <inheritdoc />
+    /// <remarks>ToolTask logs the command line at high importance; it is detail, so it shows only at detailed verbosity.</remarks>
+    protected override void LogToolCommand(string message) => Log.LogCommandLine(MessageImportance.Low, message);
+
+    /// <inheritdoc />
     protected override ProcessStartInfo GetProcessStartInfo(string pathToTool, string commandLineCommands, string responseFileSwitch)
     {
         var startInfo = base.GetProcessStartInfo(pathToTool, commandLineCommands, responseFileSwitch);
@@ -154,13 +158,14 @@ public sealed class TrilhoCompile : ToolTask
     }
 
     /// <summary>
-    /// The compiler's summary lines (<c>trilho: &lt;env&gt; ...: estimated USD ...</c>, one per environment) show at
-    /// normal verbosity; the list of files it wrote only at detailed verbosity, so it does not bury them.
+    /// The compiler's summary lines (<c>trilho: &lt;env&gt; ...: estimated USD ...; wrote ... to ...</c>, one per
+    /// environment) are high importance, so <c>dotnet build</c> shows them at its default (minimal) verbosity; the
+    /// list of files it wrote only at detailed verbosity, so it does not bury them.
     /// </summary>
     private static MessageImportance ImportanceOf(string? line, MessageImportance otherwise) => line switch
     {
         null => otherwise,
-        _ when line.StartsWith(SummaryPrefix, StringComparison.Ordinal) => MessageImportance.Normal,
+        _ when line.StartsWith(SummaryPrefix, StringComparison.Ordinal) => MessageImportance.High,
         _ when line.StartsWith(WrotePrefix, StringComparison.Ordinal) => MessageImportance.Low,
         _ => otherwise,
     };

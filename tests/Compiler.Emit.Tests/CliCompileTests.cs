@@ -38,7 +38,9 @@ public sealed class CliCompileTests : IDisposable
             Assert.Equal(environment, json["environment"]!.GetValue<string>());
             Assert.True(json["monthlyTotal"]!.GetValue<decimal>() > 0);
             Assert.StartsWith("#", File.ReadAllText(Path.Combine(output, environment, "cost-estimate.md")), StringComparison.Ordinal);
-            Assert.Single(lines, l => l.StartsWith($"trilho: desafio-{environment} (sa-east-1): estimated ", StringComparison.Ordinal));
+            var summary = Assert.Single(lines, l => l.StartsWith($"trilho: desafio-{environment} (sa-east-1): estimated ", StringComparison.Ordinal));
+            var templates = Directory.GetFiles(Path.Combine(output, environment), "*.template.json").Length;
+            Assert.EndsWith($"; wrote {templates} stack templates, deploy-plan.json and cost-estimate.json|md to {Path.Combine(output, environment)}", summary, StringComparison.Ordinal);
         }
     }
 

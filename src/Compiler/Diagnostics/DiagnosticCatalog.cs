@@ -67,6 +67,10 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor BadKeyName = new(
         "TRL1108", DiagnosticSeverity.Error, "'{0}' is not a valid name in {1}: it must be {2}.", "Rename it, and every reference to it.");
 
+    /// <summary>A key one indentation level too far out: it fails where it is but is valid in the mapping just above.</summary>
+    public static readonly DiagnosticDescriptor IndentedTooFarOut = new(
+        "TRL1111", DiagnosticSeverity.Error, "'{0}' does not belong in {1}, but it is valid in {2} just above: it looks indented one level too far out.", "Did you mean it under '{3}' (line {4})? Indent it like the other keys of '{3}'.");
+
     /// <summary>A section that needs at least one entry is empty.</summary>
     public static readonly DiagnosticDescriptor EmptySection = new(
         "TRL1109", DiagnosticSeverity.Error, "'{0}' is empty: it needs at least one entry.", "Add an entry; see docs/platform-yaml.md.");
@@ -219,11 +223,15 @@ public static class DiagnosticCatalog
         "usage.{0} is {1}: a volume must be {2}, so the cost estimate uses the profile's default instead.",
         "Set usage.{0} to a value from {2}, or remove it to use the default.");
 
-    /// <summary>Build integration: the compiler exited with an error but printed no diagnostic (e.g. Node.js missing). Raised by the MSBuild task, which does not load this assembly.</summary>
+    /// <summary>Build integration: the compiler exited with an error but printed no diagnostic (e.g. an internal error). Raised by the MSBuild task, which does not load this assembly.</summary>
     public static readonly DiagnosticDescriptor CompilerFailedSilently = new(
-        "TRL9001", DiagnosticSeverity.Error, "trilho compile exited with code {0} without reporting a diagnostic: {1}", "Check that Node.js 20 or later is on PATH; the message ends with the compiler's last output lines.");
+        "TRL9001", DiagnosticSeverity.Error, "trilho compile exited with code {0} without reporting a diagnostic: {1}", "Read the compiler's last output lines at the end of the message (a missing Node.js has its own TRL9003).");
 
     /// <summary>Build integration: the project has no platform file. Raised by the MSBuild targets.</summary>
     public static readonly DiagnosticDescriptor PlatformFileMissing = new(
         "TRL9002", DiagnosticSeverity.Error, "platform file not found: {0}.", "Add platform.yaml beside the project, set TrilhoPlatformFile to its path, or set TrilhoEnabled to false.");
+
+    /// <summary>Node.js is missing from PATH or too old: AWS CDK, which writes the templates, runs on it (through jsii).</summary>
+    public static readonly DiagnosticDescriptor NodeRequired = new(
+        "TRL9003", DiagnosticSeverity.Error, "Node.js {0} or later is required on PATH: AWS CDK, which writes the templates, runs on it{1}.", "Install Node.js {0} or later (https://nodejs.org or your package manager), put it on PATH and run again.");
 }

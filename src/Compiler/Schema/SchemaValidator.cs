@@ -29,13 +29,23 @@ public static class SchemaValidator
         var diagnostics = new List<Diagnostic>();
         if (!results.IsValid)
         {
-            Collect(results, document, diagnostics);
+            // A key indented too far out gets one diagnostic that says so, instead of what the schema makes of it there.
+            var misindented = MisindentedKeys.Find(document.Root, MisindentedKeys.Failures(results).Distinct().ToList(), Options);
+            foreach (var (pointer, sibling) in misindented)
+            {
+                var key = JsonPointers.Split(pointer)[^1];
+                var above = JsonPointers.Parent(pointer) + JsonPointers.Of(sibling);
+                diagnostics.Add(DiagnosticCatalog.IndentedTooFarOut.Create(
+                    document.LocationOf(pointer, preferKey: true), key, JsonPointers.Display(document.Root, JsonPointers.Parent(pointer)), JsonPointers.Display(document.Root, above), sibling, document.LocationOf(above, preferKey: true).Line));
+            }
+
+            Collect(results, document, diagnostics, misindented.Keys.ToList());
         }
 
         return diagnostics.Distinct().ToList();
     }
 
-    private static void Collect(EvaluationResults result, LoadedDocument document, List<Diagnostic> diagnostics)
+    private static void Collect(EvaluationResults result, LoadedDocument document, List<Diagnostic> diagnostics, IReadOnlyList<string> skipped)
     {
         if (result.IsValid)
         {
@@ -43,7 +53,7 @@ public static class SchemaValidator
             return;
         }
 
-        if (result.Errors is { } errors)
+        if (result.Errors is { } errors && !skipped.Any(s => MisindentedKeys.IsAtOrUnder(result.InstanceLocation.ToString(), s)))
         {
             var schemaPointer = result.EvaluationPath.ToString();
             var instancePointer = result.InstanceLocation.ToString();
@@ -55,7 +65,7 @@ public static class SchemaValidator
 
         foreach (var detail in result.Details ?? [])
         {
-            Collect(detail, document, diagnostics);
+            Collect(detail, document, diagnostics, skipped);
         }
     }
 

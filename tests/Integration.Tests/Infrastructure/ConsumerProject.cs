@@ -48,6 +48,17 @@ internal sealed class ConsumerProject
     public string TemplatesFolder => System.IO.Path.Combine(Directory, "bin", "cloudformation");
 
     /// <summary>Runs <c>dotnet</c> <paramref name="arguments"/> in the project folder.</summary>
-    public DotnetResult Dotnet(params string[] arguments) =>
-        Infrastructure.Dotnet.Run(Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = _packagesFolder }, arguments);
+    public DotnetResult Dotnet(params string[] arguments) => DotnetWithPath(null, arguments);
+
+    /// <summary>Runs <c>dotnet</c> <paramref name="arguments"/> in the project folder with PATH set to <paramref name="pathVariable"/> (null: inherited).</summary>
+    public DotnetResult DotnetWithPath(string? pathVariable, params string[] arguments)
+    {
+        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = _packagesFolder };
+        if (pathVariable is not null)
+        {
+            environment["PATH"] = pathVariable;
+        }
+
+        return Infrastructure.Dotnet.Run(Directory, environment, arguments);
+    }
 }

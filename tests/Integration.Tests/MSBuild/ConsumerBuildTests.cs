@@ -22,8 +22,10 @@ public sealed class ConsumerBuildTests(PackedPackages packages)
     {
         var consumer = new ConsumerProject(packages, "zeroconfig", MinimalPlatform);
 
-        consumer.Dotnet("build").ShouldSucceed();
+        var build = consumer.Dotnet("build").ShouldSucceed();
         var dev = Path.Combine(consumer.TemplatesFolder, "dev");
+        // dotnet build's default verbosity shows the summary: the estimate and what was written where.
+        Assert.Matches(@"trilho: minimal-dev \(us-east-1\): estimated USD [0-9.]+/month .*; wrote [0-9]+ stack templates, deploy-plan\.json and cost-estimate\.json\|md to " + System.Text.RegularExpressions.Regex.Escape(dev), build.Output);
         Assert.True(File.Exists(Path.Combine(dev, "deploy-plan.json")), "deploy-plan.json missing in " + dev);
         var templates = Directory.GetFiles(dev, "*.template.json");
         Assert.NotEmpty(templates);
@@ -67,6 +69,19 @@ public sealed class ConsumerBuildTests(PackedPackages packages)
         Assert.DoesNotContain("MSB6006", build.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("TRL9001", build.Output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(consumer.TemplatesFolder) && Directory.EnumerateFiles(consumer.TemplatesFolder, "*", SearchOption.AllDirectories).Any());
+    }
+
+    [Fact]
+    public void Build_without_node_on_path_fails_with_trl9003_not_the_generic_trl9001()
+    {
+        var consumer = new ConsumerProject(packages, "nonode", MinimalPlatform);
+        var noNode = System.IO.Directory.CreateDirectory(Path.Combine(consumer.Directory, "no-node")).FullName;
+
+        var build = consumer.DotnetWithPath(noNode, "build");
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains("error TRL9003: Node.js 20 or later is required on PATH", build.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("TRL9001", build.Output, StringComparison.Ordinal);
     }
 
     [Fact]

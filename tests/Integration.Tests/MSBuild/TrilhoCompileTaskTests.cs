@@ -81,18 +81,39 @@ public sealed class TrilhoCompileTaskTests : IDisposable
         Assert.Contains("jsii: 20", output, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// MSBuild's console loggers show high-importance messages at minimal verbosity (dotnet build's default) and
+    /// normal ones only from -v:n; the command line is a <see cref="TaskCommandLineEventArgs"/>, shown from -v:n
+    /// only when its importance allows, so it must not be high.
+    /// </summary>
     [Fact]
-    public void Cost_summary_is_a_normal_importance_message_and_the_written_files_are_low()
+    public void Cost_summary_shows_at_default_verbosity_while_the_written_files_and_command_line_do_not()
     {
-        var task = TaskRunning("echo 'wrote out/dev/deploy-plan.json'; echo 'trilho: shop-dev (sa-east-1): estimated USD 10.00/month at scale.min, USD 12.00 at scale.max (0 of 3 lines use assumed prices); see cost-estimate.md'");
+        var task = TaskRunning("echo 'wrote out/dev/deploy-plan.json'; echo 'trilho: shop-dev (sa-east-1): estimated USD 10.00/month at scale.min, USD 12.00 at scale.max (0 of 3 lines use assumed prices); see cost-estimate.md; wrote 2 stack templates, deploy-plan.json and cost-estimate.json|md to out/dev'");
 
         Assert.True(task.Execute());
 
         var summary = Assert.Single(_engine.Messages, m => m.Message?.StartsWith("trilho: shop-dev", StringComparison.Ordinal) == true);
-        Assert.Equal(MessageImportance.Normal, summary.Importance);
+        Assert.Equal(MessageImportance.High, summary.Importance);
         Assert.Equal(MessageImportance.Low, Assert.Single(_engine.Messages, m => m.Message?.StartsWith("wrote ", StringComparison.Ordinal) == true).Importance);
+        var commandLine = Assert.Single(_engine.Messages.OfType<TaskCommandLineEventArgs>());
+        Assert.Contains("compile", commandLine.CommandLine, StringComparison.Ordinal);
+        Assert.Equal(MessageImportance.Low, commandLine.Importance);
+        Assert.Single(_engine.Messages, m => m.Importance == MessageImportance.High);
         Assert.Empty(_engine.Warnings);
         Assert.Empty(_engine.Errors);
+    }
+
+    [Fact]
+    public void Missing_node_reported_by_the_compiler_is_trl9003_not_the_generic_trl9001()
+    {
+        var task = TaskRunning("echo 'trilho: error TRL9003: Node.js 20 or later is required on PATH: AWS CDK, which writes the templates, runs on it. Install Node.js 20 or later (https://nodejs.org or your package manager), put it on PATH and run again.'; exit 2");
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal("TRL9003", error.Code);
+        Assert.StartsWith("Node.js 20 or later is required on PATH", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
