@@ -178,6 +178,9 @@ for (const { source, environment } of sources()) {
       ['sts:AssumeRole', roleArn(`${prefix}-deploy-platform`)], ['iam:PassRole', roleArn(`${prefix}-cfn-platform`)],
       ['ec2:DeleteVpc', `arn:aws:ec2:us-east-1:${account}:vpc/vpc-1`], ['s3:DeleteBucket', 'arn:aws:s3:::b'],
       ['secretsmanager:GetSecretValue', 'arn:aws:secretsmanager:us-east-1:999999999999:secret:s-AbCdEf'],
+      // The database's master credentials, which RDS keeps in a secret named rds!db-<id>: with them a team would
+      // log in as the master user and read every app's schema.
+      ['secretsmanager:GetSecretValue', `arn:aws:secretsmanager:${delivery.region}:${account}:secret:rds!db-0a1b2c3d-AbCdEf`],
     ]) {
       assert.notEqual(await ask(minted, action, resource), 'Allowed', action);
     }

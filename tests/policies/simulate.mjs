@@ -26,6 +26,8 @@ export async function decide({ principal, action, resource, account, context = {
   };
   const response = await runSimulation(simulation, {});
   if (response.resultType === 'error') throw new Error(`simulation rejected: ${JSON.stringify(response.errors)}`);
+  // Actions with no resource type (ec2:CreateVpc, acm:RequestCertificate, ...) are asked on '*'.
+  if (resource === '*' && response.resultType === 'wildcard') return response.overallResult;
   if (response.resultType !== 'single') throw new Error(`expected one resource, got ${response.resultType}`);
   // A context key the simulator does not know for this action would be dropped silently: fail instead.
   const ignored = (response.result.ignoredContextKeys ?? []).filter((k) => k !== 'aws:SecureTransport');

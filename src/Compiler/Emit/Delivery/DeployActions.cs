@@ -179,6 +179,7 @@ internal static class DeployActions
         "ecr:*",
         "ecs:*",
         "elasticloadbalancing:*",
+        "events:*",
         "kms:*",
         "lambda:*",
         "logs:*",

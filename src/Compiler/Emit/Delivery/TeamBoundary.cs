@@ -20,6 +20,11 @@ internal static class TeamBoundary
         yield return PolicyJson.Allow("DecryptWithAccountKeys", ["kms:Decrypt"], [arns.InAccount("kms", "key/*")]);
         yield return PolicyJson.Allow("ConnectToDatabaseWithIamAuth", ["rds-db:connect"], [arns.InAccount("rds-db", "dbuser:*/*")]);
 
+        // RDS keeps the database's master credentials in a secret it names rds!db-<id>
+        // (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-secrets-manager.html): only the platform's role
+        // setup task reads it, never a role a team's stack creates.
+        yield return PolicyJson.Deny("NeverReadDatabaseMasterSecrets", ["secretsmanager:*"], [arns.InAccount("secretsmanager", "secret:rds!*")]);
+
         // These actions have no resource-level permissions.
         yield return PolicyJson.Allow("RunTimeServices",
             ["cloudwatch:PutMetricData", "ecr:GetAuthorizationToken", "xray:PutTelemetryRecords", "xray:PutTraceSegments"], ["*"]);
