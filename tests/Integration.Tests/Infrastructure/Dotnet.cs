@@ -20,9 +20,13 @@ internal static class Dotnet
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
 
     /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/> in <paramref name="workingDirectory"/>.</summary>
-    public static DotnetResult Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    public static DotnetResult Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
+        RunProgram(HostPath(), workingDirectory, environment, arguments);
+
+    /// <summary>Runs <paramref name="file"/> (dotnet, an installed tool, a linter) with the same isolation and output capture.</summary>
+    public static DotnetResult RunProgram(string file, string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        var startInfo = new ProcessStartInfo(HostPath())
+        var startInfo = new ProcessStartInfo(file)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -60,7 +64,7 @@ internal static class Dotnet
         if (!process.WaitForExit(Timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish in {Timeout}:\n{output}");
+            throw new TimeoutException($"{file} {string.Join(' ', arguments)} did not finish in {Timeout}:\n{output}");
         }
 
         process.WaitForExit();
