@@ -1,5 +1,6 @@
+using System.CommandLine;
 using System.Text.RegularExpressions;
-using Trilho.Compiler.Cli.Delivery;
+using Trilho.Compiler.Cli.Commands;
 using Trilho.Compiler.Schema;
 
 namespace Trilho.Compiler.Cli.Init;
@@ -10,42 +11,35 @@ namespace Trilho.Compiler.Cli.Init;
 /// and the GitHub workflows generated from platform.yaml; prints the next steps. Re-running it refreshes what it
 /// wrote and leaves every file the user changed alone.
 /// </summary>
-public static partial class InitCommand
+internal sealed partial class InitCommand : TrilhoCommand
 {
-    /// <summary>Usage of <c>trilho init</c>.</summary>
-    public const string Usage = """
-        usage: trilho init [<folder>] [--platform <name>]
-
-        Scaffolds the repository in <folder> (default: the current folder): platform.yaml (a starter, only if there is
-        none), platform.schema.json (what the editor validates against), .config/dotnet-tools.json (the trilho tool)
-        and, from platform.yaml, .github/workflows/trilho-platform.yml (deploys every stack) and one
-        trilho-team-<team>.yml per team with apps (ships its apps). Run it again after changing platform.yaml:
-        files you changed are never overwritten.
-        """;
-
     /// <summary>The file name of the schema written beside platform.yaml; the modeline points at it.</summary>
     public const string SchemaFileName = "platform.schema.json";
 
-    /// <summary>Runs the command.</summary>
-    public static int Run(IReadOnlyList<string> arguments, TextWriter stdout, TextWriter stderr)
+    private readonly Argument<string?> _folder = new("folder")
     {
-        ArgumentNullException.ThrowIfNull(stdout);
-        ArgumentNullException.ThrowIfNull(stderr);
-        OptionReader options;
-        try
-        {
-            options = new OptionReader(arguments, ["--platform"], []);
-        }
-        catch (UsageException e)
-        {
-            stderr.WriteLine($"trilho init: error: {e.Message}");
-            stderr.WriteLine(Usage);
-            return 2;
-        }
+        Description = "The repository to scaffold (default: the current folder).",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
 
-        var root = Path.GetFullPath(options.Positional ?? ".");
+    private readonly Option<string?> _platform = new("--platform")
+    {
+        Description = "The platform name for a new platform.yaml (default: the folder's name, made a valid name).",
+        HelpName = "name",
+    };
+
+    public InitCommand()
+        : base("init", "Scaffold a repository: platform.yaml (a starter, only if there is none), platform.schema.json (what the editor validates against), .config/dotnet-tools.json (the trilho tool) and, from platform.yaml, .github/workflows/trilho-platform.yml (deploys every stack) and one trilho-team-<team>.yml per team with apps (ships its apps). Run it again after changing platform.yaml: files you changed are never overwritten.")
+    {
+        Add(_folder);
+        Add(_platform);
+    }
+
+    protected override int Run(ParseResult parsed, TextWriter stdout, TextWriter stderr)
+    {
+        var root = Path.GetFullPath(parsed.GetValue(_folder) ?? ".");
         Directory.CreateDirectory(root);
-        var name = options.Value("--platform") ?? PlatformName(Path.GetFileName(root));
+        var name = parsed.GetValue(_platform) ?? PlatformName(Path.GetFileName(root));
         if (!Regex.IsMatch(name, Patterns.PlatformName))
         {
             stderr.WriteLine($"trilho init: error: '{name}' is not a platform name: lowercase letters, digits and '-', starting with a letter, 2 to 20 characters. Pass --platform <name>.");

@@ -1,4 +1,3 @@
-using Trilho.Compiler.Cli.Init;
 
 namespace Trilho.Compiler.Delivery.Tests.Workflows;
 
@@ -69,7 +68,7 @@ public static class WorkflowSets
             }
 
             var output = new StringWriter();
-            var exit = InitCommand.Run([folder], output, output);
+            var exit = Trilho.Compiler.Cli.Cli.Run(["init", folder], output, output);
             Assert.True(exit == 0, output.ToString());
             return Workflow.LoadAll(Path.Combine(folder, ".github", "workflows"));
         }

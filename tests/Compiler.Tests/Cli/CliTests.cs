@@ -19,31 +19,64 @@ public class CliTests
         Assert.Equal((0, $"trilho: {file} is valid: platform desafio, 2 apps, 3 teams, environments dev, prod\n", string.Empty), Run("check", file));
     }
 
+    private static readonly string[] AllCommands = ["check", "compile", "cost", "diagram", "schema", "init", "deploy", "push-image", "publish-static", "plan-env"];
+
     [Theory]
     [InlineData("--help")]
     [InlineData("-h")]
-    public void Help_exits_0_and_lists_the_commands(string flag)
+    [InlineData("help")]
+    [InlineData]
+    public void Help_exits_0_and_lists_every_command_with_a_description(params string[] args)
     {
-        var (code, output, _) = Run(flag);
-        Assert.Equal(0, code);
-        Assert.Contains("deploy <dir>/<env>", output, StringComparison.Ordinal);
-        Assert.Contains("init [<folder>]", output, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("deploy", "--dry-run")]
-    [InlineData("push-image", "--tag <tag>")]
-    [InlineData("publish-static", "dotfiles")]
-    [InlineData("init", "never overwritten")]
-    public void Each_delivery_command_has_its_help(string command, string mentions)
-    {
-        var (code, output, _) = Run(command, "--help");
-        Assert.Equal(0, code);
-        Assert.Contains(mentions, output, StringComparison.Ordinal);
+        var (code, output, error) = Run(args);
+        Assert.Equal((0, string.Empty), (code, error));
+        var commands = Rows(output, "Commands:");
+        Assert.Equal(AllCommands, commands.Select(row => row.Label.Split(' ')[0]));
+        Assert.All(commands, row => Assert.False(string.IsNullOrWhiteSpace(row.Description), row.Label));
     }
 
     [Fact]
-    public void Version_prints_the_tools_version() => Assert.Matches(@"^trilho \d+\.\d+\.\d+", Run("--version").Out);
+    public void Every_command_has_help_that_describes_each_argument_and_option()
+    {
+        var listed = Rows(Run("--help").Out, "Commands:").Select(row => row.Label.Split(' ')[0]).ToList();
+        Assert.NotEmpty(listed);
+        foreach (var command in listed)
+        {
+            var (code, output, error) = Run(command, "--help");
+            Assert.True(code == 0 && error.Length == 0, $"{command} --help: exit {code} {error}");
+            Assert.Contains($"Usage:\n  trilho {command}", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+            var rows = Rows(output, "Arguments:").Concat(Rows(output, "Options:")).ToList();
+            Assert.Contains(rows, row => row.Label.Contains("--help", StringComparison.Ordinal));
+            Assert.All(rows, row => Assert.False(string.IsNullOrWhiteSpace(row.Description), $"{command}: {row.Label} has no description"));
+        }
+    }
+
+    [Theory]
+    [InlineData("compile", "--out <dir> (REQUIRED)")]
+    [InlineData("compile", "--env <name>")]
+    [InlineData("diagram", "--markdown <file.md>")]
+    [InlineData("cost", "--compare <dir>")]
+    [InlineData("deploy", "--dry-run")]
+    [InlineData("deploy", "--image-tag <app=tag>")]
+    [InlineData("push-image", "--tag <tag> (REQUIRED)")]
+    [InlineData("publish-static", "--app <app> (REQUIRED)")]
+    [InlineData("init", "--platform <name>")]
+    public void A_commands_help_lists_its_options(string command, string option) =>
+        Assert.Contains(Rows(Run(command, "--help").Out, "Options:"), row => row.Label == option);
+
+    [Theory]
+    [InlineData("publish-static", "dotfiles")]
+    [InlineData("init", "never overwritten")]
+    public void A_commands_help_says_what_it_does(string command, string mentions) =>
+        Assert.Contains(mentions, Run(command, "--help").Out, StringComparison.Ordinal);
+
+    [Fact]
+    public void Version_prints_the_informational_version()
+    {
+        var version = System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(typeof(Compiler.Cli.Cli).Assembly)!.InformationalVersion;
+        Assert.Matches(@"^\d+\.\d+\.\d+", version);
+        Assert.Equal((0, $"trilho {version}\n", string.Empty), Run("--version"));
+    }
 
     [Fact]
     public void Diagram_writes_a_markdown_file_with_the_fenced_mermaid_block()
@@ -63,11 +96,64 @@ public class CliTests
     }
 
     [Fact]
-    public void Compile_without_out_says_what_is_missing()
+    public void Compile_without_out_says_what_is_missing_and_exits_2()
     {
-        var (code, _, error) = Run("compile", Repository.PathOf("samples", "minimal", "platform.yaml"));
+        var (code, output, error) = Run("compile", Repository.PathOf("samples", "minimal", "platform.yaml"));
+        Assert.Equal((2, string.Empty), (code, output));
+        Assert.Equal(["trilho compile: error: Option '--out' is required.", "Run 'trilho compile --help' for its arguments and options."], Lines(error));
+    }
+
+    [Theory]
+    [InlineData("check", "<platform.yaml>")]
+    [InlineData("deploy", "<out/env>")]
+    [InlineData("push-image", "<platform.yaml>")]
+    public void A_missing_argument_is_named(string command, string argument)
+    {
+        var (code, _, error) = Run(command);
         Assert.Equal(2, code);
-        Assert.StartsWith("trilho compile: error: missing --out <dir>", error, StringComparison.Ordinal);
+        Assert.Contains($"trilho {command}: error: missing {argument}", Lines(error));
+    }
+
+    [Fact]
+    public void An_unknown_option_is_an_error_with_a_suggestion()
+    {
+        var (code, output, error) = Run("compile", "platform.yaml", "--out", "out", "--ennv", "dev");
+        Assert.Equal((2, string.Empty), (code, output));
+        var lines = Lines(error);
+        Assert.Contains("trilho compile: error: Unrecognized command or argument '--ennv'.", lines);
+        var suggestion = lines.IndexOf("'--ennv' was not matched. Did you mean one of the following?");
+        Assert.True(suggestion >= 0, error);
+        Assert.Equal("  --env", lines[suggestion + 1]);
+    }
+
+    [Fact]
+    public void An_unknown_command_is_an_error_with_a_suggestion()
+    {
+        var (code, _, error) = Run("compil", "platform.yaml");
+        Assert.Equal(2, code);
+        var lines = Lines(error);
+        Assert.Equal("trilho: error: Unrecognized command or argument 'compil'.", lines[0]);
+        Assert.Equal("  compile", lines[lines.IndexOf("'compil' was not matched. Did you mean one of the following?") + 1]);
+    }
+
+    [Theory]
+    [InlineData("--out", "{0}", "--env", "nope")]
+    [InlineData("--env", "nope", "--out", "{0}")]
+    public void Compile_takes_out_and_env_in_either_order_as_the_msbuild_task_passes_them(string first, string firstValue, string second, string secondValue)
+    {
+        // An environment the file lacks stops compile after parsing and before CDK starts.
+        var output = Path.Combine(Path.GetTempPath(), "trilho-cli-" + Guid.NewGuid().ToString("N"));
+        var file = Repository.PathOf("samples", "minimal", "platform.yaml");
+        var (code, _, error) = Run("compile", file, first, string.Format(System.Globalization.CultureInfo.InvariantCulture, firstValue, output), second, string.Format(System.Globalization.CultureInfo.InvariantCulture, secondValue, output));
+        Assert.Equal((2, $"trilho: error: no environment named 'nope' in {file}\n"), (code, error));
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void Check_through_the_command_line_loads_no_cdk_assembly()
+    {
+        Assert.Equal(0, Run("check", Repository.PathOf("samples", "desafio-aws", "platform.yaml")).Code);
+        Assert.DoesNotContain(AppDomain.CurrentDomain.GetAssemblies(), a => a.GetName().Name!.StartsWith("Amazon.CDK", StringComparison.Ordinal) || a.GetName().Name == "Amazon.JSII.Runtime");
     }
 
     [Fact]
@@ -85,4 +171,25 @@ public class CliTests
 
     [Fact]
     public void Missing_file_exits_2() => Assert.Equal(2, Run("check", "/nonexistent/platform.yaml").Code);
+
+    private static List<string> Lines(string text) => [.. text.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries)];
+
+    /// <summary>The two-column rows (label, description) of one section of System.CommandLine's help.</summary>
+    private static List<(string Label, string Description)> Rows(string help, string section)
+    {
+        var rows = new List<(string, string)>();
+        var lines = help.ReplaceLineEndings("\n").Split('\n');
+        var start = Array.IndexOf(lines, section);
+        for (var i = start + 1; start >= 0 && i < lines.Length && lines[i].Length > 0; i++)
+        {
+            // A row starts two spaces in; a wrapped description continues further in.
+            var match = System.Text.RegularExpressions.Regex.Match(lines[i], @"^  (\S.*?)(?:\s{2,}(\S.*))?$");
+            if (match.Success)
+            {
+                rows.Add((match.Groups[1].Value, match.Groups[2].Value));
+            }
+        }
+
+        return rows;
+    }
 }

@@ -31,12 +31,13 @@ public class CostCommandTests
     }
 
     [Fact]
-    public void Cost_with_an_unknown_option_prints_usage()
+    public void Cost_with_an_unknown_option_names_it_and_points_at_the_help()
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
         Assert.Equal(2, global::Trilho.Compiler.Cli.Cli.Run(["cost", CostTestData.SamplePath, "--bogus"], stdout, stderr));
-        Assert.Contains("usage: trilho", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains("trilho cost: error: Unrecognized command or argument '--bogus'", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains("trilho cost --help", stderr.ToString(), StringComparison.Ordinal);
     }
 }

@@ -255,7 +255,7 @@ public sealed class DeployCommandTests
         Assert.Contains("formatVersion 2; this tool reads version 1", error, StringComparison.Ordinal);
         Assert.Equal(2, aws.Run("deploy").Code);
         Assert.Contains("--image-tag expects <app>=<tag>", aws.Run("deploy", Plan, "--image-tag", "backend").Err, StringComparison.Ordinal);
-        Assert.Contains("unknown option --frobnicate", aws.Run("deploy", Plan, "--frobnicate").Err, StringComparison.Ordinal);
+        Assert.Contains("trilho deploy: error: Unrecognized command or argument '--frobnicate'", aws.Run("deploy", Plan, "--frobnicate").Err, StringComparison.Ordinal);
         Assert.Contains("no deploy-plan.json in", aws.Run("deploy", Directory.CreateDirectory(Path.Combine(aws.Folder, "empty")).FullName).Err, StringComparison.Ordinal);
     }
 

@@ -1,0 +1,103 @@
+using System.CommandLine;
+using Trilho.Compiler.Costs;
+using Trilho.Compiler.Synthesis;
+
+namespace Trilho.Compiler.Cli.Commands;
+
+/// <summary>
+/// <c>trilho compile</c>: platform.yaml to templates, deploy plan and cost estimate per environment. The MSBuild task
+/// (src/Compiler.MSBuild/TrilhoCompile.cs) runs it as <c>compile &lt;file&gt; --out &lt;dir&gt; [--env &lt;name&gt;]</c>
+/// and reads its canonical diagnostics and "trilho: " summary lines.
+/// </summary>
+internal sealed class CompileCommand : TrilhoCommand
+{
+    private const string SilenceNodeBannerVariable = "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION";
+
+    private readonly Argument<string> _file = new("platform.yaml") { Description = "The platform file to compile." };
+
+    private readonly Option<string> _out = new("--out")
+    {
+        Description = "Folder to write into: <dir>/<env>/<stack>.template.json, deploy-plan.json and cost-estimate.json|md.",
+        HelpName = "dir",
+        Required = true,
+    };
+
+    private readonly Option<string?> _env = new("--env")
+    {
+        Description = "Compile only this environment (default: every environment).",
+        HelpName = "name",
+    };
+
+    public CompileCommand()
+        : base("compile", "Compile platform.yaml into CloudFormation templates, a deploy plan and a cost estimate per environment, and print each environment's cost summary. Needs Node.js 20 or later on PATH (AWS CDK runs on it).")
+    {
+        Add(_file);
+        Add(_out);
+        Add(_env);
+    }
+
+    protected override int Run(ParseResult result, TextWriter stdout, TextWriter stderr)
+    {
+        var (file, output, environment) = (result.GetRequiredValue(_file), result.GetRequiredValue(_out), result.GetValue(_env));
+        if (!File.Exists(file))
+        {
+            return CommandOutput.FileNotFound(file, stderr);
+        }
+
+        var analysis = FrontEnd.AnalyzeFile(file);
+        CommandOutput.Print(analysis.Diagnostics, stdout);
+        if (analysis.HasErrors || analysis.Platform is null)
+        {
+            return 1;
+        }
+
+        if (environment is not null && analysis.Platform.Environments.All(e => e.Name != environment))
+        {
+            stderr.WriteLine($"trilho: error: no environment named '{environment}' in {file}");
+            return 2;
+        }
+
+        // In canonical form (trilho: error TRL9003: ...) so MSBuild reports it under its own code, not TRL9001.
+        if (NodeRequirement.Problem(Environment.GetEnvironmentVariable("PATH")) is { } node)
+        {
+            CommandOutput.Print([node], stdout);
+            return 2;
+        }
+
+        // jsii prints a many-line end-of-life banner on stderr under Node 20, which CI logs would carry on every
+        // compile; Node 20 works with CDK 2.160, and docs/msbuild.md asks for Node 22 where it can be had.
+        if (Environment.GetEnvironmentVariable(SilenceNodeBannerVariable) is null)
+        {
+            Environment.SetEnvironmentVariable(SilenceNodeBannerVariable, "20");
+        }
+
+        Synthesize(analysis.Platform, output, environment, stdout);
+        return 0;
+    }
+
+    // Apart from Run so that parsing and the other commands never JIT code that names CDK-backed types.
+    private static void Synthesize(Resolution.ResolvedPlatform platform, string output, string? environment, TextWriter stdout)
+    {
+        var synthesis = PlatformSynthesizer.Synthesize(platform, new SynthesisOptions { Environment = environment });
+        foreach (var path in OutputWriter.Write(synthesis, output))
+        {
+            stdout.WriteLine($"wrote {path}");
+        }
+
+        foreach (var synthesized in synthesis.Environments)
+        {
+            var folder = Path.Combine(output, synthesized.Environment);
+            var estimate = CostEstimateWriter.Write(
+                platform.Environments.Single(e => e.Name == synthesized.Environment),
+                folder,
+                platform.Usage,
+                MonitoringInventory.FromTemplates(synthesized.Plan.Stacks.Select(s => s.Template)));
+            stdout.WriteLine($"wrote {Path.Combine(folder, CostEstimateWriter.JsonFileName)}");
+            stdout.WriteLine($"wrote {Path.Combine(folder, CostEstimateWriter.MarkdownFileName)}");
+            CommandOutput.Print(estimate.Diagnostics, stdout);
+            // The "trilho: " prefix marks the line the MSBuild task shows at high importance (so at the default
+            // verbosity), one per environment: what was written and what it costs.
+            stdout.WriteLine($"trilho: {estimate.ToSummaryLine()}; wrote {CommandOutput.Plural(synthesized.Plan.Stacks.Count, "stack template")}, {OutputWriter.PlanFileName} and cost-estimate.json|md to {folder}");
+        }
+    }
+}
