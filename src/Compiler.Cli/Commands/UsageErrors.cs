@@ -30,9 +30,29 @@ internal static class UsageErrors
         action.ShowTypoCorrections = true;
         using var suggestions = new StringWriter();
         result.Invoke(new InvocationConfiguration { Output = suggestions, Error = TextWriter.Null, EnableDefaultExceptionHandler = false });
+        var blocks = new List<(string Heading, List<string> Names)>();
         foreach (var line in suggestions.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            stderr.WriteLine(line.StartsWith('\'') ? line : $"  {line}");
+            if (line.StartsWith('\''))
+            {
+                blocks.Add((line, []));
+            }
+            else if (blocks.Count > 0)
+            {
+                blocks[^1].Names.Add(line);
+            }
+        }
+
+        foreach (var (heading, names) in blocks)
+        {
+            // An option for a mistyped option, a command for a mistyped command: a stray file name is no typo of -h.
+            var option = heading.StartsWith("'-", StringComparison.Ordinal);
+            var kept = names.Where(n => n.StartsWith('-') == option).ToList();
+            if (kept.Count > 0)
+            {
+                stderr.WriteLine(heading);
+                kept.ForEach(n => stderr.WriteLine($"  {n}"));
+            }
         }
 
         stderr.WriteLine($"Run '{command} --help' for its arguments and options.");
