@@ -16,7 +16,7 @@ public sealed class TrilhoCompile : ToolTask
     // jsii prints a multi-line banner on stderr for Node versions it no longer tests; it is noise in a build log.
     private const string SilenceNodeBannerVariable = "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION";
 
-    // Prefixes of the compiler's non-diagnostic output lines (Trilho.Compiler.Cli.Cli.Compile).
+    // Prefixes of the compiler's non-diagnostic output lines (Trilho.Compiler.Cli.Commands.CompileCommand).
     private const string SummaryPrefix = "trilho: ";
     private const string WrotePrefix = "wrote ";
 
