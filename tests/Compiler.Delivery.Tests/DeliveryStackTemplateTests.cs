@@ -101,15 +101,15 @@ public sealed class DeliveryStackTemplateTests
     }
 
     [Fact]
-    public void Team_boundary_is_a_named_managed_policy_of_the_environment_attached_to_no_role()
+    public void Each_team_with_apps_has_its_own_named_boundary_attached_to_no_role()
     {
         var (template, _) = DeliveryTemplates.Synthesize(Platforms.TwoTeams, "dev");
-        var policies = template["Resources"]!.AsObject().Where(r => ResolvedDeliveryTemplate.Str(r.Value!["Type"]) == "AWS::IAM::ManagedPolicy").ToList();
-        var boundary = Assert.Single(policies).Value!["Properties"]!;
-        Assert.Equal("shop-dev-team-boundary", ResolvedDeliveryTemplate.Str(boundary["ManagedPolicyName"]));
+        var policies = template["Resources"]!.AsObject().Where(r => ResolvedDeliveryTemplate.Str(r.Value!["Type"]) == "AWS::IAM::ManagedPolicy")
+            .Select(r => r.Value!["Properties"]!).ToList();
+        Assert.Equal(["shop-dev-boundary-team-orders", "shop-dev-boundary-team-payments"], policies.Select(p => ResolvedDeliveryTemplate.Str(p["ManagedPolicyName"])).Order(StringComparer.Ordinal));
 
         // A boundary grants nothing by itself; attached to a role it would widen it.
-        Assert.Null(boundary["Roles"]);
+        Assert.All(policies, boundary => Assert.Null(boundary["Roles"]));
     }
 
     private static string CreateProviderDefault(string yaml, string environment) =>

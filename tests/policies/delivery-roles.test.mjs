@@ -17,10 +17,12 @@ for (const { source, environment } of sources()) {
     .filter((id) => delivery.resource(id).Type === 'AWS::IAM::Role')
     .map((id) => { const r = rolePolicies(environment, delivery, id); return [r.name, r]; }));
   const teams = Object.keys(roles).filter((n) => n.startsWith(`${prefix}-cfn-team-`)).map((n) => n.slice(`${prefix}-cfn-team-`.length));
-  const boundaryId = Object.keys(delivery.template.Resources).find((id) => delivery.resource(id).Type === 'AWS::IAM::ManagedPolicy');
-  // Absent before the boundary existed: every test below then fails on its first check instead of crashing the file.
-  const boundaryArn = boundaryId ? delivery.ref(boundaryId) : `arn:aws:iam::${account}:policy/${prefix}-team-boundary`;
-  const boundary = boundaryId ? delivery.properties(boundaryId).PolicyDocument : { Version: '2012-10-17', Statement: [] };
+  // Each team's boundary (one per team, ADR 0008): the managed policy its app stacks' roles name.
+  const boundaries = Object.fromEntries(Object.keys(delivery.template.Resources)
+    .filter((id) => delivery.resource(id).Type === 'AWS::IAM::ManagedPolicy')
+    .map((id) => [delivery.ref(id), delivery.properties(id).PolicyDocument]));
+  const boundaryArnOf = (team) => `arn:aws:iam::${account}:policy/${prefix}-boundary-team-${team}`;
+  const boundaryOf = (team) => boundaries[boundaryArnOf(team)] ?? { Version: '2012-10-17', Statement: [] };
   const roleArn = (name) => `arn:aws:iam::${account}:role/${name}`;
   const ask = (role, action, resource, context = {}) => decide({ principal: role.arn, action, resource, account, context, identity: role.identity, boundary: role.boundary });
   const appRole = (team) => roleArn(`${prefix}-app-${environment.plan.steps.find((s) => s.stack?.startsWith(`${prefix}-app-`) && appTeam(s.stack) === team).stack.slice(`${prefix}-app-`.length)}-TaskRole-AbC123`);
@@ -34,6 +36,8 @@ for (const { source, environment } of sources()) {
     for (const team of teams) {
       const execution = roles[`${prefix}-cfn-team-${team}`];
       const own = appRole(team);
+      const boundaryArn = boundaryArnOf(team);
+      assert.ok(boundaries[boundaryArn], `${team}: the delivery stack emits its boundary`);
       const bounded = { 'iam:PermissionsBoundary': boundaryArn };
       assert.equal(await ask(execution, 'iam:CreateRole', own, bounded), 'Allowed', 'create with the boundary');
       assert.equal(await ask(execution, 'iam:PutRolePolicy', own, bounded), 'Allowed', 'inline policy on a bounded role');
@@ -105,11 +109,13 @@ for (const { source, environment } of sources()) {
         await allowed('cloudwatch:DeleteAlarms', releaseAlarm(appId(stack)));
         // Target tracking creates its alarms with the caller's permissions, named after the service.
         await allowed('cloudwatch:PutMetricAlarm', scalingAlarm(stack));
-        await allowed('elasticloadbalancing:CreateTargetGroup', targetGroup, { 'aws:RequestTag/trilho:team': team });
-        await allowed('elasticloadbalancing:ModifyTargetGroup', targetGroup, { 'aws:ResourceTag/trilho:team': team });
-        await allowed('elasticloadbalancing:DeleteTargetGroup', targetGroup, { 'aws:ResourceTag/trilho:team': team });
-        // Allowed and a recorded gap (ADR 0008): IAM cannot see which path or priority a listener rule has.
-        await allowed('elasticloadbalancing:CreateRule', listener);
+        // Task definition revisions of its own apps only (the family is the app stack's name).
+        await allowed('ecs:RegisterTaskDefinition', arn('ecs', `task-definition/${stack}:7`));
+        await denied('ecs:RegisterTaskDefinition', arn('ecs', `task-definition/${stack}-api:7`));
+        // Target groups and listener rules are the shared stack's (ADR 0008): IAM cannot see a rule's path or priority.
+        await denied('elasticloadbalancing:CreateTargetGroup', targetGroup, { 'aws:RequestTag/trilho:team': team });
+        await denied('elasticloadbalancing:ModifyTargetGroup', targetGroup, { 'aws:ResourceTag/trilho:team': team });
+        await denied('elasticloadbalancing:CreateRule', listener);
         await denied('logs:PutSubscriptionFilter', logGroup(stack));
         // The app's other alarms belong to the platform's monitoring stack.
         await denied('cloudwatch:DeleteAlarms', arn('cloudwatch', `alarm:${prefix}-${appId(stack)}-latency-high`));
@@ -120,6 +126,7 @@ for (const { source, environment } of sources()) {
         await denied('ecs:CreateService', service(own[0]), { 'ecs:cluster': arn('ecs', `cluster/${cluster}`) });
       }
       for (const stack of others) {
+        await denied('ecs:RegisterTaskDefinition', arn('ecs', `task-definition/${stack}:7`));
         for (const action of ['ecs:CreateService', 'ecs:UpdateService', 'ecs:DeleteService']) {
           await denied(action, service(stack), { 'ecs:cluster': arn('ecs', `cluster/${cluster}`) });
         }
@@ -169,20 +176,21 @@ for (const { source, environment } of sources()) {
     assert.notEqual(await ask(platform, 'cloudformation:DeleteStack', stackArn(`${prefix}-shared`, delivery.region), { 'cloudformation:RoleArn': roleArn(`${prefix}-cfn-team-x`) }), 'Allowed', 'with a team execution role');
   });
 
-  test(`${source} ${environment.name}: a role under the team boundary stays an app role even with AdministratorAccess or an inline *:*`, async () => {
-    const minted = { arn: roleArn(`${prefix}-app-x-TaskRole-AbC123`), identity: [everything], boundary };
-    assert.equal(await ask(minted, 'logs:PutLogEvents', `arn:aws:logs:us-east-1:${account}:log-group:g:log-stream:s`), 'Allowed', 'what apps need still works');
-    assert.equal(await ask(minted, 'secretsmanager:GetSecretValue', `arn:aws:secretsmanager:us-east-1:${account}:secret:s-AbCdEf`), 'Allowed');
-    for (const [action, resource] of [
-      ['iam:CreateRole', roleArn('minted')], ['iam:AttachRolePolicy', roleArn('minted')], ['iam:CreateUser', `arn:aws:iam::${account}:user/u`],
-      ['sts:AssumeRole', roleArn(`${prefix}-deploy-platform`)], ['iam:PassRole', roleArn(`${prefix}-cfn-platform`)],
-      ['ec2:DeleteVpc', `arn:aws:ec2:us-east-1:${account}:vpc/vpc-1`], ['s3:DeleteBucket', 'arn:aws:s3:::b'],
-      ['secretsmanager:GetSecretValue', 'arn:aws:secretsmanager:us-east-1:999999999999:secret:s-AbCdEf'],
-      // The database's master credentials, which RDS keeps in a secret named rds!db-<id>: with them a team would
-      // log in as the master user and read every app's schema.
-      ['secretsmanager:GetSecretValue', `arn:aws:secretsmanager:${delivery.region}:${account}:secret:rds!db-0a1b2c3d-AbCdEf`],
-    ]) {
-      assert.notEqual(await ask(minted, action, resource), 'Allowed', action);
+  test(`${source} ${environment.name}: a role under a team boundary stays an app role even with AdministratorAccess or an inline *:*`, async () => {
+    for (const team of teams) {
+      const minted = { arn: roleArn(`${prefix}-app-x-TaskRole-AbC123`), identity: [everything], boundary: boundaryOf(team) };
+      assert.equal(await ask(minted, 'cloudwatch:PutMetricData', '*'), 'Allowed', 'what apps need still works');
+      for (const [action, resource] of [
+        ['iam:CreateRole', roleArn('minted')], ['iam:AttachRolePolicy', roleArn('minted')], ['iam:CreateUser', `arn:aws:iam::${account}:user/u`],
+        ['sts:AssumeRole', roleArn(`${prefix}-deploy-platform`)], ['iam:PassRole', roleArn(`${prefix}-cfn-platform`)],
+        ['ec2:DeleteVpc', `arn:aws:ec2:us-east-1:${account}:vpc/vpc-1`], ['s3:DeleteBucket', 'arn:aws:s3:::b'],
+        ['secretsmanager:GetSecretValue', 'arn:aws:secretsmanager:us-east-1:999999999999:secret:s-AbCdEf'],
+        // The database's master credentials, which RDS keeps in a secret named rds!db-<id>: with them a team would
+        // log in as the master user and read every app's schema.
+        ['secretsmanager:GetSecretValue', `arn:aws:secretsmanager:${delivery.region}:${account}:secret:rds!db-0a1b2c3d-AbCdEf`],
+      ]) {
+        assert.notEqual(await ask(minted, action, resource), 'Allowed', `${team}: ${action}`);
+      }
     }
   });
 
@@ -275,7 +283,7 @@ for (const { source, environment } of sources()) {
       assert.notEqual(await ask(deploy, action, resource), 'Allowed', action);
     }
     const execution = roles[`${prefix}-cfn-platform`];
-    assert.equal(await ask(execution, 'iam:CreatePolicyVersion', boundaryArn), 'Allowed', 'the platform maintains the team boundary');
+    for (const team of teams) assert.equal(await ask(execution, 'iam:CreatePolicyVersion', boundaryArnOf(team)), 'Allowed', `the platform maintains ${team}'s boundary`);
     assert.notEqual(await ask(execution, 'iam:CreateRole', roleArn('Admin')), 'Allowed', 'roles outside the environment');
     assert.notEqual(await ask(execution, 'iam:CreateUser', `arn:aws:iam::${account}:user/${prefix}-x`), 'Allowed', 'users');
   });

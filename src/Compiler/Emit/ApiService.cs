@@ -10,7 +10,6 @@ using Amazon.CDK.AWS.Logs;
 using Constructs;
 using Trilho.Compiler.Resolution;
 using EcsSecret = Amazon.CDK.AWS.ECS.Secret;
-using HealthCheck = Amazon.CDK.AWS.ElasticLoadBalancingV2.HealthCheck;
 using Protocol = Amazon.CDK.AWS.ECS.Protocol;
 using SecretsManagerSecret = Amazon.CDK.AWS.SecretsManager.Secret;
 
@@ -18,8 +17,9 @@ namespace Trilho.Compiler.Emit;
 
 /// <summary>
 /// An api app on ECS Fargate: task definition (non-root, read-only root filesystem, logs with retention, secrets from
-/// Secrets Manager), service in the private subnets with a deployment circuit breaker, a target group and listener
-/// rule on the app path, and target tracking on CPU and on load balancer requests per task.
+/// Secrets Manager), service in the private subnets with a deployment circuit breaker, registered in the app's target
+/// group (which the shared stack owns with its listener rule, <see cref="AppRoute"/>), and target tracking on CPU and on
+/// load balancer requests per task.
 /// </summary>
 public sealed class ApiService : Construct
 {
@@ -42,7 +42,7 @@ public sealed class ApiService : Construct
     public const int ScaleInCooldownSeconds = 300;
 
     /// <summary>Builds the service of <paramref name="app"/>.</summary>
-    public ApiService(Construct scope, string id, ResolvedEnvironment environment, ResolvedApiApp app, ApiServiceInputs inputs, int listenerPriority)
+    public ApiService(Construct scope, string id, ResolvedEnvironment environment, ResolvedApiApp app, ApiServiceInputs inputs)
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -51,7 +51,9 @@ public sealed class ApiService : Construct
 
         var vpc = Vpc.FromVpcAttributes(this, "Vpc", new VpcAttributes
         {
-            VpcId = inputs.VpcId,
+            // Only the subnets are read here: nothing in the app stack names the VPC (the target group, which does, is the
+            // shared stack's), so its id is not a parameter; a future reference would fail the deploy, not pass silently.
+            VpcId = "vpc-unused-by-app-stacks",
             AvailabilityZones = inputs.AvailabilityZones.ToArray(),
             PrivateSubnetIds = inputs.PrivateSubnetIds.ToArray(),
         });
@@ -73,6 +75,8 @@ public sealed class ApiService : Construct
 
         var task = new FargateTaskDefinition(this, "Task", new FargateTaskDefinitionProps
         {
+            // Named after the app stack, so a team's execution role registers revisions of its own apps only (ADR 0008).
+            Family = EmitNames.AppStack(environment, app.Id),
             Cpu = app.Cpu,
             MemoryLimitMiB = app.Memory,
             RuntimePlatform = new RuntimePlatform
@@ -124,42 +128,10 @@ public sealed class ApiService : Construct
             }));
         }
 
-        var targets = new ApplicationTargetGroup(this, "Targets", new ApplicationTargetGroupProps
+        // The target group and its listener rule belong to the shared stack (AppRoute), which deploys first.
+        var targets = ApplicationTargetGroup.FromTargetGroupAttributes(this, "Targets", new TargetGroupAttributes
         {
-            Vpc = vpc,
-            Port = app.Port,
-            Protocol = ApplicationProtocol.HTTP,
-            TargetType = TargetType.IP,
-            // In-flight requests get as long as CloudFront waits for an answer (30 s read timeout) before the task stops.
-            DeregistrationDelay = Duration.Seconds(30),
-            // A failing task is out of rotation after 2 x 10 s, and a new one takes traffic after 2 x 10 s.
-            HealthCheck = new HealthCheck
-            {
-                Path = app.HealthCheck,
-                HealthyHttpCodes = "200-399",
-                Interval = Duration.Seconds(10),
-                Timeout = Duration.Seconds(5),
-                HealthyThresholdCount = 2,
-                UnhealthyThresholdCount = 2,
-            },
-        });
-
-        TargetGroup = targets;
-
-        // The ALB forwards the path as is: /backend and /backend/* both reach the app.
-        var rule = new CfnListenerRule(this, "Rule", new CfnListenerRuleProps
-        {
-            ListenerArn = inputs.ListenerArn,
-            Priority = listenerPriority,
-            Conditions = new[]
-            {
-                new CfnListenerRule.RuleConditionProperty
-                {
-                    Field = "path-pattern",
-                    PathPatternConfig = new CfnListenerRule.PathPatternConfigProperty { Values = [app.Path, app.Path + "/*"] },
-                },
-            },
-            Actions = new[] { new CfnListenerRule.ActionProperty { Type = "forward", TargetGroupArn = targets.TargetGroupArn } },
+            TargetGroupArn = inputs.TargetGroupArn,
         });
 
         Service = new FargateService(this, "Service", new FargateServiceProps
@@ -177,8 +149,6 @@ public sealed class ApiService : Construct
             PlatformVersion = FargatePlatformVersion.LATEST,
         });
         Service.AttachToApplicationTargetGroup(targets);
-        // A target group must belong to a load balancer before a service can register with it.
-        Service.Node.AddDependency(rule);
 
         // Fast out, slow in: a spike adds tasks every minute; a lull removes them only after 5 quiet minutes, so no flapping.
         var scaling = new ScalableTarget(this, "Scaling", new ScalableTargetProps
@@ -207,7 +177,7 @@ public sealed class ApiService : Construct
         scaling.ScaleToTrackMetric("Requests", new BasicTargetTrackingScalingPolicyProps
         {
             PredefinedMetric = PredefinedMetric.ALB_REQUEST_COUNT_PER_TARGET,
-            ResourceLabel = $"{inputs.LoadBalancerFullName}/{targets.TargetGroupFullName}",
+            ResourceLabel = $"{inputs.LoadBalancerFullName}/{inputs.TargetGroupFullName}",
             TargetValue = app.Scale.RequestsPerTask,
             ScaleOutCooldown = Duration.Seconds(ScaleOutCooldownSeconds),
             ScaleInCooldown = Duration.Seconds(ScaleInCooldownSeconds),
@@ -216,13 +186,11 @@ public sealed class ApiService : Construct
 
         // The imported subnets have no route table ids; nothing here reads them.
         Annotations.Of(this).AcknowledgeWarning("@aws-cdk/aws-ec2:noSubnetRouteTableId", "Route tables belong to the shared stack");
+        Annotations.Of(this).AcknowledgeWarning("@aws-cdk/aws-elbv2:albTargetGroupCannotRegisterConnectable", "The shared stack's firewall admits the load balancer to the app's security group");
     }
 
     /// <summary>The ECS service.</summary>
     public FargateService Service { get; }
-
-    /// <summary>The app's target group on the shared load balancer.</summary>
-    public ApplicationTargetGroup TargetGroup { get; }
 
     /// <summary>The plain environment variables of the app contract (docs/app-contract.md), then the app's own.</summary>
     /// <param name="environment">The environment.</param>

@@ -53,7 +53,6 @@ internal static class EnvironmentAssembler
             stacks.Add(shared.Stack);
         }
 
-        var priorities = EmitNames.ListenerPriorities(apiApps.Select(a => a.Id));
         var buckets = new List<(ResolvedApp App, ParameterValue Name, ParameterValue Domain)>();
         var monitoringSources = new Dictionary<string, ParameterValue>(StringComparer.Ordinal);
         foreach (var resolved in environment.Apps)
@@ -64,13 +63,13 @@ internal static class EnvironmentAssembler
             var id = EmitNames.Pascal(resolved.Id);
             if (resolved is ResolvedApiApp api)
             {
-                var (securityGroup, repository) = shared!.Apps[api.Id];
+                var (securityGroup, repository, targetGroupArn, targetGroupFullName) = shared!.Apps[api.Id];
                 var inputs = new ApiServiceInputs(
-                    VpcId: stack.Parameter("VpcId", shared.VpcId, "The VPC"),
                     AvailabilityZones: shared.PrivateSubnetIds.Select((_, i) => Fn.Select(i, Fn.GetAzs())).ToList(),
                     PrivateSubnetIds: shared.PrivateSubnetIds.Select((source, i) => stack.Parameter($"PrivateSubnet{i + 1}Id", source, $"Private subnet {i + 1}")).ToList(),
                     SecurityGroupId: stack.Parameter("SecurityGroupId", securityGroup, "Security group of the tasks"),
-                    ListenerArn: stack.Parameter("ListenerArn", shared.ListenerArn!, "Load balancer listener"),
+                    TargetGroupArn: stack.Parameter("TargetGroupArn", targetGroupArn, "Target group of the app, with its listener rule in the shared stack"),
+                    TargetGroupFullName: stack.Parameter("TargetGroupFullName", targetGroupFullName, "Target group name for request metrics"),
                     LoadBalancerFullName: stack.Parameter("LoadBalancerFullName", shared.LoadBalancerFullName!, "Load balancer full name"),
                     LogsKeyArn: stack.Parameter("LogsKeyArn", shared.LogsKeyArn, "KMS key of the app's log group"),
                     ImageTag: stack.Parameter(ImageTagParameter, ParameterValue.ImageTag(api.Id), "Tag of the image to run, pushed to the app's repository before deploying"),
@@ -79,10 +78,10 @@ internal static class EnvironmentAssembler
                             stack.Parameter("DatabaseEndpoint", db.Endpoint, "Endpoint address of the database (TLS name and IAM token host)"),
                             stack.Parameter("DatabaseResourceId", db.ResourceId, "DbiResourceId of the database, for rds-db:connect"))
                         : null);
-                var service = new ApiService(stack.Stack, id, environment, api, inputs, priorities[api.Id]);
-                RollBackOnReleaseAlarms(stack.Stack, environment, api, service, inputs.LoadBalancerFullName);
+                var service = new ApiService(stack.Stack, id, environment, api, inputs);
+                RollBackOnReleaseAlarms(stack.Stack, environment, api, service, inputs.TargetGroupFullName, inputs.LoadBalancerFullName);
                 monitoringSources[MonitoringNames.ServiceName(api.Id)] = stack.Output("ServiceName", service.Service.ServiceName, "ECS service");
-                monitoringSources[MonitoringNames.TargetGroupFullName(api.Id)] = stack.Output("TargetGroupFullName", service.TargetGroup.TargetGroupFullName, "Target group name for request metrics");
+                monitoringSources[MonitoringNames.TargetGroupFullName(api.Id)] = targetGroupFullName;
                 images.Add(new ImagePush(api.Id, repository, stack.StackName, ImageTagParameter));
             }
             else
@@ -95,8 +94,8 @@ internal static class EnvironmentAssembler
 
             if (platform.Delivery is not null)
             {
-                // The team's execution role may create only roles that carry the team boundary (docs/security.md).
-                Amazon.CDK.AWS.IAM.PermissionsBoundary.Of(stack.Stack).Apply(Amazon.CDK.AWS.IAM.ManagedPolicy.FromManagedPolicyName(stack.Stack, "TeamBoundary", DeliveryNames.TeamBoundary(environment)));
+                // The team's execution role may create only roles that carry its team's boundary (docs/security.md).
+                Amazon.CDK.AWS.IAM.PermissionsBoundary.Of(stack.Stack).Apply(Amazon.CDK.AWS.IAM.ManagedPolicy.FromManagedPolicyName(stack.Stack, "TeamBoundary", DeliveryNames.TeamBoundary(environment, resolved.Team)));
             }
 
             stacks.Add(stack);
@@ -144,10 +143,10 @@ internal static class EnvironmentAssembler
     /// alarms live in the app stack (they must exist before the service deploys) under one construct the service
     /// depends on, because the service names them by literal name, which CloudFormation does not see as a dependency.
     /// </summary>
-    private static void RollBackOnReleaseAlarms(Stack stack, ResolvedEnvironment environment, ResolvedApiApp api, ApiService service, string loadBalancerFullName)
+    private static void RollBackOnReleaseAlarms(Stack stack, ResolvedEnvironment environment, ResolvedApiApp api, ApiService service, string targetGroupFullName, string loadBalancerFullName)
     {
         var scope = new Construct(stack, "ReleaseAlarms");
-        var names = ReleaseAlarms.Create(scope, environment, api, service.TargetGroup.TargetGroupFullName, loadBalancerFullName);
+        var names = ReleaseAlarms.Create(scope, environment, api, targetGroupFullName, loadBalancerFullName);
         service.Service.EnableDeploymentAlarms([.. names], new Amazon.CDK.AWS.ECS.DeploymentAlarmOptions { Behavior = Amazon.CDK.AWS.ECS.AlarmBehavior.ROLLBACK_ON_ALARM });
         service.Service.Node.AddDependency(scope);
     }
@@ -207,8 +206,8 @@ internal static class EnvironmentAssembler
             shared.Output("DatabaseHost", EmitNames.DatabaseHost(environment, database), "Private name of the database");
         }
 
-        var appInputs = new Dictionary<string, (ParameterValue SecurityGroup, ParameterValue Repository)>(StringComparer.Ordinal);
-        ParameterValue? listener = null, albArn = null, albDns = null, albFullName = null, clusterName = null;
+        var appInputs = new Dictionary<string, (ParameterValue SecurityGroup, ParameterValue Repository, ParameterValue TargetGroupArn, ParameterValue TargetGroupFullName)>(StringComparer.Ordinal);
+        ParameterValue? albArn = null, albDns = null, albFullName = null, clusterName = null;
         if (apiApps.Count > 0)
         {
             var cluster = new ServiceCluster(shared.Stack, "Cluster", environment, network.Vpc);
@@ -219,21 +218,26 @@ internal static class EnvironmentAssembler
 
             clusterName = shared.Output("ClusterName", cluster.Cluster.ClusterName, "ECS cluster of the api apps");
             var loadBalancer = new LoadBalancer(shared.Stack, "LoadBalancer", network.Vpc, firewall.LoadBalancer!, resilient, environment.LogRetentionDays);
-            listener = shared.Output("ListenerArn", loadBalancer.Listener.ListenerArn, "Listener the app rules attach to");
             albArn = shared.Output("LoadBalancerArn", loadBalancer.Alb.LoadBalancerArn, "Internal load balancer");
             albDns = shared.Output("LoadBalancerDnsName", loadBalancer.Alb.LoadBalancerDnsName, "Internal load balancer DNS name");
             albFullName = shared.Output("LoadBalancerFullName", loadBalancer.Alb.LoadBalancerFullName, "Load balancer name for request metrics");
             var repositories = new ImageRepositories(shared.Stack, "Images", environment);
+            var priorities = EmitNames.ListenerPriorities(apiApps.Select(a => a.Id));
             foreach (var api in apiApps)
             {
                 var name = EmitNames.Pascal(api.Id);
+                // The platform owns every listener rule (ADR 0008): a new app's rule and target group exist before its
+                // service registers, and go away with the app only after its stack is deleted.
+                var route = new AppRoute(shared.Stack, $"Route{name}", network.Vpc, loadBalancer.Listener, api, priorities[api.Id]);
                 appInputs[api.Id] = (
                     shared.Output($"{name}SecurityGroupId", firewall.App(api.Id).SecurityGroupId, $"Security group of {api.Id}"),
-                    shared.Output($"{name}RepositoryUri", repositories.For(api.Id).RepositoryUri, $"Image repository of {api.Id}"));
+                    shared.Output($"{name}RepositoryUri", repositories.For(api.Id).RepositoryUri, $"Image repository of {api.Id}"),
+                    shared.Output($"{name}TargetGroupArn", route.TargetGroup.TargetGroupArn, $"Target group of {api.Id}, forwarded its path by the listener"),
+                    shared.Output($"{name}TargetGroupFullName", route.TargetGroup.TargetGroupFullName, $"Target group name of {api.Id} for request metrics"));
             }
         }
 
-        return new SharedStackOutputs(shared, vpcId, subnetIds, logsKeyArn, databaseOutputs, appInputs, listener, albArn, albDns, albFullName, clusterName, databaseInstance);
+        return new SharedStackOutputs(shared, vpcId, subnetIds, logsKeyArn, databaseOutputs, appInputs, albArn, albDns, albFullName, clusterName, databaseInstance);
     }
 
     private static PlannedStack Stack(App app, ResolvedEnvironment environment, string name, string region, string description) =>

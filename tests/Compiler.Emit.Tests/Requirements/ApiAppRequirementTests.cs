@@ -91,11 +91,24 @@ public sealed partial class ApiAppRequirementTests(SynthesisFixture fixture)
         Assert.True(breaker["Enable"]!.GetValue<bool>());
         Assert.True(breaker["Rollback"]!.GetValue<bool>());
 
-        var rule = app.Properties("AWS::ElasticLoadBalancingV2::ListenerRule");
-        Assert.Equal(["/backend", "/backend/*"], rule["Conditions"]![0]!["PathPatternConfig"]!["Values"]!.AsArray().Select(v => v!.GetValue<string>()));
-        Assert.Equal("ListenerArn", Template.Target(rule["ListenerArn"]));
+        // The rule and target group belong to the shared stack, which only the platform deploys (ADR 0008); the service
+        // registers in the target group the shared stack hands over through the deploy plan.
+        Assert.Empty(app.Resources("AWS::ElasticLoadBalancingV2::ListenerRule"));
+        Assert.Empty(app.Resources("AWS::ElasticLoadBalancingV2::TargetGroup"));
+        Assert.Equal("TargetGroupArn", Template.Target(service["LoadBalancers"]![0]!["TargetGroupArn"]));
+        var wired = fixture.Plan("desafio-aws", "dev").Stacks.Single(s => s.StackName == "desafio-dev-app-backend").Parameters.Single(p => p.Key == "TargetGroupArn").Value;
+        Assert.Equal(("desafio-dev-shared", "BackendTargetGroupArn"), (wired.FromStack, wired.Output));
 
-        var targets = app.Properties("AWS::ElasticLoadBalancingV2::TargetGroup");
+        var shared = fixture.Stack("desafio-aws", "dev", "shared");
+        var (ruleId, rule) = Assert.Single(shared.Resources("AWS::ElasticLoadBalancingV2::ListenerRule"));
+        var properties = rule["Properties"]!;
+        Assert.Equal(["/backend", "/backend/*"], properties["Conditions"]![0]!["PathPatternConfig"]!["Values"]!.AsArray().Select(v => v!.GetValue<string>()));
+        var (targetsId, targetGroup) = Assert.Single(shared.Resources("AWS::ElasticLoadBalancingV2::TargetGroup"));
+        Assert.Equal(targetsId, Template.Target(properties["Actions"]![0]!["TargetGroupArn"]));
+        Assert.Equal(targetsId, Template.Target(shared.Root["Outputs"]!["BackendTargetGroupArn"]!["Value"]));
+        Assert.StartsWith("RouteBackend", ruleId, StringComparison.Ordinal);
+
+        var targets = targetGroup["Properties"]!;
         Assert.Equal("/backend/health/live", targets["HealthCheckPath"]!.GetValue<string>());
         Assert.Equal("ip", targets["TargetType"]!.GetValue<string>());
     }
@@ -117,8 +130,9 @@ public sealed partial class ApiAppRequirementTests(SynthesisFixture fixture)
     [Fact]
     public void Listener_rule_priorities_are_unique_and_stable()
     {
-        var orders = fixture.Stack("two-apis-firewall-no-domain", "dev", "app-orders").Properties("AWS::ElasticLoadBalancingV2::ListenerRule")["Priority"]!.GetValue<int>();
-        var reports = fixture.Stack("two-apis-firewall-no-domain", "dev", "app-reports").Properties("AWS::ElasticLoadBalancingV2::ListenerRule")["Priority"]!.GetValue<int>();
+        var rules = fixture.Stack("two-apis-firewall-no-domain", "dev", "shared").Resources("AWS::ElasticLoadBalancingV2::ListenerRule");
+        var orders = rules.Single(r => r.Id.StartsWith("RouteOrders", StringComparison.Ordinal)).Resource["Properties"]!["Priority"]!.GetValue<int>();
+        var reports = rules.Single(r => r.Id.StartsWith("RouteReports", StringComparison.Ordinal)).Resource["Properties"]!["Priority"]!.GetValue<int>();
         Assert.NotEqual(orders, reports);
 
         // An app keeps its priority when other apps come and go.
@@ -132,7 +146,7 @@ public sealed partial class ApiAppRequirementTests(SynthesisFixture fixture)
         var contract = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "app-contract.md")).ReplaceLineEndings(" ");
         var health = HealthSentence().Match(contract);
         Assert.True(health.Success, "docs/app-contract.md no longer states the health check as 'within N s ... every N s; N failures'");
-        var targets = fixture.Stack("desafio-aws", "dev", "app-backend").Properties("AWS::ElasticLoadBalancingV2::TargetGroup");
+        var targets = fixture.Stack("desafio-aws", "dev", "shared").Properties("AWS::ElasticLoadBalancingV2::TargetGroup");
         Assert.Equal(targets["HealthCheckTimeoutSeconds"]!.GetValue<int>(), int.Parse(health.Groups["timeout"].Value, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(targets["HealthCheckIntervalSeconds"]!.GetValue<int>(), int.Parse(health.Groups["interval"].Value, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(targets["UnhealthyThresholdCount"]!.GetValue<int>(), int.Parse(health.Groups["failures"].Value, System.Globalization.CultureInfo.InvariantCulture));

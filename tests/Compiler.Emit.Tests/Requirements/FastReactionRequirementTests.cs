@@ -38,7 +38,7 @@ public sealed partial class FastReactionRequirementTests(SynthesisFixture fixtur
     [Fact]
     public void A_failing_backend_task_leaves_rotation_within_30_seconds_and_a_new_one_joins_within_30()
     {
-        var targets = fixture.Stack("desafio-aws", "prod", "app-backend").Properties("AWS::ElasticLoadBalancingV2::TargetGroup");
+        var targets = fixture.Stack("desafio-aws", "prod", "shared").Properties("AWS::ElasticLoadBalancingV2::TargetGroup");
         var interval = targets["HealthCheckIntervalSeconds"]!.GetValue<int>();
         var timeout = targets["HealthCheckTimeoutSeconds"]!.GetValue<int>();
         Assert.True(timeout < interval, "a check must time out before the next one starts");
@@ -50,7 +50,7 @@ public sealed partial class FastReactionRequirementTests(SynthesisFixture fixtur
     public void A_stopping_backend_task_drains_for_30_seconds_then_has_30_seconds_for_the_apps_25_second_shutdown()
     {
         var app = fixture.Stack("desafio-aws", "prod", "app-backend");
-        var attributes = app.Properties("AWS::ElasticLoadBalancingV2::TargetGroup")["TargetGroupAttributes"]!.AsArray()
+        var attributes = fixture.Stack("desafio-aws", "prod", "shared").Properties("AWS::ElasticLoadBalancingV2::TargetGroup")["TargetGroupAttributes"]!.AsArray()
             .ToDictionary(a => a!["Key"]!.GetValue<string>(), a => a!["Value"]!.GetValue<string>());
         Assert.Equal("30", attributes["deregistration_delay.timeout_seconds"]);
 

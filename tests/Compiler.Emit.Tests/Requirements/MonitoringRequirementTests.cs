@@ -64,14 +64,15 @@ public sealed class MonitoringRequirementTests(SynthesisFixture fixture)
                 var names = alarms["AlarmNames"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
                 Assert.Equal(2, names.Count);
 
-                var targetGroup = Assert.Single(template.Resources("AWS::ElasticLoadBalancingV2::TargetGroup")).Id;
+                // The target group lives in the shared stack; the app stack receives its full name as a parameter.
+                Assert.Contains("TargetGroupFullName", template.ParameterNames);
                 var dependsOn = service["DependsOn"]?.AsArray().Select(d => d!.GetValue<string>()).ToList() ?? [];
                 foreach (var name in names)
                 {
                     // The alarm exists in the same stack, before the service, and watches this app's target group.
                     var (alarmId, alarm) = Assert.Single(template.Resources("AWS::CloudWatch::Alarm"), a => a.Resource["Properties"]!["AlarmName"]?.GetValue<string>() == name);
                     Assert.Contains(alarmId, dependsOn);
-                    Assert.Contains($"\"Fn::GetAtt\":[\"{targetGroup}\",\"TargetGroupFullName\"]", Template.Text(alarm["Properties"]), StringComparison.Ordinal);
+                    Assert.Contains("{\"Ref\":\"TargetGroupFullName\"}", Template.Text(alarm["Properties"]), StringComparison.Ordinal);
                 }
             }
         }

@@ -15,7 +15,7 @@ namespace Trilho.Compiler.Monitoring.Tests.Scenarios;
 /// <para>
 /// Dimension values become symbols independent of the stack that reads them: a parameter is named after its source
 /// in the deploy plan (<c>&lt;stack without the environment prefix&gt;.&lt;output&gt;</c>, e.g.
-/// <c>app-backend.TargetGroupFullName</c>), a value computed in the stack after the stack output that exports it,
+/// <c>shared.BackendTargetGroupFullName</c>), a value computed in the stack after the stack output that exports it,
 /// a literal is itself.
 /// </para>
 /// </summary>

@@ -29,9 +29,10 @@ public static class DeliveryNames
 
     /// <summary>
     /// Managed policy every role a team's stacks create must carry as its permissions boundary, e.g.
-    /// <c>desafio-dev-team-boundary</c>: the ceiling of what an app's roles may ever do, whatever policy a team attaches.
+    /// <c>desafio-dev-boundary-team-backend</c>: the ceiling of what that team's app roles may ever do, whatever policy
+    /// the team attaches. One per team, so a role of one team's stack cannot act as another team's app.
     /// </summary>
-    public static string TeamBoundary(ResolvedEnvironment environment) => $"{Prefix(environment)}-team-boundary";
+    public static string TeamBoundary(ResolvedEnvironment environment, string teamId) => $"{Prefix(environment)}-boundary-team-{teamId}";
 
     /// <summary>Prefix of every stack of the environment, e.g. <c>desafio-dev-</c>.</summary>
     public static string StackPrefix(ResolvedEnvironment environment) => $"{Prefix(environment)}-";

@@ -46,7 +46,6 @@ public static class DeliveryStack
         var providerArn = OidcProvider(stack, settings, arns, parameters);
         var statics = StaticApps(stack, environment, parameters);
 
-        var boundaryArn = TeamBoundaryPolicy(stack, environment, arns);
         var platformExecution = Role(stack, "PlatformExecutionRole", DeliveryNames.PlatformExecutionRole(environment), GitHubTrust.CloudFormation(), null,
             "CloudFormation deploys every stack of the environment with this role", PlatformRoles.ExecutionStatements(environment, arns));
         var platformSubject = settings.Subject(DeliverySettings.PlatformJob);
@@ -64,6 +63,7 @@ public static class DeliveryStack
             }
 
             var pascal = EmitNames.Pascal(team.Id);
+            var boundaryArn = TeamBoundaryPolicy(stack, environment, arns, team.Id, apps);
             var execution = Role(stack, $"Team{pascal}ExecutionRole", DeliveryNames.TeamExecutionRole(environment, team.Id), GitHubTrust.CloudFormation(), null,
                 $"CloudFormation deploys the app stacks of team {team.Id} with this role", TeamRoles.ExecutionStatements(environment, arns, apps, boundaryArn));
             var name = DeliveryNames.TeamRole(environment, team.Id);
@@ -78,17 +78,17 @@ public static class DeliveryStack
     }
 
     /// <summary>
-    /// The managed policy every role of a team's stacks must carry as its permissions boundary. Its ARN is written
+    /// The managed policy every role of one team's stacks must carry as its permissions boundary. Its ARN is written
     /// out rather than referenced so the execution roles' conditions read the same in the template as in IAM.
     /// </summary>
-    private static string TeamBoundaryPolicy(Stack stack, ResolvedEnvironment environment, DeliveryArns arns)
+    private static string TeamBoundaryPolicy(Stack stack, ResolvedEnvironment environment, DeliveryArns arns, string teamId, IReadOnlyList<ResolvedApp> apps)
     {
-        var name = DeliveryNames.TeamBoundary(environment);
-        _ = new CfnManagedPolicy(stack, "TeamBoundary", new CfnManagedPolicyProps
+        var name = DeliveryNames.TeamBoundary(environment, teamId);
+        _ = new CfnManagedPolicy(stack, $"Team{EmitNames.Pascal(teamId)}Boundary", new CfnManagedPolicyProps
         {
             ManagedPolicyName = name,
-            Description = $"Permissions boundary of every role the teams' stacks of {environment.StackPrefix} create: the most an app's role may do.",
-            PolicyDocument = PolicyJson.Document(TeamBoundary.Statements(environment, arns)),
+            Description = $"Permissions boundary of every role the stacks of team {teamId} in {environment.StackPrefix} create: the most its apps' roles may do.",
+            PolicyDocument = PolicyJson.Document(TeamBoundary.Statements(environment, arns, apps)),
         });
         return arns.Policy(name);
     }

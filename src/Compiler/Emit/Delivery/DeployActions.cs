@@ -120,10 +120,9 @@ internal static class DeployActions
         "ecs:UpdateService",
     ];
 
-    /// <summary>Task definition revisions (registered and deregistered as the stack changes).</summary>
+    /// <summary>Registering and tagging task definition revisions (deregistering is granted apart: it has no resource-level permissions).</summary>
     public static readonly string[] AppTaskDefinitions =
     [
-        "ecs:DeregisterTaskDefinition",
         "ecs:RegisterTaskDefinition",
         "ecs:TagResource",
     ];
@@ -138,18 +137,8 @@ internal static class DeployActions
         "cloudwatch:UntagResource",
     ];
 
-    /// <summary>An app's target group, once it carries the team's tag.</summary>
-    public static readonly string[] AppTargetGroups =
-    [
-        "elasticloadbalancing:AddTags",
-        "elasticloadbalancing:DeleteTargetGroup",
-        "elasticloadbalancing:ModifyTargetGroup",
-        "elasticloadbalancing:ModifyTargetGroupAttributes",
-        "elasticloadbalancing:RemoveTags",
-    ];
-
-    /// <summary>An app's rule on the environment's listener.</summary>
-    public static readonly string[] AppListenerRules =
+    /// <summary>Writes to listener rules, which only the shared stack makes: denied to teams.</summary>
+    public static readonly string[] ListenerRuleWrites =
     [
         "elasticloadbalancing:CreateRule",
         "elasticloadbalancing:DeleteRule",

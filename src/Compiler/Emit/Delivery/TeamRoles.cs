@@ -7,9 +7,6 @@ namespace Trilho.Compiler.Emit.Delivery;
 /// <summary>Permissions of a team's role and of the CloudFormation execution role it passes: only that team's apps.</summary>
 internal static class TeamRoles
 {
-    /// <summary>The tag every resource of a team's app stack carries (EnvironmentAssembler), naming the team.</summary>
-    private const string TeamTag = "trilho:team";
-
     private const string PermissionsBoundaryKey = "iam:PermissionsBoundary";
 
     private static readonly string[] UploadActions = ["s3:PutObject", "s3:DeleteObject"];
@@ -77,8 +74,8 @@ internal static class TeamRoles
 
     /// <summary>
     /// What CloudFormation needs for the resources of an app stack: IAM roles, log groups, ECS services and buckets only
-    /// under names CloudFormation derives from the team's stack names, alarms under the team's apps' release alarm
-    /// names, target groups by the team's <c>trilho:team</c> tag; listener rules on the environment's listener (IAM
+    /// under names CloudFormation derives from the team's stack names, task definitions under the team's families, alarms
+    /// under the team's apps' release alarm names; no target groups or listener rules, which the shared stack owns (IAM
     /// cannot see a rule's path or priority, see ADR 0008). A team with static apps only gets none of the service grants.
     /// Every role the team creates or grants to must carry the team boundary (<paramref name="boundaryArn"/>); explicit
     /// denies keep the boundary, the delivery roles and roles without the boundary out of reach whatever else is allowed.
@@ -111,12 +108,17 @@ internal static class TeamRoles
         yield return PolicyJson.Deny("DenyRolesWithoutTheTeamBoundary", DeployActions.IamRoleGrants, ["*"],
             PolicyJson.Condition("StringNotEquals", PermissionsBoundaryKey, boundaryArn));
         yield return PolicyJson.Deny("DenyRemovingPermissionsBoundaries", ["iam:DeleteRolePermissionsBoundary"], ["*"]);
-        yield return PolicyJson.Deny("DenyChangingTheTeamBoundary", DeployActions.IamPolicyWrites, [boundaryArn]);
+        // Every team's boundary (and any other managed policy): teams never write managed policies.
+        yield return PolicyJson.Deny("DenyChangingManagedPolicies", DeployActions.IamPolicyWrites, [arns.IamPoliciesStartingWith(string.Empty)]);
         yield return PolicyJson.Deny("DenyTouchingDeliveryRoles", ["iam:*"],
             [arns.IamRolesContaining("-cfn-"), arns.IamRolesContaining("-deploy-")]);
+
+        // Listener rules and target groups belong to the shared stack: IAM cannot see a rule's path or priority, so a team
+        // allowed to create rules could route another app's path to itself (ADR 0008).
+        yield return PolicyJson.Deny("DenyListenerRules", DeployActions.ListenerRuleWrites, ["*"]);
     }
 
-    /// <summary>The ECS, load balancing, autoscaling, logs and alarm grants of a team's api apps (none without one).</summary>
+    /// <summary>The ECS, autoscaling, logs and alarm grants of a team's api apps (none without one).</summary>
     private static IEnumerable<object> ServiceStatements(ResolvedEnvironment environment, DeliveryArns arns, IReadOnlyList<ResolvedApp> apps)
     {
         var apis = apps.OfType<ResolvedApiApp>().ToList();
@@ -125,7 +127,6 @@ internal static class TeamRoles
             yield break;
         }
 
-        var team = apis[0].Team;
         var stackNames = apis.Select(a => EmitNames.AppStack(environment, a.Id) + "-").ToList();
         yield return PolicyJson.Allow("DescribeAppServices", DeployActions.AppReads, ["*"]);
 
@@ -135,26 +136,20 @@ internal static class TeamRoles
         yield return PolicyJson.Allow("ManageAppEcsServices", DeployActions.AppEcsServices,
             stackNames.Select(n => arns.InRegion("ecs", $"service/{EmitNames.Cluster(environment)}/{n}*")));
 
-        // Task definitions hold no power of their own: the roles they name are passed (PassAppRolesToEcsTasks).
-        yield return PolicyJson.Allow("ManageAppTaskDefinitions", DeployActions.AppTaskDefinitions, ["*"]);
+        // Task definitions are authorized by family (the app stack names it after itself; the colon ends the family,
+        // so app orders never covers orders-api). Deregistering has no resource-level permissions at all
+        // (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html):
+        // it only marks a revision INACTIVE, which running services keep using, and a task definition holds no power of
+        // its own (the roles it names are passed under PassAppRolesToEcsTasks).
+        yield return PolicyJson.Allow("RegisterAppTaskDefinitions", DeployActions.AppTaskDefinitions,
+            apis.Select(a => arns.InRegion("ecs", $"task-definition/{EmitNames.AppStack(environment, a.Id)}:*")));
+        yield return PolicyJson.Allow("DeregisterTaskDefinitions", ["ecs:DeregisterTaskDefinition"], ["*"]);
+
         // The release alarms, and the alarms target tracking creates with the caller's permissions, named after the service
         // (https://docs.aws.amazon.com/autoscaling/application/userguide/security_iam_id-based-policy-examples.html).
         var alarms = apis.Select(a => $"alarm:{MonitoringNames.Alarm(environment, a.Id, "Release")}-*")
             .Concat(stackNames.Select(n => $"alarm:TargetTracking-service/{EmitNames.Cluster(environment)}/{n}*"));
         yield return PolicyJson.Allow("ManageAppAlarms", DeployActions.AppAlarms, alarms.Select(a => arns.InRegion("cloudwatch", a)));
-
-        // CloudFormation names target groups with a truncated random name, so they are told apart by the team tag the
-        // stack puts on every resource: created only with it, changed only when they carry it.
-        yield return PolicyJson.Allow("CreateTeamTargetGroups", ["elasticloadbalancing:CreateTargetGroup", "elasticloadbalancing:AddTags"],
-            [arns.InRegion("elasticloadbalancing", "targetgroup/*")],
-            PolicyJson.Condition("StringEquals", $"aws:RequestTag/{TeamTag}", team));
-        yield return PolicyJson.Allow("ManageTeamTargetGroups", DeployActions.AppTargetGroups,
-            [arns.InRegion("elasticloadbalancing", "targetgroup/*")],
-            PolicyJson.Condition("StringEquals", $"aws:ResourceTag/{TeamTag}", team));
-
-        // IAM sees the listener, not the rule's path or priority: ADR 0008 records this gap.
-        yield return PolicyJson.Allow("ManageAppListenerRules", DeployActions.AppListenerRules,
-            [arns.InRegion("elasticloadbalancing", "listener/app/*"), arns.InRegion("elasticloadbalancing", "listener-rule/app/*")]);
 
         // Scalable targets have random ids and no tags in CloudFormation; the namespace keeps them to ECS services.
         yield return PolicyJson.Allow("ManageAppScaling", DeployActions.AppScaling, ["*"],
