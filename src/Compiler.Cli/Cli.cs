@@ -141,7 +141,14 @@ public static class Cli
             Environment.SetEnvironmentVariable(SilenceNodeBannerVariable, "20");
         }
 
-        var synthesis = PlatformSynthesizer.Synthesize(result.Platform, new SynthesisOptions { Environment = environment });
+        var synthesis = PlatformSynthesizer.Synthesize(result.Platform, new SynthesisOptions { Environment = environment, Document = result.Document });
+        Print(synthesis.Diagnostics, stdout);
+        if (synthesis.HasErrors)
+        {
+            // Nothing is written: half an environment would deploy as if it were whole.
+            return 1;
+        }
+
         foreach (var path in OutputWriter.Write(synthesis, output))
         {
             stdout.WriteLine($"wrote {path}");

@@ -8,7 +8,10 @@ using Trilho.Compiler.Validation;
 namespace Trilho.Compiler;
 
 /// <summary>What the front end made of a platform.yaml: the resolved platform when there are no errors, and every diagnostic.</summary>
-public sealed record FrontEndResult(ResolvedPlatform? Platform, IReadOnlyList<Diagnostic> Diagnostics)
+/// <param name="Platform">The resolved platform, or null with errors.</param>
+/// <param name="Diagnostics">Every diagnostic, sorted by line.</param>
+/// <param name="Document">The loaded file, for locating later diagnostics (pass it to synthesis); null when it is not valid YAML.</param>
+public sealed record FrontEndResult(ResolvedPlatform? Platform, IReadOnlyList<Diagnostic> Diagnostics, LoadedDocument? Document = null)
 {
     /// <summary>True when at least one diagnostic is an error.</summary>
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
@@ -48,16 +51,8 @@ public static class FrontEnd
             return Fail(semanticErrors);
         }
 
-        return new FrontEndResult(EnvironmentResolver.Resolve(spec), Sorted(semanticErrors));
+        return new FrontEndResult(EnvironmentResolver.Resolve(spec), DiagnosticOrder.Sort(semanticErrors), document);
     }
 
-    private static FrontEndResult Fail(IEnumerable<Diagnostic> diagnostics) => new(null, Sorted(diagnostics));
-
-    private static List<Diagnostic> Sorted(IEnumerable<Diagnostic> diagnostics) =>
-        diagnostics
-            .OrderBy(d => d.Location?.Line ?? 0)
-            .ThenBy(d => d.Location?.Column ?? 0)
-            .ThenBy(d => d.Id, StringComparer.Ordinal)
-            .ThenBy(d => d.Message, StringComparer.Ordinal)
-            .ToList();
+    private static FrontEndResult Fail(IEnumerable<Diagnostic> diagnostics) => new(null, DiagnosticOrder.Sort(diagnostics));
 }
