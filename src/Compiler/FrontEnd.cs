@@ -37,11 +37,12 @@ public static class FrontEnd
             return Fail([DiagnosticCatalog.EmptyDocument.Create(new SourceLocation(file, 1, 1))]);
         }
 
-        // Binding and the semantic rules assume the schema's guarantees (types, ranges, required keys).
+        // Binding and the semantic rules assume the schema's guarantees (types, ranges, required keys), so with schema
+        // errors they judge what is left once the rejected values are gone: one run reports every independent problem.
         var schemaErrors = SchemaValidator.Validate(document);
         if (schemaErrors.Count > 0)
         {
-            return Fail(schemaErrors);
+            return Fail([.. schemaErrors, .. SemanticsOfRemainder(document)]);
         }
 
         var spec = ModelBinder.Bind(document.Root);
@@ -52,6 +53,17 @@ public static class FrontEnd
         }
 
         return new FrontEndResult(EnvironmentResolver.Resolve(spec), DiagnosticOrder.Sort(semanticErrors), document);
+    }
+
+    private static IReadOnlyList<Diagnostic> SemanticsOfRemainder(LoadedDocument document)
+    {
+        if (SchemaRepair.Repair(document.Root!) is not { } remainder)
+        {
+            return [];
+        }
+
+        var repaired = new LoadedDocument(document.File, remainder.Root, document.ValueLocations, document.KeyLocations);
+        return SemanticValidator.Validate(repaired, ModelBinder.Bind(remainder.Root), remainder.Removed);
     }
 
     private static FrontEndResult Fail(IEnumerable<Diagnostic> diagnostics) => new(null, DiagnosticOrder.Sort(diagnostics));
