@@ -36,6 +36,22 @@ public sealed class EmitDiagnosticsTests : IDisposable
         Assert.EndsWith("o RDS aceita uma mudança de armazenamento a cada 6 horas.", storage, StringComparison.Ordinal);
     }
 
+    // Found by SynthesisFuzzTests: ids at their schema maximum make the team delivery role names 67 and 70 characters;
+    // IAM takes 64 (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html). Compile used to succeed and the deploy fail.
+    [Fact]
+    public void Names_longer_than_AWS_accepts_fail_compile_at_the_environment_line_and_nothing_is_written()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = Cli.Cli.Run(["compile", Path.Combine(RepositoryPaths.Root, "tests", "Compiler.Emit.Tests", "Limits", "longest-ids-with-delivery.yaml"), "--out", output], stdout, stderr);
+
+        Assert.Equal(1, code);
+        var errors = stdout.ToString().Split('\n', StringSplitOptions.TrimEntries).Where(l => l.Contains(" error ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, errors.Count);
+        Assert.All(errors, e => Assert.Matches(@"longest-ids-with-delivery\.yaml\(8,3\): error TRL4004: stack 'abcdefghijklmnopqrst-abcdefghijkl-delivery' would set RoleName of AWS::IAM::Role '\w+' to (67|70) characters: AWS accepts at most 64", e));
+        Assert.False(Directory.Exists(output));
+    }
+
     [Fact]
     public void An_error_CDK_reports_on_a_construct_is_a_located_diagnostic_naming_stack_and_construct()
     {
