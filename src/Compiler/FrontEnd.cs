@@ -8,7 +8,10 @@ using Trilho.Compiler.Validation;
 namespace Trilho.Compiler;
 
 /// <summary>What the front end made of a platform.yaml: the resolved platform when there are no errors, and every diagnostic.</summary>
-public sealed record FrontEndResult(ResolvedPlatform? Platform, IReadOnlyList<Diagnostic> Diagnostics)
+/// <param name="Platform">The resolved platform, or null with errors.</param>
+/// <param name="Diagnostics">Every diagnostic, sorted by line.</param>
+/// <param name="Document">The loaded file, for locating later diagnostics (pass it to synthesis); null when it is not valid YAML.</param>
+public sealed record FrontEndResult(ResolvedPlatform? Platform, IReadOnlyList<Diagnostic> Diagnostics, LoadedDocument? Document = null)
 {
     /// <summary>True when at least one diagnostic is an error.</summary>
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
@@ -34,11 +37,12 @@ public static class FrontEnd
             return Fail([DiagnosticCatalog.EmptyDocument.Create(new SourceLocation(file, 1, 1))]);
         }
 
-        // Binding and the semantic rules assume the schema's guarantees (types, ranges, required keys).
+        // Binding and the semantic rules assume the schema's guarantees (types, ranges, required keys), so with schema
+        // errors they judge what is left once the rejected values are gone: one run reports every independent problem.
         var schemaErrors = SchemaValidator.Validate(document);
         if (schemaErrors.Count > 0)
         {
-            return Fail(schemaErrors);
+            return Fail([.. schemaErrors, .. SemanticsOfRemainder(document)]);
         }
 
         var spec = ModelBinder.Bind(document.Root);
@@ -48,16 +52,19 @@ public static class FrontEnd
             return Fail(semanticErrors);
         }
 
-        return new FrontEndResult(EnvironmentResolver.Resolve(spec), Sorted(semanticErrors));
+        return new FrontEndResult(EnvironmentResolver.Resolve(spec), DiagnosticOrder.Sort(semanticErrors), document);
     }
 
-    private static FrontEndResult Fail(IEnumerable<Diagnostic> diagnostics) => new(null, Sorted(diagnostics));
+    private static IReadOnlyList<Diagnostic> SemanticsOfRemainder(LoadedDocument document)
+    {
+        if (SchemaRepair.Repair(document.Root!) is not { } remainder)
+        {
+            return [];
+        }
 
-    private static List<Diagnostic> Sorted(IEnumerable<Diagnostic> diagnostics) =>
-        diagnostics
-            .OrderBy(d => d.Location?.Line ?? 0)
-            .ThenBy(d => d.Location?.Column ?? 0)
-            .ThenBy(d => d.Id, StringComparer.Ordinal)
-            .ThenBy(d => d.Message, StringComparer.Ordinal)
-            .ToList();
+        var repaired = new LoadedDocument(document.File, remainder.Root, document.ValueLocations, document.KeyLocations);
+        return SemanticValidator.Validate(repaired, ModelBinder.Bind(remainder.Root), remainder.Removed);
+    }
+
+    private static FrontEndResult Fail(IEnumerable<Diagnostic> diagnostics) => new(null, DiagnosticOrder.Sort(diagnostics));
 }

@@ -29,7 +29,9 @@ public sealed class SynthesisFixture
     {
         var frontEnd = FrontEnd.AnalyzeFile(platformYaml);
         Assert.False(frontEnd.HasErrors, string.Join("\n", frontEnd.Diagnostics.Select(d => d.ToCanonicalString())));
-        return PlatformSynthesizer.Synthesize(frontEnd.Platform!);
+        var result = PlatformSynthesizer.Synthesize(frontEnd.Platform!, new SynthesisOptions { Document = frontEnd.Document });
+        Assert.Empty(result.Diagnostics.Select(d => d.ToCanonicalString()));
+        return result;
     }
 
     public Template Stack(string caseName, string environment, string stackSuffix)

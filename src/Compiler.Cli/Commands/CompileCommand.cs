@@ -71,14 +71,21 @@ internal sealed class CompileCommand : TrilhoCommand
             Environment.SetEnvironmentVariable(SilenceNodeBannerVariable, "20");
         }
 
-        Synthesize(analysis.Platform, output, environment, stdout);
-        return 0;
+        return Synthesize(analysis, output, environment, stdout);
     }
 
     // Apart from Run so that parsing and the other commands never JIT code that names CDK-backed types.
-    private static void Synthesize(Resolution.ResolvedPlatform platform, string output, string? environment, TextWriter stdout)
+    private static int Synthesize(FrontEndResult analysis, string output, string? environment, TextWriter stdout)
     {
-        var synthesis = PlatformSynthesizer.Synthesize(platform, new SynthesisOptions { Environment = environment });
+        var platform = analysis.Platform!;
+        var synthesis = PlatformSynthesizer.Synthesize(platform, new SynthesisOptions { Environment = environment, Document = analysis.Document });
+        CommandOutput.Print(synthesis.Diagnostics, stdout);
+        if (synthesis.HasErrors)
+        {
+            // Nothing is written: half an environment would deploy as if it were whole.
+            return 1;
+        }
+
         foreach (var path in OutputWriter.Write(synthesis, output))
         {
             stdout.WriteLine($"wrote {path}");
@@ -99,5 +106,7 @@ internal sealed class CompileCommand : TrilhoCommand
             // verbosity), one per environment: what was written and what it costs.
             stdout.WriteLine($"trilho: {estimate.ToSummaryLine()}; wrote {CommandOutput.Plural(synthesized.Plan.Stacks.Count, "stack template")}, {OutputWriter.PlanFileName} and cost-estimate.json|md to {folder}");
         }
+
+        return 0;
     }
 }

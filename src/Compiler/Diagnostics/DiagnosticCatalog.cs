@@ -127,6 +127,10 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor HostInPrivateZone = new(
         "TRL2025", DiagnosticSeverity.Error, "ingress.host 'internal' makes the public name '{0}', which is the name of the platform's private hosted zone: inside the VPC the apps would not reach their own public name.", "Choose another host; 'internal' under the domain is reserved for private names such as the database's.");
 
+    /// <summary>The public name is too long for the certificate Trilho requests.</summary>
+    public static readonly DiagnosticDescriptor PublicNameTooLong = new(
+        "TRL2060", DiagnosticSeverity.Error, "the public name '{0}' is {1} characters long: the ACM certificate Trilho requests for it takes at most 64 characters as its first domain name.", "Use a shorter ingress.host or domain, or set ingress.certificateArn to a certificate you issued for a shorter name that covers it (e.g. a wildcard).");
+
     /// <summary>certificateArn is not in us-east-1.</summary>
     public static readonly DiagnosticDescriptor CertificateNotInUsEast1 = new(
         "TRL2012", DiagnosticSeverity.Error, "ingress.certificateArn is in region '{0}': CloudFront only accepts ACM certificates from us-east-1.", "Request or import the certificate in us-east-1, or remove certificateArn to let Trilho create one.");
@@ -201,6 +205,22 @@ public static class DiagnosticCatalog
         DiagnosticSeverity.Warning,
         "environment '{0}' is not in delivery.github.environments: its platform role and every team role trust any workflow run on branch '{1}', so a team's job can assume the platform role and change every stack of '{0}'.",
         "Add '{0}' to delivery.github.environments and create the GitHub environments {0}-platform and {0}-team-<team>, with the platform team as required reviewers of {0}-platform (docs/delivery.md).");
+
+    /// <summary>AWS CDK refused to synthesize: an error annotation on a construct, or an exception from a construct.</summary>
+    public static readonly DiagnosticDescriptor CdkError = new(
+        "TRL4001", DiagnosticSeverity.Error, "AWS CDK could not synthesize {0}: {1}", "This is a limit Trilho does not check yet: change the value the message names, and please report it as a Trilho issue.");
+
+    /// <summary>A template larger than CloudFormation accepts.</summary>
+    public static readonly DiagnosticDescriptor TemplateTooLarge = new(
+        "TRL4002", DiagnosticSeverity.Error, "stack '{0}' would be {1} bytes: CloudFormation accepts templates of at most {2} bytes, so it could not be deployed.", "Use fewer apps or teams in this environment, or shorter texts (team names and e-mails, env values).");
+
+    /// <summary>A template with more resources, parameters or outputs than CloudFormation accepts.</summary>
+    public static readonly DiagnosticDescriptor TemplateTooManyEntries = new(
+        "TRL4003", DiagnosticSeverity.Error, "stack '{0}' would declare {1} {2}: CloudFormation accepts at most {3} per template, so it could not be deployed.", "Use fewer apps or teams in this environment.");
+
+    /// <summary>A name or text Trilho builds from platform.yaml values longer than the AWS resource accepts.</summary>
+    public static readonly DiagnosticDescriptor ValueTooLong = new(
+        "TRL4004", DiagnosticSeverity.Error, "stack '{0}' would set {1} of {2} '{3}' to {4} characters: AWS accepts at most {5}, so the deploy would fail.", "Shorten the ids and names it is built from (platform, environment, app or team).");
 
     /// <summary>The environment's region has no prices, so the estimate is left out instead of guessed.</summary>
     public static readonly DiagnosticDescriptor NoPricesForRegion = new(

@@ -1,6 +1,9 @@
 using Amazon.CDK;
+using Amazon.JSII.Runtime;
+using Trilho.Compiler.Diagnostics;
 using Trilho.Compiler.Emit;
 using Trilho.Compiler.Extensibility;
+using Trilho.Compiler.Loading;
 using Trilho.Compiler.Resolution;
 
 namespace Trilho.Compiler.Synthesis;
@@ -27,7 +30,10 @@ public static class PlatformSynthesizer
 
     private static readonly string[] IamCapability = ["CAPABILITY_IAM"];
 
-    /// <summary>Synthesizes every environment of <paramref name="platform"/> (or the one <paramref name="options"/> names).</summary>
+    /// <summary>
+    /// Synthesizes every environment of <paramref name="platform"/> (or the one <paramref name="options"/> names). What CDK
+    /// refuses and the AWS quotas the templates would break come back as diagnostics (TRL4xxx), not exceptions.
+    /// </summary>
     public static SynthesisResult Synthesize(ResolvedPlatform platform, SynthesisOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(platform);
@@ -42,61 +48,30 @@ public static class PlatformSynthesizer
 
         lock (Gate)
         {
-            return new SynthesisResult(environments.Select(e => SynthesizeEnvironment(platform, e, options)).ToList());
+            var diagnostics = new List<Diagnostic>();
+            var synthesized = environments.Select(e => SynthesizeEnvironment(platform, e, options, diagnostics)).OfType<EnvironmentSynthesis>().ToList();
+            return new SynthesisResult(synthesized, DiagnosticOrder.Sort(diagnostics.Distinct()));
         }
     }
 
-    private static EnvironmentSynthesis SynthesizeEnvironment(ResolvedPlatform platform, ResolvedEnvironment environment, SynthesisOptions options)
+    private static EnvironmentSynthesis? SynthesizeEnvironment(ResolvedPlatform platform, ResolvedEnvironment environment, SynthesisOptions options, List<Diagnostic> diagnostics)
     {
         var scratch = options.ScratchDirectory is null
             ? Path.Combine(Path.GetTempPath(), "trilho-cdk-" + Guid.NewGuid().ToString("N"))
             : Path.Combine(options.ScratchDirectory, environment.Name);
         try
         {
-            // No tree.json: it describes every construct for CDK tooling, and nothing here reads it.
-            var app = StageTrace.Time($"{environment.Name}: new App", () => new App(new AppProps { Outdir = scratch, Context = FeatureFlags, TreeMetadata = false }));
-            Tags.Of(app).Add("trilho:platform", environment.Platform);
-            Tags.Of(app).Add("trilho:environment", environment.Name);
-            var (planned, images, pushAfter) = StageTrace.Time($"{environment.Name}: build constructs", () => EnvironmentAssembler.Assemble(app, platform, environment));
-            if (options.Extensions.Count > 0)
+            try
             {
-                var context = new ExtensionContext(
-                    environment,
-                    planned.ToDictionary(p => p.StackName, p => p.Stack, StringComparer.Ordinal),
-                    environment.Apps.ToDictionary(a => a.Id, a => EmitNames.AppStack(environment, a.Id), StringComparer.Ordinal));
-                PlatformExtensions.Apply(options.Extensions, context);
+                return Build(platform, environment, options, scratch, diagnostics);
             }
-
-            var assembly = StageTrace.Time($"{environment.Name}: synth", () => app.Synth());
-
-            var errors = new List<string>();
-            var warnings = new List<string>();
-            foreach (var artifact in assembly.Stacks)
+            catch (Exception e) when (e is JsiiException || e.GetType() == typeof(Exception))
             {
-                foreach (var message in artifact.Messages)
-                {
-                    var text = $"{artifact.StackName}{message.Id}: {message.Entry.Data}";
-                    (message.Level.ToString() == "ERROR" ? errors : warnings).Add(text);
-                }
+                // A construct threw inside CDK, e.g. a validation in a constructor: jsii raises JavaScript errors as plain
+                // System.Exception (Trilho never throws that type), kernel faults as JsiiException. Reported without the JavaScript stack.
+                diagnostics.Add(DiagnosticCatalog.CdkError.Create(Locate(options, environment, null), $"environment '{environment.Name}'", CdkMessage(e.Message)));
+                return null;
             }
-
-            if (errors.Count > 0)
-            {
-                throw new InvalidOperationException("CDK reported errors: " + string.Join("; ", errors));
-            }
-
-            var stacks = StageTrace.Time($"{environment.Name}: read templates", () => planned.Select(p =>
-            {
-                var artifact = assembly.GetStackByName(p.StackName);
-                var template = TemplateJson.Normalize(File.ReadAllText(artifact.TemplateFullPath));
-                var capabilities = p.RequiredCapabilities.Count > 0
-                    ? p.RequiredCapabilities
-                    : TemplateJson.ResourceTypes(template).Any(t => t.StartsWith("AWS::IAM::", StringComparison.Ordinal)) ? IamCapability : [];
-                return new StackTemplate(p.StackName, p.Region, p.StackName + ".template.json", template, capabilities, p.Parameters);
-            }).ToList());
-
-            var plan = new DeployPlan(environment.Platform, environment.Name, environment.Account, stacks, images, pushAfter);
-            return new EnvironmentSynthesis(environment.Name, plan, warnings.Order(StringComparer.Ordinal).ToList());
         }
         finally
         {
@@ -105,5 +80,80 @@ public static class PlatformSynthesizer
                 Directory.Delete(scratch, recursive: true);
             }
         }
+    }
+
+    private static EnvironmentSynthesis? Build(ResolvedPlatform platform, ResolvedEnvironment environment, SynthesisOptions options, string scratch, List<Diagnostic> diagnostics)
+    {
+        // No tree.json: it describes every construct for CDK tooling, and nothing here reads it.
+        var app = StageTrace.Time($"{environment.Name}: new App", () => new App(new AppProps { Outdir = scratch, Context = FeatureFlags, TreeMetadata = false }));
+        Tags.Of(app).Add("trilho:platform", environment.Platform);
+        Tags.Of(app).Add("trilho:environment", environment.Name);
+        var (planned, images, pushAfter) = StageTrace.Time($"{environment.Name}: build constructs", () => EnvironmentAssembler.Assemble(app, platform, environment));
+        if (options.Extensions.Count > 0)
+        {
+            var context = new ExtensionContext(
+                environment,
+                planned.ToDictionary(p => p.StackName, p => p.Stack, StringComparer.Ordinal),
+                environment.Apps.ToDictionary(a => a.Id, a => EmitNames.AppStack(environment, a.Id), StringComparer.Ordinal));
+            PlatformExtensions.Apply(options.Extensions, context);
+        }
+
+        var assembly = StageTrace.Time($"{environment.Name}: synth", () => app.Synth());
+
+        var errors = diagnostics.Count;
+        var warnings = new List<string>();
+        foreach (var artifact in assembly.Stacks)
+        {
+            foreach (var message in artifact.Messages)
+            {
+                if (message.Level.ToString() == "ERROR")
+                {
+                    diagnostics.Add(DiagnosticCatalog.CdkError.Create(
+                        Locate(options, environment, artifact.StackName), $"stack '{artifact.StackName}', construct '{message.Id}'", CdkMessage($"{message.Entry.Data}")));
+                }
+                else
+                {
+                    warnings.Add($"{artifact.StackName}{message.Id}: {message.Entry.Data}");
+                }
+            }
+        }
+
+        if (diagnostics.Count > errors)
+        {
+            return null;
+        }
+
+        var stacks = StageTrace.Time($"{environment.Name}: read templates", () => planned.Select(p =>
+        {
+            var artifact = assembly.GetStackByName(p.StackName);
+            var template = TemplateJson.Normalize(File.ReadAllText(artifact.TemplateFullPath));
+            var capabilities = p.RequiredCapabilities.Count > 0
+                ? p.RequiredCapabilities
+                : TemplateJson.ResourceTypes(template).Any(t => t.StartsWith("AWS::IAM::", StringComparison.Ordinal)) ? IamCapability : [];
+            return new StackTemplate(p.StackName, p.Region, p.StackName + ".template.json", template, capabilities, p.Parameters);
+        }).ToList());
+
+        foreach (var stack in stacks)
+        {
+            diagnostics.AddRange(TemplateLimits.Check(stack, Locate(options, environment, stack.StackName)));
+        }
+
+        var plan = new DeployPlan(environment.Platform, environment.Name, environment.Account, stacks, images, pushAfter);
+        return new EnvironmentSynthesis(environment.Name, plan, warnings.Order(StringComparer.Ordinal).ToList());
+    }
+
+    // An app's stacks (app, monitoring, edge monitoring) end in -app-<id>: their problems point at the app; the others at the environment.
+    private static SourceLocation? Locate(SynthesisOptions options, ResolvedEnvironment environment, string? stackName)
+    {
+        var app = stackName is null ? null : environment.Apps.FirstOrDefault(a => stackName.EndsWith("-app-" + a.Id, StringComparison.Ordinal));
+        var pointer = app is null ? JsonPointers.Of("environments", environment.Name) : JsonPointers.Of("apps", app.Id);
+        return options.Document?.LocationOf(pointer, preferKey: true);
+    }
+
+    // One line for a canonical diagnostic: the message without the JavaScript stack jsii appends.
+    private static string CdkMessage(string message)
+    {
+        var lines = message.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).TakeWhile(l => !l.StartsWith("at ", StringComparison.Ordinal));
+        return string.Join(" ", lines);
     }
 }

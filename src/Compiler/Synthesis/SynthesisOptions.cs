@@ -1,4 +1,5 @@
 using Trilho.Compiler.Extensibility;
+using Trilho.Compiler.Loading;
 
 namespace Trilho.Compiler.Synthesis;
 
@@ -13,4 +14,7 @@ public sealed record SynthesisOptions
 
     /// <summary>Extensions applied, in order, to each environment's stacks after Trilho's own constructs exist and before synthesis (docs/library.md).</summary>
     public IReadOnlyList<IPlatformExtension> Extensions { get; init; } = [];
+
+    /// <summary>The platform.yaml the platform was resolved from (<see cref="FrontEndResult.Document"/>), so that emit diagnostics point at its lines. Default: none; they carry no location.</summary>
+    public LoadedDocument? Document { get; init; }
 }

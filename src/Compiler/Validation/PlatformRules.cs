@@ -47,6 +47,12 @@ internal static class PlatformRules
                     ReportOnce(DiagnosticCatalog.HostInPrivateZone, IngressPointer("host", i => i?.Host), false, publicName);
                 }
 
+                // https://docs.aws.amazon.com/acm/latest/APIReference/API_RequestCertificate.html: DomainName, 1 to 64 characters.
+                if (ingress.CertificateArn is null && publicName.Length > 64)
+                {
+                    ReportOnce(DiagnosticCatalog.PublicNameTooLong, ingress.Host is null ? domainPointer : IngressPointer("host", i => i?.Host), false, publicName, publicName.Length);
+                }
+
                 if (publicNames.TryGetValue(publicName, out var first))
                 {
                     ReportOnce(DiagnosticCatalog.SharedPublicName, JsonPointers.Of("environments", environment), true, first, environment, publicName);

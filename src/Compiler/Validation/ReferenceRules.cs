@@ -19,7 +19,7 @@ internal static class ReferenceRules
         {
             foreach (var (id, over) in spec.Apps ?? new Dictionary<string, AppSpec>())
             {
-                if (!context.Apps.ContainsKey(id))
+                if (!context.Apps.ContainsKey(id) && !context.WasRemoved("apps", id))
                 {
                     context.Report(DiagnosticCatalog.UnknownOverrideApp, JsonPointers.Of("environments", environment, "apps", id), true,
                         environment, id, NameSuggestion.DidYouMean(id, context.Apps.Keys));
@@ -41,7 +41,7 @@ internal static class ReferenceRules
         for (var i = 0; i < deliveryEnvironments.Count; i++)
         {
             var id = deliveryEnvironments[i];
-            if (!context.Environments.ContainsKey(id))
+            if (!context.Environments.ContainsKey(id) && !context.WasRemoved("environments", id))
             {
                 var pointer = JsonPointers.Of("delivery", "github", "environments", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 context.Report(DiagnosticCatalog.UnknownDeliveryEnvironment, pointer, false, id, NameSuggestion.DidYouMean(id, context.Environments.Keys));
@@ -51,7 +51,7 @@ internal static class ReferenceRules
 
     private static void CheckTeam(ValidationContext context, string app, string? team, string pointer)
     {
-        if (team is not null && !context.Teams.ContainsKey(team))
+        if (team is not null && !context.Teams.ContainsKey(team) && !context.WasRemoved("teams", team))
         {
             context.Report(DiagnosticCatalog.UnknownTeam, pointer, false, app, team, NameSuggestion.DidYouMean(team, context.Teams.Keys));
         }
@@ -63,6 +63,11 @@ internal static class ReferenceRules
         {
             var id = access![i];
             var pointer = JsonPointers.Of([.. database, "access", i.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            if (context.WasRemoved("apps", id))
+            {
+                continue;
+            }
+
             if (!context.Apps.TryGetValue(id, out var app))
             {
                 context.Report(DiagnosticCatalog.UnknownAccessApp, pointer, false, id, NameSuggestion.DidYouMean(id, context.Apps.Keys));

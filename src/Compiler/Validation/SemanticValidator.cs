@@ -7,10 +7,14 @@ namespace Trilho.Compiler.Validation;
 /// <summary>The rules the schema cannot express: references, paths, per-environment values after overrides, and security policy.</summary>
 public static class SemanticValidator
 {
-    /// <summary>Every semantic problem of a schema-valid, bound <paramref name="spec"/>, located in <paramref name="document"/>.</summary>
-    public static IReadOnlyList<Diagnostic> Validate(LoadedDocument document, PlatformSpec spec)
+    /// <summary>
+    /// Every semantic problem of a schema-valid, bound <paramref name="spec"/>, located in <paramref name="document"/>.
+    /// <paramref name="removed"/> lists the pointers schema errors took out of the file: nothing is reported about the
+    /// sections they leave meaningless, and a reference to a removed team, app or environment is not "unknown".
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> Validate(LoadedDocument document, PlatformSpec spec, IReadOnlyList<string>? removed = null)
     {
-        var context = new ValidationContext(document, spec);
+        var context = new ValidationContext(document, spec, removed ?? []);
         PlatformRules.Check(context);
         ReferenceRules.Check(context);
         PathRules.Check(context);

@@ -6,8 +6,13 @@ using Trilho.Compiler.Resolution;
 namespace Trilho.Compiler.Validation;
 
 /// <summary>What every semantic rule reads (the bound spec and where each value sits in the file) and where it reports.</summary>
-internal sealed class ValidationContext(LoadedDocument document, PlatformSpec spec)
+internal sealed class ValidationContext(LoadedDocument document, PlatformSpec spec, IReadOnlyList<string> removed)
 {
+    // An environment's override of a section belongs to the section: a broken app makes its overrides meaningless too.
+    private static readonly string[] Overridable = ["apps", "database", "ingress", "domain"];
+
+    private readonly List<string> brokenScopes = removed.Select(r => Scope(Normalize(r))).Distinct().ToList();
+
     public LoadedDocument Document { get; } = document;
 
     public PlatformSpec Spec { get; } = spec;
@@ -20,8 +25,45 @@ internal sealed class ValidationContext(LoadedDocument document, PlatformSpec sp
 
     public IReadOnlyDictionary<string, EnvironmentSpec> Environments => Spec.Environments ?? new Dictionary<string, EnvironmentSpec>();
 
-    public void Report(DiagnosticDescriptor descriptor, string pointer, bool preferKey, params object?[] args) =>
-        Diagnostics.Add(descriptor.Create(Document.LocationOf(pointer, preferKey), args));
+    public void Report(DiagnosticDescriptor descriptor, string pointer, bool preferKey, params object?[] args)
+    {
+        if (!IsMeaningless(pointer))
+        {
+            Diagnostics.Add(descriptor.Create(Document.LocationOf(pointer, preferKey), args));
+        }
+    }
+
+    /// <summary>True when a schema error removed the team, app or environment <paramref name="id"/> of <paramref name="section"/>: it exists, only broken.</summary>
+    public bool WasRemoved(string section, string id) => removed.Contains(JsonPointers.Of(section, id), StringComparer.Ordinal);
+
+    // Under a section a schema error removed something from: judging the rest of it would report consequences, not causes.
+    private bool IsMeaningless(string pointer)
+    {
+        var normalized = Normalize(pointer);
+        return brokenScopes.Any(scope => normalized == scope || normalized.StartsWith(scope + "/", StringComparison.Ordinal));
+    }
+
+    // environments.<e>.apps.<x>... reads as apps.<x>..., and likewise for database, ingress and domain.
+    private static string Normalize(string pointer)
+    {
+        var segments = JsonPointers.Split(pointer);
+        return segments.Count >= 3 && segments[0] == "environments" && Overridable.Contains(segments[2], StringComparer.Ordinal)
+            ? JsonPointers.Of([.. segments.Skip(2)])
+            : pointer;
+    }
+
+    // The section a value belongs to: one team, app or environment, else the top-level key; domain and ingress go together.
+    private static string Scope(string pointer)
+    {
+        var segments = JsonPointers.Split(pointer);
+        return segments switch
+        {
+            [] => string.Empty,
+            ["apps" or "teams" or "environments", var id, ..] => JsonPointers.Of(segments[0], id),
+            ["domain", ..] => "/ingress",
+            _ => JsonPointers.Of(segments[0]),
+        };
+    }
 
     public bool Exists(string pointer) => JsonPointers.Find(Document.Root, pointer) is not null;
 
