@@ -34,6 +34,9 @@ public static class Cli
           publish-static <platform.yaml> --env <env> --app <app>
                                     publish a static app's build folder
           plan-env <dir>/<env>      print account, region and prefix of a compiled environment
+          diff <before>/<env> <after>/<env>
+                                    what deploying after over before adds, modifies, replaces or deletes;
+                                    exit 1 when a database, bucket, key... would be lost unacknowledged
 
         trilho <command> --help shows a command's options.
         """;
@@ -58,6 +61,8 @@ public static class Cli
                 ["publish-static", "--help" or "-h"] => Help(stdout, DeliveryCommands.PublishUsage),
                 ["plan-env", "--help" or "-h"] => Help(stdout, DeliveryCommands.PlanEnvUsage),
                 ["init", "--help" or "-h"] => Help(stdout, Init.InitCommand.Usage),
+                ["diff", "--help" or "-h"] => Help(stdout, DiffCommand.Usage),
+                ["diff", .. var rest] => DiffCommand.Run(rest, stdout, stderr),
                 ["deploy", .. var rest] => DeliveryCommands.Deploy(rest, stdout, stderr, tools),
                 ["push-image", .. var rest] => DeliveryCommands.PushImage(rest, stdout, stderr, tools),
                 ["publish-static", .. var rest] => DeliveryCommands.PublishStatic(rest, stdout, stderr, tools),

@@ -95,7 +95,10 @@ public static class PlatformSynthesizer
                 return new StackTemplate(p.StackName, p.Region, p.StackName + ".template.json", template, capabilities, p.Parameters);
             }).ToList());
 
-            var plan = new DeployPlan(environment.Platform, environment.Name, environment.Account, stacks, images, pushAfter);
+            var plan = new DeployPlan(environment.Platform, environment.Name, environment.Account, stacks, images, pushAfter)
+            {
+                AcknowledgedReplacements = environment.AcknowledgedReplacements,
+            };
             return new EnvironmentSynthesis(environment.Name, plan, warnings.Order(StringComparer.Ordinal).ToList());
         }
         finally
