@@ -9,7 +9,8 @@
 //   node scripts/extract-replacement-data.mjs 0.1.216    from that version
 //
 // Properties that never cause replacement are left out, except those leading to a nested type that has such a property
-// (kept as [behaviour, type, "list"|"map"|"object"] so the diff can follow nested property paths). The output is sorted
+// (kept as [behaviour, type, "list"|"map"|"object"] so the diff can follow nested property paths), and the type list
+// (every resource type, even one without such a property, so the diff knows it from an unknown one). The output is sorted
 // and has one resource type or nested type per line: the same version gives the same bytes.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -44,8 +45,10 @@ try {
 }
 
 function extract(db) {
-  const resources = db.schema.resource.entities;
-  const typeDefinitions = db.schema.typeDefinition.entities;
+  // Entities are lists; relations and references name them by $id.
+  const byId = entities => Object.fromEntries(Object.values(entities).map(e => [e.$id, e]));
+  const resources = byId(db.schema.resource.entities);
+  const typeDefinitions = byId(db.schema.typeDefinition.entities);
   // A nested type's name is unique within the resource type that uses it, so "<resource type>.<name>" names it.
   const typeKey = new Map();
   for (const [resourceId, uses] of Object.entries(db.schema.usesType.forward)) {
@@ -89,7 +92,8 @@ function extract(db) {
       const property = properties[name];
       const behaviour = property.causesReplacement ?? 'no';
       const inner = nested(property.type);
-      if (inner && relevant.has(inner.id)) {
+      // Below a property that always replaces, nothing can replace more: no need to follow it.
+      if (inner && relevant.has(inner.id) && behaviour !== 'yes') {
         result[name] = [behaviour, typeKey.get(inner.id), inner.shape];
       } else if (behaviour !== 'no') {
         result[name] = behaviour;
@@ -105,6 +109,22 @@ function extract(db) {
   const typeEntries = {};
   for (const id of relevant) {
     typeEntries[typeKey.get(id)] = entries(typeDefinitions[id].properties);
+  }
+  // Keep only the nested types a resource type's entries lead to.
+  const reachable = new Set();
+  const visit = properties => {
+    for (const entry of Object.values(properties)) {
+      if (Array.isArray(entry) && !reachable.has(entry[1])) {
+        reachable.add(entry[1]);
+        visit(typeEntries[entry[1]]);
+      }
+    }
+  };
+  Object.values(resourceEntries).forEach(visit);
+  for (const key of Object.keys(typeEntries)) {
+    if (!reachable.has(key)) {
+      delete typeEntries[key];
+    }
   }
   return { resources: resourceEntries, types: typeEntries };
 }
