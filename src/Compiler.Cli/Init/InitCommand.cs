@@ -67,6 +67,7 @@ public static partial class InitCommand
         if (result.Platform is { } platform)
         {
             files.Write(WorkflowTemplates.PlatformWorkflow, WorkflowTemplates.Platform(platform, "platform.yaml"));
+            files.Write(WorkflowTemplates.DiffWorkflow, WorkflowTemplates.Diff(platform, "platform.yaml"));
             foreach (var team in platform.Environments[0].Apps.Select(a => a.Team).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
             {
                 files.Write(WorkflowTemplates.TeamWorkflow(team), WorkflowTemplates.Team(platform, team, "platform.yaml"));
