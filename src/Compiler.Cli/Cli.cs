@@ -62,6 +62,7 @@ public static class Cli
             new PushImageCommand(tools),
             new PublishStaticCommand(tools),
             new PlanEnvCommand(),
+            new DiffCommand(),
         };
 
         // A bare "trilho" shows what it can do.

@@ -61,6 +61,7 @@ internal sealed partial class InitCommand : TrilhoCommand
         if (result.Platform is { } platform)
         {
             files.Write(WorkflowTemplates.PlatformWorkflow, WorkflowTemplates.Platform(platform, "platform.yaml"));
+            files.Write(WorkflowTemplates.DiffWorkflow, WorkflowTemplates.Diff(platform, "platform.yaml"));
             foreach (var team in platform.Environments[0].Apps.Select(a => a.Team).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
             {
                 files.Write(WorkflowTemplates.TeamWorkflow(team), WorkflowTemplates.Team(platform, team, "platform.yaml"));

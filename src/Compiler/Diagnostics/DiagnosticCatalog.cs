@@ -243,6 +243,34 @@ public static class DiagnosticCatalog
         "usage.{0} is {1}: a volume must be {2}, so the cost estimate uses the profile's default instead.",
         "Set usage.{0} to a value from {2}, or remove it to use the default.");
 
+    /// <summary>trilho diff: a resource that holds data or identity would be replaced, and no acknowledgement allows it.</summary>
+    public static readonly DiagnosticDescriptor StatefulReplaced = new(
+        "TRL6001",
+        DiagnosticSeverity.Error,
+        "{0} ({1}) would be REPLACED: {2} changes, which AWS documents as requiring replacement, and {3}.",
+        "Revert the change; or, if losing it is intended, add '{0}' to environments.{4}.acknowledgedReplacements in platform.yaml, review it in the pull request and remove it after the deploy (docs/diff.md).");
+
+    /// <summary>trilho diff: a resource that holds data or identity would be deleted (gone from its template, or its stack gone from the plan), and no acknowledgement allows it.</summary>
+    public static readonly DiagnosticDescriptor StatefulDeleted = new(
+        "TRL6002",
+        DiagnosticSeverity.Error,
+        "{0} ({1}) would be DELETED: {2}, and {3}.",
+        "Revert the change (a renamed platform, environment or app renames stacks and logical IDs); or, if losing it is intended, add '{0}' to environments.{4}.acknowledgedReplacements in platform.yaml (docs/diff.md).");
+
+    /// <summary>trilho diff: a resource that holds data or identity may be replaced (AWS documents the change as conditional, or a value depends on a replaced resource).</summary>
+    public static readonly DiagnosticDescriptor StatefulMaybeReplaced = new(
+        "TRL6003",
+        DiagnosticSeverity.Warning,
+        "{0} ({1}) may be replaced: {2} changes, which AWS documents as requiring replacement in some cases only, and {3}.",
+        "Read 'Update requires' of the property in the CloudFormation resource reference; if replacement is acceptable, add '{0}' to environments.{4}.acknowledgedReplacements in platform.yaml.");
+
+    /// <summary>trilho diff: an acknowledgement that allows nothing in this change, left over or mistyped.</summary>
+    public static readonly DiagnosticDescriptor StaleAcknowledgement = new(
+        "TRL6004",
+        DiagnosticSeverity.Warning,
+        "environments.{0}.acknowledgedReplacements lists '{1}', but this change neither replaces nor deletes it: a leftover would silently allow a later accident.",
+        "Remove the entry (after the deploy it was for), or fix its spelling: stack/LogicalId, as trilho diff prints it.");
+
     /// <summary>Build integration: the compiler exited with an error but printed no diagnostic (e.g. an internal error). Raised by the MSBuild task, which does not load this assembly.</summary>
     public static readonly DiagnosticDescriptor CompilerFailedSilently = new(
         "TRL9001", DiagnosticSeverity.Error, "trilho compile exited with code {0} without reporting a diagnostic: {1}", "Read the compiler's last output lines at the end of the message (a missing Node.js has its own TRL9003).");

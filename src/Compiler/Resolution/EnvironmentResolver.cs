@@ -55,7 +55,10 @@ public static class EnvironmentResolver
             Teams: teams,
             Apps: apps,
             Database: database,
-            LogRetentionDays: defaults.LogRetentionDays);
+            LogRetentionDays: defaults.LogRetentionDays)
+        {
+            AcknowledgedReplacements = [.. environment.AcknowledgedReplacements ?? []],
+        };
     }
 
     private static ResolvedApp ResolveApp(string id, AppSpec app, ProfileDefaults defaults, bool databaseAccess)

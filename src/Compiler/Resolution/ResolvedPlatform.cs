@@ -36,6 +36,9 @@ public sealed record ResolvedEnvironment(
     /// <summary>The label under the domain reserved for private names; no public name may use it.</summary>
     public const string PrivateSubdomain = "internal";
 
+    /// <summary>Resources (<c>stack/LogicalId</c>) the next deploy may replace or delete; written into the deploy plan for <c>trilho diff</c>.</summary>
+    public IReadOnlyList<string> AcknowledgedReplacements { get; init; } = [];
+
     /// <summary>Prefix of every stack name, e.g. <c>desafio-dev</c>.</summary>
     public string StackPrefix => $"{Platform}-{Name}";
 }

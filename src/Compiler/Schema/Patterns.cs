@@ -105,6 +105,12 @@ public static class Patterns
     /// <summary>Explains <see cref="Branch"/>.</summary>
     public const string BranchText = "a branch name of letters, digits, '.', '_', '/' or '-', e.g. 'main'";
 
+    /// <summary>A resource as <c>trilho diff</c> names it: stack name, '/', logical ID.</summary>
+    public const string StackResource = "^[A-Za-z][A-Za-z0-9-]{0,127}/[A-Za-z0-9]{1,255}$";
+
+    /// <summary>Explains <see cref="StackResource"/>.</summary>
+    public const string StackResourceText = "a stack name and a logical ID as trilho diff prints them, e.g. 'desafio-prod-shared/DatabaseInstance02E622FB'";
+
     /// <summary>An HTTP header value CloudFront accepts: one line of printable ASCII.</summary>
     public const string HeaderValue = "^[\\x20-\\x7E]+$";
 

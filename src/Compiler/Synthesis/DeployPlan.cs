@@ -13,4 +13,8 @@ public sealed record DeployPlan(
     string Account,
     IReadOnlyList<StackTemplate> Stacks,
     IReadOnlyList<ImagePush> Images,
-    string? PushImagesAfter);
+    string? PushImagesAfter)
+{
+    /// <summary>Resources (<c>stack/LogicalId</c>) the next deploy may replace or delete, which <c>trilho diff</c> reports as acknowledged.</summary>
+    public IReadOnlyList<string> AcknowledgedReplacements { get; init; } = [];
+}

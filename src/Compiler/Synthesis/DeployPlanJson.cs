@@ -4,7 +4,7 @@ namespace Trilho.Compiler.Synthesis;
 
 /// <summary>
 /// The deploy-plan.json of an environment: steps in order, each either deploying one stack (template file, stack name,
-/// size and whether it is too large to deploy without <c>--s3-bucket</c>, region, capabilities, parameters) or pushing the api apps' images. Parameter values are <c>{"value": ...}</c>,
+/// size and whether it is too large to deploy without <c>--s3-bucket</c>, region, capabilities, parameters) or pushing the api apps' images. An optional <c>acknowledgedReplacements</c> lists the resources the deploy may replace or delete (for <c>trilho diff</c>). Parameter values are <c>{"value": ...}</c>,
 /// <c>{"fromStack": ..., "region": ..., "output": ...}</c>, <c>{"imageTag": app}</c> or <c>{"command": ...}</c>.
 /// </summary>
 public static class DeployPlanJson
@@ -61,6 +61,12 @@ public static class DeployPlanJson
             ["account"] = plan.Account,
             ["steps"] = steps,
         };
+        // Only when set, so plans without acknowledgements keep their bytes.
+        if (plan.AcknowledgedReplacements.Count > 0)
+        {
+            root[Diff.EnvironmentDiff.AcknowledgedField] = new JsonArray(plan.AcknowledgedReplacements.Select(a => (JsonNode)a).ToArray());
+        }
+
         return TemplateJson.Write(root);
     }
 

@@ -138,7 +138,10 @@ public static class PlatformSynthesizer
             diagnostics.AddRange(TemplateLimits.Check(stack, Locate(options, environment, stack.StackName)));
         }
 
-        var plan = new DeployPlan(environment.Platform, environment.Name, environment.Account, stacks, images, pushAfter);
+        var plan = new DeployPlan(environment.Platform, environment.Name, environment.Account, stacks, images, pushAfter)
+        {
+            AcknowledgedReplacements = environment.AcknowledgedReplacements,
+        };
         return new EnvironmentSynthesis(environment.Name, plan, warnings.Order(StringComparer.Ordinal).ToList());
     }
 

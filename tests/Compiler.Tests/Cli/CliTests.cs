@@ -175,6 +175,26 @@ public class CliTests
     [Fact]
     public void Missing_file_exits_2() => Assert.Equal(2, Run("check", "/nonexistent/platform.yaml").Code);
 
+    [Fact]
+    public void Diff_without_two_compiled_folders_is_a_usage_error()
+    {
+        var folder = Directory.CreateTempSubdirectory("trilho-diff-usage-").FullName;
+        try
+        {
+            Assert.Equal(2, Run("diff", folder).Code);
+            var (code, _, error) = Run("diff", folder, folder);
+            Assert.Equal(2, code);
+            Assert.Contains($"no deploy-plan.json in {folder}", error, StringComparison.Ordinal);
+            var (help, text, _) = Run("diff", "--help");
+            Assert.Equal(0, help);
+            Assert.Contains("acknowledgedReplacements", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static List<string> Lines(string text) => [.. text.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries)];
 
     /// <summary>The two-column rows (label, description) of one section of System.CommandLine's help.</summary>

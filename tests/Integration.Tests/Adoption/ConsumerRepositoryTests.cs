@@ -65,7 +65,7 @@ public sealed class ConsumerRepositoryTests(PackedPackages packages)
         Assert.Equal(Platform, File.ReadAllText(consumer.PlatformFile));
         var workflows = Path.Combine(root, ".github", "workflows");
         Assert.Equal(
-            ["trilho-platform.yml", "trilho-team-backoffice.yml", "trilho-team-checkout.yml"],
+            ["trilho-diff.yml", "trilho-platform.yml", "trilho-team-backoffice.yml", "trilho-team-checkout.yml"],
             Directory.GetFiles(workflows).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.True(File.Exists(Path.Combine(root, "platform.schema.json")));
         Assert.Equal(packages.Version, JsonNode.Parse(File.ReadAllText(Path.Combine(root, ".config", "dotnet-tools.json")))!["tools"]!["trilho"]!["version"]!.GetValue<string>());
