@@ -19,7 +19,7 @@ public class CliTests
         Assert.Equal((0, $"trilho: {file} is valid: platform desafio, 2 apps, 3 teams, environments dev, prod\n", string.Empty), Run("check", file));
     }
 
-    private static readonly string[] AllCommands = ["check", "compile", "cost", "diagram", "schema", "init", "deploy", "push-image", "publish-static", "plan-env"];
+    private static readonly string[] AllCommands = ["check", "compile", "cost", "diagram", "schema", "init", "deploy", "push-image", "publish-static", "plan-env", "diff"];
 
     [Theory]
     [InlineData("--help")]
