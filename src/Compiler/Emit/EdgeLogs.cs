@@ -38,7 +38,8 @@ public sealed class EdgeLogs : Construct
             LogGroupName = LogGroupName,
             Retention = LogRetention.AtLeast(environment.LogRetentionDays),
             EncryptionKey = key.Key,
-            RemovalPolicy = environment.Profile == Trilho.Compiler.Model.Profile.Resilient ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+            // Kept in resilient environments, except when the create that made it rolls back (a retry would find the name taken).
+            RemovalPolicy = environment.Profile == Trilho.Compiler.Model.Profile.Resilient ? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE : RemovalPolicy.DESTROY,
         });
         var logGroupArn = stack.FormatArn(new ArnComponents { Service = "logs", Resource = "log-group", ResourceName = LogGroupName, ArnFormat = ArnFormat.COLON_RESOURCE_NAME });
 
