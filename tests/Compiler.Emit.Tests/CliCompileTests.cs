@@ -19,7 +19,7 @@ public sealed class CliCompileTests : IDisposable
         foreach (var environment in new[] { "dev", "prod" })
         {
             Assert.True(File.Exists(Path.Combine(output, environment, "deploy-plan.json")));
-            Assert.Equal(11, Directory.GetFiles(Path.Combine(output, environment), "*.template.json").Length);
+            Assert.Equal(12, Directory.GetFiles(Path.Combine(output, environment), "*.template.json").Length);
         }
     }
 

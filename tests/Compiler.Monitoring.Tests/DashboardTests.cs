@@ -48,14 +48,7 @@ public sealed class DashboardTests(SynthesisFixture fixture)
                 Assert.Contains($"/ {Math.Round(100 - app.Slo.Availability, 6).ToString(System.Globalization.CultureInfo.InvariantCulture)}", budget, StringComparison.Ordinal);
 
                 var traffic = row.Single(w => w!["properties"]!["view"]?.ToString() == "timeSeries")!["properties"]!;
-                if (app is ResolvedStaticApp && !StaticAppMetrics.DistributionIsTheApp(synthesis.Environment))
-                {
-                    // The distribution's error rate is not the app's (ADR 0011): no SLO line against it, and the title says so.
-                    Assert.Null(traffic["annotations"]);
-                    Assert.EndsWith(Trilho.Compiler.Emit.Monitoring.Texts.MonitoringTexts.For(synthesis.Environment.Locale).Get(Trilho.Compiler.Emit.Monitoring.Texts.TextKey.DistributionWide), (string)traffic["title"]!, StringComparison.Ordinal);
-                    continue;
-                }
-
+                // A static app's graph is its own path's (edge access logs, ADR 0011), so it carries the SLO line too.
                 var line = (double)traffic["annotations"]!["horizontal"]![0]!["value"]!;
                 Assert.Equal(app is ResolvedApiApp ? app.Slo.LatencyP95Ms!.Value / 1000.0 : Math.Round(100 - app.Slo.Availability, 6), line);
             }
@@ -101,7 +94,8 @@ public sealed class DashboardTests(SynthesisFixture fixture)
         Assert.Contains("HealthCheckStatus", backend, StringComparison.Ordinal);
         Assert.Contains("desafio-dev-backend-edge-external-check-failed", backend, StringComparison.Ordinal);
         var frontend = regional.DashboardBody("FrontendTechnicalDashboard").ToJsonString();
-        Assert.Contains("AWS/CloudFront", frontend, StringComparison.Ordinal);
+        Assert.Contains("Trilho/desafio-dev/EdgeLogs", frontend, StringComparison.Ordinal);
+        Assert.DoesNotContain("AWS/CloudFront", frontend, StringComparison.Ordinal);
         Assert.DoesNotContain("AWS/RDS", frontend, StringComparison.Ordinal);
         Assert.DoesNotContain("TargetResponseTime", frontend, StringComparison.Ordinal);
 
@@ -110,10 +104,12 @@ public sealed class DashboardTests(SynthesisFixture fixture)
     }
 
     [Fact]
-    public void Cloudfront_and_route53_widgets_read_us_east_1()
+    public void Edge_log_and_route53_widgets_read_us_east_1()
     {
         var body = fixture.DesafioDev.Regional.DashboardBody("FrontendTechnicalDashboard");
-        foreach (var widget in body["widgets"]!.AsArray().Where(w => w!["properties"]!.ToJsonString().Contains("AWS/CloudFront", StringComparison.Ordinal) || w!["properties"]!.ToJsonString().Contains("AWS/Route53", StringComparison.Ordinal)))
+        var edge = body["widgets"]!.AsArray().Where(w => w!["properties"]!.ToJsonString().Contains("Trilho/desafio-dev/EdgeLogs", StringComparison.Ordinal) || w!["properties"]!.ToJsonString().Contains("AWS/Route53", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(edge);
+        foreach (var widget in edge)
         {
             Assert.Equal("us-east-1", (string)widget!["properties"]!["region"]!);
         }

@@ -84,7 +84,7 @@ public sealed class OutputContractTests(SynthesisFixture fixture)
     public void Stacks_take_values_from_other_stacks_as_parameters()
     {
         Assert.Equal(
-            ["BackendHealthCheckId", "BackendServiceName", "BackendTargetGroupFullName", "ClusterName", "DatabaseInstanceId", "DistributionId", "FrontendHealthCheckId", "LoadBalancerFullName"],
+            ["BackendHealthCheckId", "BackendServiceName", "BackendTargetGroupFullName", "ClusterName", "DatabaseInstanceId", "FrontendHealthCheckId", "LoadBalancerFullName"],
             fixture.DesafioDev.Stacks.Regional.Parameters.Select(p => p.Name).Order());
         Assert.Empty(fixture.DesafioDev.Stacks.Edge.Parameters);
         Assert.Equal(["BackendAlarmTopicArn", "NocAlarmTopicArn"], fixture.DesafioDev.Stacks.EdgeApps[0].Parameters.Select(p => p.Name).Order());

@@ -20,22 +20,37 @@ public sealed class SloAlarmTests(SynthesisFixture fixture)
         }
     }
 
+    /// <summary>
+    /// A static app's burn-rate alarms read the per-path metrics of the edge access logs, in us-east-1 where the metric
+    /// filters publish them, whether or not other apps share the distribution (ADR 0011).
+    /// </summary>
     [Fact]
-    public void A_static_app_alone_behind_its_distribution_has_cloudfront_burn_rate_alarms_in_us_east_1()
+    public void A_static_app_has_burn_rate_alarms_on_its_own_path_in_us_east_1()
     {
-        var synthesis = fixture.StaticOnly;
-        Assert.Equal("us-east-1", synthesis.Stacks.Edge.Region);
-        var app = Assert.Single(synthesis.Environment.Apps.OfType<ResolvedStaticApp>());
-        AssertBurnRateAlarms(synthesis.EdgeApp(app.Id), app, "AWS/CloudFront");
+        foreach (var synthesis in new[] { fixture.StaticOnly, fixture.DesafioDev })
+        {
+            Assert.Equal("us-east-1", synthesis.Stacks.Edge.Region);
+            foreach (var app in synthesis.Environment.Apps.OfType<ResolvedStaticApp>())
+            {
+                AssertBurnRateAlarms(synthesis.EdgeApp(app.Id), app, StaticPathMetrics.NamespaceOf(synthesis.Environment));
+            }
+        }
     }
 
-    /// <summary>CloudFront rates are per distribution: with other apps behind it they are not the app's, so they page no one (ADR 0011).</summary>
+    /// <summary>CloudFront rates are per distribution, so they count every app behind it: no static app alarm reads them (ADR 0011).</summary>
     [Fact]
-    public void A_static_app_sharing_the_distribution_has_no_cloudfront_alarm()
+    public void A_static_app_has_no_distribution_wide_alarm()
     {
-        var template = fixture.DesafioDev.EdgeApp("frontend");
-        Assert.DoesNotContain("AWS/CloudFront", template.Text, StringComparison.Ordinal);
-        Assert.Equal(["FrontendCustomersAffected", "FrontendExternalCheckFailed", "FrontendHealthCheck"], template.Resources.Select(r => r.Key).Order());
+        foreach (var synthesis in new[] { fixture.StaticOnly, fixture.DesafioDev })
+        {
+            foreach (var app in synthesis.Environment.Apps.OfType<ResolvedStaticApp>())
+            {
+                var template = synthesis.EdgeApp(app.Id);
+                Assert.DoesNotContain("AWS/CloudFront", template.Text, StringComparison.Ordinal);
+                var pascal = MonitoringNames.Pascal(app.Id);
+                Assert.Contains(pascal + "FilesMissing", template.Resources.Select(r => r.Key));
+            }
+        }
     }
 
     [Fact]
@@ -105,14 +120,9 @@ public sealed class SloAlarmTests(SynthesisFixture fixture)
                 }
                 else
                 {
-                    if (StaticAppMetrics.DistributionIsTheApp(synthesis.Environment))
-                    {
-                        Assert.Contains(pascal + "ErrorBudgetFastBurn.Arn", edgeRule);
-                    }
-                    else
-                    {
-                        Assert.DoesNotContain("ErrorBudget", edgeRule, StringComparison.Ordinal);
-                    }
+                    Assert.Contains(pascal + "ErrorBudgetFastBurn.Arn", edgeRule);
+                    Assert.Contains(pascal + "ErrorBudgetSlowBurn.Arn", edgeRule);
+                    Assert.Contains(pascal + "FilesMissing.Arn", edgeRule);
 
                     Assert.False(synthesis.Regional.Resources.ContainsKey(pascal + "CustomersAffected"));
                     Assert.DoesNotContain(synthesis.Stacks.Apps, s => s.Stack.StackName == MonitoringNames.AppStack(synthesis.Environment, app.Id));
@@ -122,8 +132,9 @@ public sealed class SloAlarmTests(SynthesisFixture fixture)
     }
 
     /// <summary>
-    /// Issue 12, defect 6: the edge composite of an app without CloudFront alarms describes only the external check; a
-    /// static app's check warns that it fails until the first upload (ADR 0011; scenario static-before-first-upload).
+    /// Issue 12, defect 6: the edge composite describes only what it watches (an api app's only the external check, a
+    /// static app's also its per-path alarms); a static app's check warns that it fails until the first upload (ADR
+    /// 0011; scenario static-before-first-upload).
     /// </summary>
     [Fact]
     public void Edge_descriptions_name_only_what_is_watched_and_a_static_check_warns_about_the_first_upload()
@@ -135,7 +146,7 @@ public sealed class SloAlarmTests(SynthesisFixture fixture)
             {
                 var pascal = MonitoringNames.Pascal(app.Id);
                 var composite = (string)synthesis.EdgeApp(app.Id).Properties(pascal + "CustomersAffected")["AlarmDescription"]!;
-                Assert.StartsWith(texts.Get(TextKey.CustomersAffectedCheckWhat, app.Id), composite, StringComparison.Ordinal);
+                Assert.StartsWith(texts.Get(app is ResolvedStaticApp ? TextKey.CustomersAffectedEdgeWhat : TextKey.CustomersAffectedCheckWhat, app.Id), composite, StringComparison.Ordinal);
                 Assert.DoesNotContain("CDN", composite, StringComparison.Ordinal);
                 var check = (string)synthesis.EdgeApp(app.Id).Properties(pascal + "ExternalCheckFailed")["AlarmDescription"]!;
                 Assert.Equal(app is ResolvedStaticApp, check.Contains(texts.Get(TextKey.ExternalCheckBeforeFirstUpload), StringComparison.Ordinal));

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { rolePolicies, sources } from './environments.mjs';
 import { decide } from './simulate.mjs';
 
-// The call CloudFormation makes to create each type (CloudFormation resource provider schemas, handlers.create).
+// The calls CloudFormation makes to create each type (CloudFormation resource provider schemas, handlers.create).
 const CreateCalls = {
   'AWS::CertificateManager::Certificate': 'acm:RequestCertificate',
   'AWS::CloudFront::CachePolicy': 'cloudfront:CreateCachePolicy',
@@ -47,7 +47,14 @@ const CreateCalls = {
   'AWS::IAM::Policy': 'iam:PutRolePolicy',
   'AWS::IAM::Role': 'iam:CreateRole',
   'AWS::KMS::Key': 'kms:CreateKey',
+  // CloudFront access logs (standard logging v2): the delivery source also needs CloudFront's permission to deliver
+  // the distribution's logs (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logging.html).
+  'AWS::Logs::Delivery': 'logs:CreateDelivery',
+  'AWS::Logs::DeliveryDestination': 'logs:PutDeliveryDestination',
+  'AWS::Logs::DeliverySource': ['logs:PutDeliverySource', 'cloudfront:AllowVendedLogDeliveryForResource'],
   'AWS::Logs::LogGroup': 'logs:CreateLogGroup',
+  'AWS::Logs::MetricFilter': 'logs:PutMetricFilter',
+  'AWS::Logs::ResourcePolicy': 'logs:PutResourcePolicy',
   'AWS::RDS::DBInstance': 'rds:CreateDBInstance',
   'AWS::RDS::DBParameterGroup': 'rds:CreateDBParameterGroup',
   'AWS::RDS::DBSubnetGroup': 'rds:CreateDBSubnetGroup',
@@ -83,14 +90,16 @@ for (const { source, environment } of sources()) {
     for (const stack of environment.stacks.values()) {
       if (stack === delivery) continue;
       for (const [id, resource] of Object.entries(stack.template.Resources)) {
-        const action = CreateCalls[resource.Type];
-        assert.ok(action, `${stack.name}/${id}: no create call listed for ${resource.Type}; add it to CreateCalls`);
-        const ask = (resource) => decide({ principal: role.arn, action, resource, account: environment.account, identity: role.identity, boundary: role.boundary });
-        const decision = await ask(resourceFor(action, stack, id, environment.account)).catch((error) => {
-          if (/must.use.wildcard|no.resource.types/.test(String(error.message))) return ask('*');
-          throw error;
-        });
-        if (decision !== 'Allowed') denied.push(`${stack.name}/${id} (${resource.Type}): ${action} ${decision}`);
+        const calls = CreateCalls[resource.Type];
+        assert.ok(calls, `${stack.name}/${id}: no create call listed for ${resource.Type}; add it to CreateCalls`);
+        for (const action of [calls].flat()) {
+          const ask = (resource) => decide({ principal: role.arn, action, resource, account: environment.account, identity: role.identity, boundary: role.boundary });
+          const decision = await ask(resourceFor(action, stack, id, environment.account)).catch((error) => {
+            if (/must.use.wildcard|no.resource.types/.test(String(error.message))) return ask('*');
+            throw error;
+          });
+          if (decision !== 'Allowed') denied.push(`${stack.name}/${id} (${resource.Type}): ${action} ${decision}`);
+        }
       }
     }
     assert.deepEqual(denied, []);

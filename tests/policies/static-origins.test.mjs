@@ -39,3 +39,25 @@ for (const { source, environment } of sources()) {
     }
   });
 }
+
+// S3 answers a GetObject of a missing key with 404 only when the requester may s3:ListBucket the bucket, otherwise
+// 403 (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html, "Permissions"). The static apps' "files
+// missing" alarm counts 404 at the app's path (ADR 0011), so the distribution must be allowed to list, and only it.
+for (const { source, environment } of sources()) {
+  const policies = [...environment.resources('AWS::S3::BucketPolicy')]
+    .map(([stack, id]) => ({ stack, ...stack.properties(id) }))
+    .filter((p) => p.PolicyDocument.Statement.some((s) => s.Principal?.Service === 'cloudfront.amazonaws.com'));
+  if (policies.length === 0) continue;
+  const [edge, distributionId] = [...environment.resources('AWS::CloudFront::Distribution')][0];
+  const distributionArn = `arn:aws:cloudfront::${environment.account}:distribution/${edge.ref(distributionId)}`;
+
+  test(`${source} ${environment.name}: a missing static file reads as 404 (the distribution may list its bucket, no other one may)`, async () => {
+    for (const policy of policies) {
+      const list = (sourceArn, principal = 'cloudfront.amazonaws.com') => decide({ principal, action: 's3:ListBucket', resource: `arn:aws:s3:::${policy.Bucket}`, account: environment.account,
+        context: { 'aws:SourceArn': sourceArn, 'aws:SourceAccount': environment.account }, resourcePolicy: policy.PolicyDocument });
+      assert.equal(await list(distributionArn), 'Allowed', `${policy.Bucket}: own distribution may list, so S3 answers 404 for a missing file`);
+      assert.notEqual(await list(`arn:aws:cloudfront::${environment.account}:distribution/EOTHERDIST123`), 'Allowed', `${policy.Bucket}: another distribution of the account`);
+      assert.notEqual(await list(`arn:aws:cloudfront::999999999999:distribution/${edge.ref(distributionId)}`), 'Allowed', `${policy.Bucket}: a distribution of another account`);
+    }
+  });
+}

@@ -131,8 +131,21 @@ public static class CostEstimator
         lines.Add("Monitoring", $"Composite alarms ({monitoring.CompositeAlarms})", PriceKeys.CompositeAlarm, monitoring.CompositeAlarms);
         lines.Add("Monitoring", $"Dashboards ({monitoring.Dashboards})", PriceKeys.Dashboard, monitoring.Dashboards);
 
+        if (monitoring.MetricFilters > 0)
+        {
+            // Each metric filter publishes one custom metric in us-east-1 (ADR 0011).
+            lines.Add("Monitoring", $"Custom metrics from log metric filters ({monitoring.MetricFilters})", PriceKeys.CustomMetric, monitoring.MetricFilters, global: true);
+        }
+
         // Logs kept N days hold, on average over a month, N/30 of a month's ingestion.
         lines.Add("Logs", "Log ingestion (apps, flow logs)", PriceKeys.LogIngestion, usage.LogGbPerMonth);
         lines.Add("Logs", $"Log storage ({environment.LogRetentionDays} days kept)", PriceKeys.LogStorage, usage.LogGbPerMonth * environment.LogRetentionDays / 30m);
+        if (monitoring.LogDeliveries > 0)
+        {
+            // One access log record per request at the distribution, delivered to us-east-1 as vended logs.
+            var edgeGb = usage.RequestsPerMonth * (decimal)UsageAssumptions.EdgeLogBytesPerRequest / 1_000_000_000m * monitoring.LogDeliveries;
+            lines.Add("Logs", "Edge access log ingestion (CloudFront, vended logs)", PriceKeys.VendedLogIngestion, edgeGb, global: true);
+            lines.Add("Logs", $"Edge access log storage ({environment.LogRetentionDays} days kept)", PriceKeys.LogStorage, edgeGb * environment.LogRetentionDays / 30m, global: true);
+        }
     }
 }

@@ -45,7 +45,9 @@ public sealed record MonitoringInventory(int Alarms, int AlarmMetrics, int Compo
         ArgumentNullException.ThrowIfNull(environment);
         var windows = BurnRateWindow.All.Count * 2;
         var apiErrorInputs = new ApiAppMetrics("lb", "tg", null, null).ErrorPercent(TimeSpan.FromMinutes(1)).Inputs.Count;
-        var cdnErrorInputs = new StaticAppMetrics("d").ErrorPercent(TimeSpan.FromMinutes(1)).Inputs.Count;
+        var path = new StaticPathMetrics("n", "a", "/a");
+        var pathErrorInputs = path.ErrorPercent(TimeSpan.FromMinutes(1)).Inputs.Count;
+        var pathNotFoundInputs = path.NotFoundPercent(TimeSpan.FromMinutes(1)).Inputs.Count;
         int alarms = 0, metrics = 0, composites = 0;
         foreach (var app in environment.Apps)
         {
@@ -61,10 +63,11 @@ public sealed record MonitoringInventory(int Alarms, int AlarmMetrics, int Compo
                 metrics += (windows * apiErrorInputs) + 5 + apiErrorInputs + 1;
                 composites += BurnRateWindow.All.Count + 1;
             }
-            else if (StaticAppMetrics.DistributionIsTheApp(environment))
+            else
             {
-                alarms += windows;
-                metrics += windows * cdnErrorInputs;
+                // Burn-rate windows and "files missing" on the per-path metrics of the edge access logs.
+                alarms += windows + 1;
+                metrics += (windows * pathErrorInputs) + pathNotFoundInputs;
                 composites += BurnRateWindow.All.Count;
             }
         }
@@ -84,6 +87,8 @@ public sealed record MonitoringInventory(int Alarms, int AlarmMetrics, int Compo
 
         // The operations dashboard and a technical dashboard per team that owns an app or receives database alarms.
         var dashboards = 1 + environment.Teams.Count(t => owners.Contains(t.Id));
-        return new MonitoringInventory(alarms, metrics, composites, dashboards, environment.Apps.Count, 0, 0);
+        // One access log delivery of the distribution; per static app one metric filter per metric of its path.
+        var filters = environment.Apps.OfType<ResolvedStaticApp>().Sum(a => StaticPathMetrics.For(environment, a).Filters().Count);
+        return new MonitoringInventory(alarms, metrics, composites, dashboards, environment.Apps.Count, filters, 1);
     }
 }

@@ -78,6 +78,11 @@ public static class PriceCatalog
         Add(PriceKeys.CompositeAlarm, "CloudWatch", "composite alarm", "alarm-month", PriceSource.Db(0.50m), PriceSource.Db(0.675m));
         Add(PriceKeys.LogIngestion, "CloudWatch Logs", "ingestion", "GB", PriceSource.Db(0.50m), PriceSource.Db(0.90m));
         Add(PriceKeys.LogStorage, "CloudWatch Logs", "storage", "GB-month", PriceSource.Db(0.03m), PriceSource.Db(0.0408m));
+
+        // Vended logs (CloudFront standard logging v2) to CloudWatch Logs, first 10 TB; the reference lists only
+        // standard ingestion, so this is the list price of https://aws.amazon.com/cloudwatch/pricing/ ("Vended Logs").
+        Add(PriceKeys.VendedLogIngestion, "CloudWatch Logs", "vended logs ingestion, first 10 TB", "GB", PriceSource.Unlisted(0.50m) with { Source = "assumed: aws.amazon.com/cloudwatch/pricing Vended Logs to CloudWatch Logs, not in the reference" }, PriceSource.Uplift(0.50m));
+        Add(PriceKeys.CustomMetric, "CloudWatch", "custom metric, first 10k", "metric-month", PriceSource.Db(0.30m), PriceSource.Db(0.30m));
         Add(PriceKeys.Secret, "Secrets Manager", "secret", "secret-month", PriceSource.Ic(0.40m), PriceSource.SameAssumed(0.40m));
         Add(PriceKeys.SecretApi, "Secrets Manager", "API calls", "10k calls", PriceSource.Ic(0.05m), PriceSource.SameAssumed(0.05m));
         Add(PriceKeys.EcrStorage, "ECR", "image storage", "GB-month", PriceSource.Ic(0.10m), PriceSource.Uplift(0.10m));

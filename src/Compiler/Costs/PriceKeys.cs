@@ -99,6 +99,12 @@ public static class PriceKeys
     /// <summary>CloudWatch Logs storage GB-month.</summary>
     public const string LogStorage = "logs.storage";
 
+    /// <summary>CloudWatch Logs ingestion GB of vended logs (CloudFront access logs) delivered to CloudWatch Logs.</summary>
+    public const string VendedLogIngestion = "logs.ingestion.vended";
+
+    /// <summary>CloudWatch custom metric month (each metric filter publishes one).</summary>
+    public const string CustomMetric = "cloudwatch.metric";
+
     /// <summary>Secrets Manager secret month.</summary>
     public const string Secret = "secretsmanager.secret";
 

@@ -37,6 +37,9 @@ public sealed record UsageAssumptions(
     /// <summary>S3 PUT requests a month per static app (deploys), in thousands.</summary>
     public const decimal StaticPutsThousands = 1m;
 
+    /// <summary>Bytes of one edge access log record as delivered (JSON, the fields of <c>StaticPathMetrics.RecordFields</c>).</summary>
+    public const int EdgeLogBytesPerRequest = 400;
+
     /// <summary>The assumptions of an environment with <paramref name="profile"/>, with <paramref name="usage"/>'s valid values where set.</summary>
     public static UsageAssumptions For(Profile profile, UsageSpec? usage)
     {
@@ -97,7 +100,8 @@ public sealed record UsageAssumptions(
         new("imageGbPerApp", Format(ImageGbPerApp), "GB of images per api app repository (usage.imageGbPerApp)"),
         new("databaseChangePercentPerDay", Format(DatabaseChangePercentPerDay), "percent of database storage changed a day, sizing incremental backups beyond the free 100% of storage (usage.databaseChangePercentPerDay)"),
         new("cacheHitPercent", Format(CacheHitPercent), "percent of static requests CloudFront answers from cache"),
-        new("monitoring", "from the templates", "alarms (billed per metric they read), composite alarms, dashboards and health checks as the emitted templates hold them"),
+        new("edgeLogBytesPerRequest", Format(EdgeLogBytesPerRequest), "bytes of one CloudFront access log record (JSON) delivered to CloudWatch Logs, one per request"),
+        new("monitoring", "from the templates", "alarms (billed per metric they read), composite alarms, dashboards, health checks, log deliveries and metric filters as the emitted templates hold them"),
         new("peak", "scale.max", "peak = every api app at scale.max all month; volumes unchanged"),
         new("freeTier", "none", "no free tier or credits applied; no taxes"),
     ];

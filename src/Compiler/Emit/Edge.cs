@@ -265,6 +265,21 @@ public sealed class Edge : Construct
                             ["StringEquals"] = new Dictionary<string, object> { ["AWS:SourceArn"] = DistributionArn },
                         },
                     }),
+                    // Without s3:ListBucket S3 answers 403 for a missing object, so "file missing" would read as
+                    // "access denied" at the edge; with it, 404 (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html,
+                    // Permissions). CloudFront asks only for object keys: its function rewrites folders to index.html.
+                    new PolicyStatement(new PolicyStatementProps
+                    {
+                        Sid = "MissingFilesAreNotFound",
+                        Effect = Effect.ALLOW,
+                        Principals = [new ServicePrincipal("cloudfront.amazonaws.com")],
+                        Actions = ["s3:ListBucket"],
+                        Resources = [bucketArn],
+                        Conditions = new Dictionary<string, object>
+                        {
+                            ["StringEquals"] = new Dictionary<string, object> { ["AWS:SourceArn"] = DistributionArn },
+                        },
+                    }),
                     new PolicyStatement(new PolicyStatementProps
                     {
                         Sid = "DenyInsecureTransport",

@@ -40,6 +40,9 @@ public static class EmitNames
     /// <summary>Stack name of the CloudFront distribution and public DNS record.</summary>
     public static string EdgeStack(ResolvedEnvironment environment) => $"{Prefix(environment)}-edge";
 
+    /// <summary>Stack name of the us-east-1 stack of the edge access logs and their per-path metric filters (ADR 0011).</summary>
+    public static string EdgeLogsStack(ResolvedEnvironment environment) => $"{Prefix(environment)}-edge-logs";
+
     /// <summary>Name of the ECS cluster; literal so app stacks need no parameter for it.</summary>
     public static string Cluster(ResolvedEnvironment environment) => Prefix(environment);
 

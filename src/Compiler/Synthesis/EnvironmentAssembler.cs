@@ -10,7 +10,7 @@ namespace Trilho.Compiler.Synthesis;
 
 /// <summary>
 /// Splits one environment into stacks (docs/decisions/0001-stack-split.md) and wires them with parameters instead of
-/// exports: global (us-east-1, only when needed), shared, one per app, edge, edge monitoring (us-east-1), monitoring,
+/// exports: global (us-east-1, only when needed), shared, one per app, edge, edge logs (us-east-1), edge monitoring (us-east-1), monitoring,
 /// and delivery when platform.yaml has a delivery section. Emit constructs do the building.
 /// </summary>
 internal static class EnvironmentAssembler
@@ -121,6 +121,11 @@ internal static class EnvironmentAssembler
         monitoringSources[MonitoringNames.PublicHostName] = edgeStack.Output("DistributionDomainName", edge.Distribution.DistributionDomainName, "CloudFront's own name of the distribution");
         edgeStack.Output("Url", $"https://{host ?? edge.Distribution.DistributionDomainName}", "Public address of the apps");
         stacks.Add(edgeStack);
+
+        // CloudFront's log delivery source exists only in us-east-1; the alarms on its per-path metrics live there too.
+        var edgeLogs = Stack(app, environment, EmitNames.EdgeLogsStack(environment), GlobalRegion, "CloudFront access logs in CloudWatch Logs and the static apps' per-path metrics");
+        _ = new EdgeLogs(edgeLogs.Stack, "EdgeLogs", environment, edgeLogs.Parameter("DistributionId", edgeStack.OutputOf("DistributionId"), "CloudFront distribution whose access logs are delivered"));
+        stacks.Add(edgeLogs);
 
         if (shared is not null)
         {

@@ -8,13 +8,13 @@ namespace Trilho.Compiler.Emit.Tests.Requirements;
 public sealed class DeployPlanTests(SynthesisFixture fixture)
 {
     [Fact]
-    public void Stacks_deploy_global_then_shared_then_apps_then_edge_then_monitoring_then_delivery()
+    public void Stacks_deploy_global_then_shared_then_apps_then_edge_then_edge_logs_then_monitoring_then_delivery()
     {
         var plan = fixture.Plan("desafio-aws", "prod");
         Assert.Equal(
-            ["desafio-prod-global", "desafio-prod-shared", "desafio-prod-app-backend", "desafio-prod-app-frontend", "desafio-prod-edge", "desafio-prod-monitoring-edge", "desafio-prod-monitoring-edge-app-backend", "desafio-prod-monitoring-edge-app-frontend", "desafio-prod-monitoring", "desafio-prod-monitoring-app-backend", "desafio-prod-delivery"],
+            ["desafio-prod-global", "desafio-prod-shared", "desafio-prod-app-backend", "desafio-prod-app-frontend", "desafio-prod-edge", "desafio-prod-edge-logs", "desafio-prod-monitoring-edge", "desafio-prod-monitoring-edge-app-backend", "desafio-prod-monitoring-edge-app-frontend", "desafio-prod-monitoring", "desafio-prod-monitoring-app-backend", "desafio-prod-delivery"],
             plan.Stacks.Select(s => s.StackName));
-        Assert.Equal(["us-east-1", "sa-east-1", "sa-east-1", "sa-east-1", "sa-east-1", "us-east-1", "us-east-1", "us-east-1", "sa-east-1", "sa-east-1", "sa-east-1"], plan.Stacks.Select(s => s.Region));
+        Assert.Equal(["us-east-1", "sa-east-1", "sa-east-1", "sa-east-1", "sa-east-1", "us-east-1", "us-east-1", "us-east-1", "us-east-1", "sa-east-1", "sa-east-1", "sa-east-1"], plan.Stacks.Select(s => s.Region));
     }
 
     [Fact]
@@ -22,7 +22,7 @@ public sealed class DeployPlanTests(SynthesisFixture fixture)
     {
         var json = JsonNode.Parse(DeployPlanJson.Write(fixture.Plan("desafio-aws", "dev")))!;
         var steps = json["steps"]!.AsArray().Select(s => s!["step"]!.GetValue<string>() + ":" + (s["stack"]?.GetValue<string>() ?? string.Empty)).ToList();
-        Assert.Equal(["deployStack:desafio-dev-global", "deployStack:desafio-dev-shared", "pushImages:", "deployStack:desafio-dev-app-backend", "deployStack:desafio-dev-app-frontend", "deployStack:desafio-dev-edge", "deployStack:desafio-dev-monitoring-edge", "deployStack:desafio-dev-monitoring-edge-app-backend", "deployStack:desafio-dev-monitoring-edge-app-frontend", "deployStack:desafio-dev-monitoring", "deployStack:desafio-dev-monitoring-app-backend", "deployStack:desafio-dev-delivery"], steps);
+        Assert.Equal(["deployStack:desafio-dev-global", "deployStack:desafio-dev-shared", "pushImages:", "deployStack:desafio-dev-app-backend", "deployStack:desafio-dev-app-frontend", "deployStack:desafio-dev-edge", "deployStack:desafio-dev-edge-logs", "deployStack:desafio-dev-monitoring-edge", "deployStack:desafio-dev-monitoring-edge-app-backend", "deployStack:desafio-dev-monitoring-edge-app-frontend", "deployStack:desafio-dev-monitoring", "deployStack:desafio-dev-monitoring-app-backend", "deployStack:desafio-dev-delivery"], steps);
 
         var image = json["steps"]![2]!["images"]![0]!;
         Assert.Equal("backend", image["app"]!.GetValue<string>());

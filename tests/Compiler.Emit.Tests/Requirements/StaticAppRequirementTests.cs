@@ -31,7 +31,13 @@ public sealed class StaticAppRequirementTests(SynthesisFixture fixture)
         var statements = policy["PolicyDocument"]!["Statement"]!.AsArray();
 
         var allows = statements.Where(s => s!["Effect"]!.GetValue<string>() == "Allow").ToList();
-        var read = Assert.Single(allows)!;
+        Assert.Equal(2, allows.Count);
+        var read = allows.Single(s => s!["Action"]!.GetValue<string>() == "s3:GetObject")!;
+
+        // Listing lets S3 answer 404, not 403, for a missing file (ADR 0011); only this distribution may.
+        var list = allows.Single(s => s!["Action"]!.GetValue<string>() == "s3:ListBucket")!;
+        Assert.Equal("cloudfront.amazonaws.com", list["Principal"]!["Service"]!.GetValue<string>());
+        Assert.Contains(edge.Resources("AWS::CloudFront::Distribution").Single().Id, list["Condition"]!["StringEquals"]!["AWS:SourceArn"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal("cloudfront.amazonaws.com", read["Principal"]!["Service"]!.GetValue<string>());
         Assert.Equal("s3:GetObject", read["Action"]!.GetValue<string>());
         Assert.Contains(edge.Resources("AWS::CloudFront::Distribution").Single().Id, read["Condition"]!["StringEquals"]!["AWS:SourceArn"]!.ToJsonString(), StringComparison.Ordinal);
@@ -45,7 +51,7 @@ public sealed class StaticAppRequirementTests(SynthesisFixture fixture)
     public void Without_api_apps_or_database_there_is_no_network_load_balancer_or_NAT_bill()
     {
         var plan = fixture.Plan("static-only-certificate", "prod");
-        Assert.Equal(["site-prod-app-docs", "site-prod-edge", "site-prod-monitoring-edge", "site-prod-monitoring-edge-app-docs", "site-prod-monitoring"], plan.Stacks.Select(s => s.StackName));
+        Assert.Equal(["site-prod-app-docs", "site-prod-edge", "site-prod-edge-logs", "site-prod-monitoring-edge", "site-prod-monitoring-edge-app-docs", "site-prod-monitoring"], plan.Stacks.Select(s => s.StackName));
         Assert.Null(plan.PushImagesAfter);
         Assert.Empty(fixture.Stack("static-only-certificate", "prod", "edge").Resources("AWS::CloudFront::VpcOrigin"));
     }

@@ -7,12 +7,12 @@ namespace Trilho.Compiler.Emit.Monitoring;
 /// <param name="Owner">Its team.</param>
 /// <param name="TrafficLight">ARNs of its "customers affected" composites, one per region where it has signals.</param>
 /// <param name="Api">Load balancer and ECS metrics of an api app, else null.</param>
-/// <param name="Static">CloudFront metrics of a static app, else null.</param>
+/// <param name="Static">Per-path metrics of a static app (edge access logs), else null.</param>
 /// <param name="HealthCheckId">Id of its Route 53 health check (a parameter token).</param>
 internal sealed record AppView(
     ResolvedApp App,
     ResolvedTeam Owner,
     IReadOnlyList<string> TrafficLight,
     ApiAppMetrics? Api,
-    StaticAppMetrics? Static,
+    StaticPathMetrics? Static,
     string HealthCheckId);

@@ -8,10 +8,10 @@ namespace Trilho.Compiler.Emit.Monitoring;
 
 /// <summary>
 /// The us-east-1 part of one app, in its own stack so the edge monitoring stays the same size whatever the number of
-/// apps: a Route 53 HTTPS health check on its public URL and an alarm on it; for a static app alone behind the
-/// distribution CloudFront burn-rate alarms (with other apps behind it the distribution's rate is not the app's, so it
-/// pages no one: ADR 0011); an <c>&lt;App&gt;CustomersAffected</c> composite of those. Topics come from the edge
-/// monitoring stack.
+/// apps: a Route 53 HTTPS health check on its public URL and an alarm on it; for a static app burn-rate alarms on
+/// the 5xx share at its own path and a files-missing alarm on the 404 share there, both from the edge access logs'
+/// metric filters (the distribution's own metrics count every app behind it: ADR 0011); an
+/// <c>&lt;App&gt;CustomersAffected</c> composite of those. Topics come from the edge monitoring stack.
 /// </summary>
 internal sealed class EdgeAppMonitoring
 {
@@ -23,9 +23,7 @@ internal sealed class EdgeAppMonitoring
         var parameters = new StackParameters(stack);
         var publicHost = EmitNames.PublicHost(environment)
             ?? parameters.Add(MonitoringNames.PublicHostName, "Public host name of the platform: output DistributionDomainName of the edge (CloudFront) stack.");
-        var staticMetrics = app is ResolvedStaticApp && StaticAppMetrics.DistributionIsTheApp(environment)
-            ? new StaticAppMetrics(parameters.Add(MonitoringNames.DistributionId, "CloudFront distribution id: output DistributionId of the edge (CloudFront) stack."))
-            : null;
+        var staticMetrics = app is ResolvedStaticApp ? StaticPathMetrics.For(environment, app) : null;
         var owner = AlarmRouting.Owner(environment, app);
         var watchers = AlarmRouting.Watchers(environment);
         var topics = TeamTopics.Import(stack, parameters, [owner, .. watchers]);
@@ -79,6 +77,21 @@ internal sealed class EdgeAppMonitoring
         if (staticMetrics is not null)
         {
             ownerAlarms.AddRange(BurnRateAlarms.Create(stack, environment, app, p => staticMetrics.ErrorPercent(p), descriptions, edge: true));
+            var missingName = MonitoringNames.Alarm(environment, app.Id, "FilesMissing", edge: true);
+            var minutes = (int)StaticPathMetrics.NotFoundPeriod.TotalMinutes * StaticPathMetrics.NotFoundPeriods;
+            var missing = AlarmFactory.Above(
+                stack,
+                pascal + "FilesMissing",
+                missingName,
+                descriptions.Describe(
+                    texts.Get(TextKey.FilesMissingWhat, app.Id, texts.Number(StaticPathMetrics.NotFoundPercentThreshold), app.Path, minutes),
+                    texts.Get(TextKey.FilesMissingImpact),
+                    contact,
+                    texts.Get(TextKey.FilesMissingStep, app.Path.TrimStart('/'))),
+                staticMetrics.NotFoundPercent(StaticPathMetrics.NotFoundPeriod),
+                StaticPathMetrics.NotFoundPercentThreshold,
+                periods: StaticPathMetrics.NotFoundPeriods);
+            ownerAlarms.Add(new(missing, missingName));
         }
 
         foreach (var alarm in ownerAlarms)

@@ -71,29 +71,27 @@ internal static class OperationsDashboard
                 rightLines: [new HorizontalLine(latencyMs / 1000.0, HorizontalLine.Red, texts.Get(TextKey.LatencyTargetLabel, latencyMs))]);
         }
 
-        var cdn = app.Static!;
+        var path = app.Static!;
         var allowed = Math.Round(100 - app.App.Slo.Availability, 6);
-        // Shared with other apps, the distribution's rates are not the app's: say so and draw no target line.
         return widgets.Graph(
-            texts.Get(TextKey.TrafficStaticTitle) + (cdn.AppOnly ? string.Empty : texts.Get(TextKey.DistributionWide)),
+            texts.Get(TextKey.TrafficStaticTitle),
             MonitoringNames.EdgeRegion,
-            [cdn.Requests(period, texts.Get(TextKey.RequestsLabel))],
-            right: [cdn.ErrorPercent(period, texts.Get(TextKey.ErrorRateLabel))],
-            rightLines: cdn.AppOnly ? [new HorizontalLine(allowed, HorizontalLine.Red, texts.Get(TextKey.ErrorTargetLabel, texts.Number(allowed)))] : []);
+            [path.Requests(period, texts.Get(TextKey.RequestsLabel))],
+            right: [path.ErrorPercent(period, texts.Get(TextKey.ErrorRateLabel))],
+            rightLines: [new HorizontalLine(allowed, HorizontalLine.Red, texts.Get(TextKey.ErrorTargetLabel, texts.Number(allowed)))]);
     }
 
-    // The same signals as the app's alarms: a static app sharing the distribution is measured by its external check.
+    // A static app's figure follows its external check: missing files answer 404, not 5xx, so its 5xx share at the path
+    // would read 100% while the app does not open (ADR 0011); its light also holds the per-path alarms.
     private static MathSpec AvailabilityMetric(AppView app, TimeSpan period, string label) => app switch
     {
         { Api: { } api } => api.AvailabilityPercent(period, label),
-        { Static: { AppOnly: true } cdn } => cdn.AvailabilityPercent(period, label),
         _ => new ExternalCheckMetrics(app.HealthCheckId).AvailabilityPercent(period, label),
     };
 
     private static MathSpec BudgetLeftMetric(AppView app, TimeSpan period, string label) => app switch
     {
         { Api: { } api } => api.BudgetLeftPercent(period, app.App.Slo.Availability, label),
-        { Static: { AppOnly: true } cdn } => cdn.BudgetLeftPercent(period, app.App.Slo.Availability, label),
         _ => new ExternalCheckMetrics(app.HealthCheckId).BudgetLeftPercent(period, app.App.Slo.Availability, label),
     };
 }

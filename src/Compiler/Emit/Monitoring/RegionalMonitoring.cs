@@ -26,9 +26,6 @@ internal sealed class RegionalMonitoring
         var parameters = new StackParameters(stack);
         var loadBalancer = apiApps.Count > 0 ? parameters.Add(MonitoringNames.LoadBalancerFullName, "Full name (app/name/id) of the load balancer: output LoadBalancerFullName of the load balancer stack.") : null;
         var cluster = apiApps.Count > 0 ? parameters.Add(MonitoringNames.ClusterName, "ECS cluster name: output ClusterName of the cluster stack.") : null;
-        var distribution = environment.Apps.OfType<ResolvedStaticApp>().Any()
-            ? parameters.Add(MonitoringNames.DistributionId, "CloudFront distribution id: output DistributionId of the edge (CloudFront) stack.")
-            : null;
         var database = environment.Database is null
             ? null
             : new DatabaseMetrics(parameters.Add(MonitoringNames.DatabaseInstanceId, "RDS instance identifier: output DatabaseInstanceId of the database stack."));
@@ -60,7 +57,7 @@ internal sealed class RegionalMonitoring
             }
 
             lights.Add(Arn(MonitoringNames.EdgeRegion, edgeApps.Single(a => a.App.Id == app.Id).CustomersAffected));
-            views.Add(new AppView(app, owner, lights, apiMetrics, distribution is null || app is not ResolvedStaticApp ? null : new StaticAppMetrics(distribution, StaticAppMetrics.DistributionIsTheApp(environment)), healthCheckId));
+            views.Add(new AppView(app, owner, lights, apiMetrics, app is ResolvedStaticApp ? StaticPathMetrics.For(environment, app) : null, healthCheckId));
         }
 
         if (database is not null)

@@ -69,14 +69,14 @@ internal static class TechnicalDashboard
             }
             else
             {
-                var cdn = app.Static!;
+                var path = app.Static!;
                 body.AddRow(
                     widgets.Graph(
-                        texts.Get(TextKey.ErrorRateTitle, id) + (cdn.AppOnly ? string.Empty : texts.Get(TextKey.DistributionWide)),
+                        texts.Get(TextKey.ErrorRateTitle, id),
                         MonitoringNames.EdgeRegion,
-                        [cdn.ErrorPercent(period, texts.Get(TextKey.ErrorRateLabel))],
-                        cdn.AppOnly ? BurnLines(app, texts) : []),
-                    widgets.Graph(texts.Get(TextKey.TrafficStaticTitle, id), MonitoringNames.EdgeRegion, [cdn.Requests(period, texts.Get(TextKey.RequestsLabel))]),
+                        [path.ErrorPercent(period, texts.Get(TextKey.ErrorRateLabel)), path.NotFoundPercent(period, texts.Get(TextKey.NotFoundLabel))],
+                        BurnLines(app, texts)),
+                    widgets.Graph(texts.Get(TextKey.TrafficStaticTitle, id), MonitoringNames.EdgeRegion, [path.Requests(period, texts.Get(TextKey.RequestsLabel))]),
                     external);
             }
         }

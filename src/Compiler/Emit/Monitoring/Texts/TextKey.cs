@@ -219,17 +219,26 @@ public enum TextKey
     /// <summary>Composite "customers affected" in the app's region. {0} app.</summary>
     CustomersAffectedWhat,
 
-    /// <summary>Composite "customers affected" seen from the internet, with CloudFront burn-rate alarms. {0} app.</summary>
+    /// <summary>Composite "customers affected" seen from the internet, with a static app's per-path alarms. {0} app.</summary>
     CustomersAffectedEdgeWhat,
 
     /// <summary>Composite "customers affected" seen from the internet, external check only. {0} app.</summary>
     CustomersAffectedCheckWhat,
 
-    /// <summary>Suffix of a graph title whose CloudFront metrics cover every app behind the distribution.</summary>
-    DistributionWide,
-
     /// <summary>Added to a static app's external check: it fails until the first upload.</summary>
     ExternalCheckBeforeFirstUpload,
+
+    /// <summary>Label of the 404 share at a static app's path.</summary>
+    NotFoundLabel,
+
+    /// <summary>Static app's files missing (404 share at its path). {0} app, {1} percent, {2} path, {3} minutes.</summary>
+    FilesMissingWhat,
+
+    /// <summary>Impact of a static app's files missing.</summary>
+    FilesMissingImpact,
+
+    /// <summary>First step on a static app's files missing. {0} folder of the app in its bucket.</summary>
+    FilesMissingStep,
 
     /// <summary>Impact of customers affected.</summary>
     CustomersAffectedImpact,
