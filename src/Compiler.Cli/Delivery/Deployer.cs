@@ -69,7 +69,7 @@ public sealed partial class Deployer
                         PushImages(step);
                         break;
                     case "runTask":
-                        new TaskRunner(_tools, _log, _options.DryRun).Run(step, Resolve);
+                        new TaskRunner(_tools, _log, _options.DryRun).Run(step, Resolve, steps.Select(s => Name(s.Step)).FirstOrDefault(n => n?.EndsWith("-delivery", StringComparison.Ordinal) == true));
                         break;
                     default:
                         throw new DeliveryException($"unknown step '{Kind(step)}'; this tool reads plan format {DeployPlanFile.FormatVersion}");

@@ -27,9 +27,12 @@ public sealed class TaskRunner
         _dryRun = dryRun;
     }
 
-    /// <summary>Runs <paramref name="step"/>, reading its values with <paramref name="resolve"/>.</summary>
+    /// <summary>
+    /// Runs <paramref name="step"/>, reading its values with <paramref name="resolve"/>; <paramref name="deliveryStack"/>
+    /// (the plan's delivery stack, or null) is named when the caller may not run the task.
+    /// </summary>
     /// <exception cref="DeliveryException">The task could not start, did not stop in time, or its container failed.</exception>
-    public void Run(JsonObject step, Func<JsonObject?, string> resolve)
+    public void Run(JsonObject step, Func<JsonObject?, string> resolve, string? deliveryStack)
     {
         ArgumentNullException.ThrowIfNull(step);
         ArgumentNullException.ThrowIfNull(resolve);
@@ -57,6 +60,13 @@ public sealed class TaskRunner
         if (task is null)
         {
             var failures = started.Succeeded ? Parse(started.Stdout)?["failures"]?.ToJsonString() : null;
+            if (!started.Succeeded && started.Stderr.Contains("AccessDenied", StringComparison.Ordinal) && deliveryStack is not null)
+            {
+                // The deploy role's grants live in the delivery stack, which the plan deploys last: right after an
+                // upgrade that adds this step, the role does not have them yet.
+                throw new DeliveryException($"{name}: the deploy role may not run the task: {started.Stderr.Trim()}\nIts permissions come from {deliveryStack}, deployed at the end of the plan. Deploy that stack first (trilho deploy <plan> --only {deliveryStack}, same role and options), then the whole plan again.");
+            }
+
             throw new DeliveryException($"{name}: the task did not start: {(started.Succeeded ? failures ?? started.Stdout.Trim() : started.Stderr.Trim())}");
         }
 

@@ -122,6 +122,23 @@ public sealed class TaskRunnerTests
     }
 
     [Fact]
+    public void A_deploy_role_without_the_grant_yet_is_told_to_deploy_the_delivery_stack_first()
+    {
+        using var aws = new FakeAws(new JsonObject { ["task"] = new JsonObject { ["denied"] = true } });
+        var plan = aws.PlanVariant("roles-delivery", steps =>
+        {
+            var roles = JsonNode.Parse(File.ReadAllText(RolesPlan(aws)))!["steps"]!.AsArray().Single(s => s!["step"]!.GetValue<string>() == "runTask")!;
+            steps.Insert(2, roles.DeepClone());
+            steps.Add(new JsonObject { ["step"] = "deployStack", ["stack"] = "desafio-dev-delivery", ["region"] = "sa-east-1", ["template"] = "desafio-dev-delivery.template.json", ["capabilities"] = new JsonArray(), ["parameters"] = new JsonObject() });
+        });
+        var (code, _, error) = aws.Run("deploy", plan, "--image-tag", "backend=v1");
+        Assert.Equal(1, code);
+        Assert.Contains("databaseRoles: the deploy role may not run the task", error, StringComparison.Ordinal);
+        Assert.Contains("Deploy that stack first (trilho deploy <plan> --only desafio-dev-delivery", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(aws.Deploys, c => StackOf(c) == "desafio-dev-app-backend");
+    }
+
+    [Fact]
     public void Only_an_app_stack_does_not_run_the_task_and_dry_run_only_prints_it()
     {
         using var aws = new FakeAws(Existing(["desafio-dev-global", "desafio-dev-shared", "desafio-dev-app-backend", "desafio-dev-app-frontend", "desafio-dev-edge"]));
