@@ -199,6 +199,7 @@ export class DeployedStack {
       case 'AWS::CloudFront::Distribution': return `E${name.replace(/[^A-Za-z0-9]/g, '').toUpperCase().slice(0, 12)}`;
       case 'AWS::Logs::LogGroup': return this.resolve(p.LogGroupName) ?? `${this.name}-${name}`;
       case 'AWS::ECR::Repository': return this.resolve(p.RepositoryName) ?? `${this.name}-${name}`.toLowerCase();
+      case 'AWS::ECS::Cluster': return this.resolve(p.ClusterName) ?? `${this.name}-${name}`;
       default: return `${this.name}-${name}`;
     }
   }

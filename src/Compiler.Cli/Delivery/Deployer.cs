@@ -9,7 +9,10 @@ namespace Trilho.Compiler.Cli.Delivery;
 /// Executes a deploy plan with the AWS CLI: each stack in order with <c>aws cloudformation deploy</c> (a change set,
 /// waited for), parameters wired from earlier stacks' outputs, images pushed at the pushImages step. Stops at the
 /// first failure with the stack's events. A stack left in ROLLBACK_COMPLETE by a failed first create is deleted and
-/// created again: CloudFormation can neither update nor re-create it under that name otherwise.
+/// created again: CloudFormation can neither update nor re-create it under that name otherwise. Parameters with a
+/// <c>firstCreate</c> value (deletion protection) take it while the stack is created, then an update sets the final
+/// value, so a failed create never has a protected resource to roll back. runTask steps run a one-off ECS task and
+/// wait for it (<see cref="TaskRunner"/>).
 /// </summary>
 public sealed partial class Deployer
 {
@@ -52,7 +55,8 @@ public sealed partial class Deployer
 
         foreach (var (step, index) in selected)
         {
-            var label = string.Create(CultureInfo.InvariantCulture, $"step {index + 1}/{steps.Count} ({Kind(step)}{(Name(step) is { } stack ? $" {stack} in {Region(step)}" : string.Empty)})");
+            var subject = Name(step) ?? DeployPlanFile.Text(step, "name");
+            var label = string.Create(CultureInfo.InvariantCulture, $"step {index + 1}/{steps.Count} ({Kind(step)}{(subject is not null ? $" {subject} in {Region(step)}" : string.Empty)})");
             _log.WriteLine($"== {label}");
             try
             {
@@ -63,6 +67,9 @@ public sealed partial class Deployer
                         break;
                     case "pushImages":
                         PushImages(step);
+                        break;
+                    case "runTask":
+                        new TaskRunner(_tools, _log, _options.DryRun).Run(step, Resolve, steps.Select(s => Name(s.Step)).FirstOrDefault(n => n?.EndsWith("-delivery", StringComparison.Ordinal) == true));
                         break;
                     default:
                         throw new DeliveryException($"unknown step '{Kind(step)}'; this tool reads plan format {DeployPlanFile.FormatVersion}");
@@ -132,6 +139,22 @@ public sealed partial class Deployer
         return DeployPlanFile.Text(found, "OutputValue") ?? string.Empty;
     }
 
+    /// <summary>The value of a <c>{"value": ...}</c> or <c>{"fromStack": ...}</c> source.</summary>
+    private string Resolve(JsonObject? source)
+    {
+        if (DeployPlanFile.Text(source, "value") is { } literal)
+        {
+            return literal;
+        }
+
+        if (DeployPlanFile.Text(source, "fromStack") is { } fromStack)
+        {
+            return Output(fromStack, DeployPlanFile.Text(source, "region")!, DeployPlanFile.Text(source, "output")!);
+        }
+
+        throw new DeliveryException($"unknown value source {source?.ToJsonString() ?? "(none)"}");
+    }
+
     /// <summary>The tag an app stack should run: explicit, else unchanged (null) when the stack runs one, else the default.</summary>
     private (string? Tag, bool Fresh) ImageTag(string app, string stack, string region, string parameter)
     {
@@ -176,10 +199,13 @@ public sealed partial class Deployer
         return result.Stdout.Trim();
     }
 
-    /// <summary>Parameter overrides; image tags left unchanged are omitted so CloudFormation keeps the previous value.</summary>
-    private List<string> Overrides(JsonObject step)
+    /// <summary>
+    /// Parameter overrides as name, value and the value of a first create (null when the same); image tags left
+    /// unchanged are omitted so CloudFormation keeps the previous value.
+    /// </summary>
+    private List<(string Name, string Value, string? FirstCreate)> Overrides(JsonObject step)
     {
-        var result = new List<string>();
+        var result = new List<(string Name, string Value, string? FirstCreate)>();
         foreach (var (name, node) in step["parameters"] as JsonObject ?? [])
         {
             if (node is not JsonObject source)
@@ -188,9 +214,11 @@ public sealed partial class Deployer
             }
 
             string value;
+            string? firstCreate = null;
             if (source.ContainsKey("value"))
             {
                 value = DeployPlanFile.Text(source, "value") ?? source["value"]?.ToJsonString() ?? string.Empty;
+                firstCreate = DeployPlanFile.Text(source, "firstCreate") is { } first && first != value ? first : null;
             }
             else if (DeployPlanFile.Text(source, "fromStack") is { } fromStack)
             {
@@ -218,7 +246,7 @@ public sealed partial class Deployer
                 throw new DeliveryException($"parameter {name} of {Name(step)} has an unknown source {source.ToJsonString()}");
             }
 
-            result.Add($"{name}={value}");
+            result.Add((name, value, firstCreate));
         }
 
         return result;
@@ -234,7 +262,6 @@ public sealed partial class Deployer
             throw new DeliveryException($"stack {stack}: its template is {step["templateBytes"]} bytes, over the 51,200 bytes 'aws cloudformation deploy' accepts without a bucket. Pass --s3-bucket <name> (a bucket in {region} the deploy role can write to).");
         }
 
-        var overrides = Overrides(step);
         var arguments = new List<string>
         {
             "cloudformation", "deploy",
@@ -260,20 +287,28 @@ public sealed partial class Deployer
             arguments.AddRange(["--s3-bucket", bucket]);
         }
 
-        if (overrides.Count > 0)
-        {
-            arguments.Add("--parameter-overrides");
-            arguments.AddRange(overrides);
-        }
-
         if (_options.DryRun)
         {
-            _log.WriteLine($"would run: aws {ShellQuote.Join(arguments)}");
+            var planned = Overrides(step);
+            _log.WriteLine($"would run: aws {ShellQuote.Join(WithOverrides(arguments, planned.Select(o => $"{o.Name}={o.Value}")))}");
+            foreach (var (name, value, first) in planned.Where(o => o.FirstCreate is not null))
+            {
+                _log.WriteLine($"  {name}: {first} while the stack is first created, then an update to {value}");
+            }
+
             return;
         }
 
         RecoverFailedCreate(stack, region);
-        var result = Aws([.. arguments]);
+        var creating = Describe(stack, region) is null;
+        var overrides = Overrides(step);
+        var staged = creating ? overrides.Where(o => o.FirstCreate is not null).Select(o => o.Name).ToList() : [];
+        if (staged.Count > 0)
+        {
+            _log.WriteLine($"  first create of {stack}: {string.Join(", ", overrides.Where(o => o.FirstCreate is not null).Select(o => $"{o.Name}={o.FirstCreate}"))} until it succeeds (a failed create must be able to roll back)");
+        }
+
+        var result = Aws([.. WithOverrides(arguments, overrides.Select(o => $"{o.Name}={(creating && o.FirstCreate is { } first ? first : o.Value)}"))]);
         _stacks.Remove($"{region}/{stack}");
         if (result.Stdout.Trim() is { Length: > 0 } progress)
         {
@@ -291,6 +326,38 @@ public sealed partial class Deployer
 
             throw new StackFailure(stack, region, message, events);
         }
+
+        if (staged.Count > 0)
+        {
+            FinishFirstCreate(stack, region, arguments, overrides, staged);
+        }
+    }
+
+    /// <summary>The update right after a first create that sets the parameters created with their firstCreate value to their final one.</summary>
+    private void FinishFirstCreate(string stack, string region, List<string> arguments, List<(string Name, string Value, string? FirstCreate)> overrides, List<string> staged)
+    {
+        _log.WriteLine($"  {stack} created; updating it to {string.Join(", ", overrides.Where(o => o.FirstCreate is not null).Select(o => $"{o.Name}={o.Value}"))}");
+
+        // Image tags were just created with the values passed, so the same list is the stack's current state.
+        var result = Aws([.. WithOverrides(arguments, overrides.Select(o => $"{o.Name}={o.Value}"))]);
+        _stacks.Remove($"{region}/{stack}");
+        if (result.Stdout.Trim() is { Length: > 0 } progress)
+        {
+            _log.WriteLine(progress);
+        }
+
+        if (!result.Succeeded)
+        {
+            var message = result.Stderr.Trim() is { Length: > 0 } error ? error : result.Stdout.Trim();
+            message += $"\n{stack} was created, but the update that sets {string.Join(", ", staged)} failed, so they still have their first-create value. Run the same command again: {stack} exists now, so trilho deploy sets them in its normal update.";
+            throw new StackFailure(stack, region, message, Events(stack, region));
+        }
+    }
+
+    private static List<string> WithOverrides(List<string> arguments, IEnumerable<string> overrides)
+    {
+        var pairs = overrides.ToList();
+        return pairs.Count == 0 ? [.. arguments] : [.. arguments, "--parameter-overrides", .. pairs];
     }
 
     private static bool IsRolledBackCreate(JsonObject description) => DeployPlanFile.Text(description, "StackStatus") == "ROLLBACK_COMPLETE";
@@ -301,6 +368,11 @@ public sealed partial class Deployer
     /// </summary>
     private void RecoverFailedCreate(string stack, string region)
     {
+        if (Describe(stack, region) is { } failed && DeployPlanFile.Text(failed, "StackStatus") == "ROLLBACK_FAILED")
+        {
+            throw new StackFailure(stack, region, RollbackFailedHelp(stack, region), Events(stack, region));
+        }
+
         if (Describe(stack, region) is not { } description || !IsRolledBackCreate(description))
         {
             return;
@@ -319,11 +391,41 @@ public sealed partial class Deployer
             deleted = Aws("cloudformation", "wait", "stack-delete-complete", "--stack-name", stack, "--region", region);
         }
 
-        _stacks.Remove($"{region}/{stack}");
+        if (deleted.Succeeded)
+        {
+            // Known to be gone: the deploy below is a first create, without reading the stack again.
+            _stacks[$"{region}/{stack}"] = null;
+        }
+        else
+        {
+            _stacks.Remove($"{region}/{stack}");
+        }
+
         if (!deleted.Succeeded)
         {
             throw new StackFailure(stack, region, $"{stack} is in ROLLBACK_COMPLETE and deleting it failed: {deleted.Stderr.Trim()}\nDelete it by hand (aws cloudformation delete-stack --stack-name {stack} --region {region}), then run the same command again.", Events(stack, region));
         }
+    }
+
+    /// <summary>
+    /// ROLLBACK_FAILED: a failed first create could not delete what it created. Before deletion protection was staged
+    /// (see <see cref="FinishFirstCreate"/>) that was a protected RDS instance or load balancer; its fixed name then
+    /// blocks every new create. Nothing in the stack ever served (the create never completed), so the way out is to
+    /// lift the protection and delete the stack; deleting resources is left to a person, not to this tool.
+    /// </summary>
+    private string RollbackFailedHelp(string stack, string region)
+    {
+        var role = _options.RoleArn is { } arn ? $" --role-arn {arn}" : string.Empty;
+        return $"""
+            {stack} is in ROLLBACK_FAILED: its first create failed and the rollback could not delete what it had created (the failed resources below say which; typically a database or load balancer with deletion protection). CloudFormation can neither update it nor create it again until it is deleted, and the database's fixed identifier blocks a new create while the instance exists. The create never completed, so nothing in the stack ever served traffic or data:
+              1. lift the protection the events name, e.g.
+                 aws rds modify-db-instance --db-instance-identifier <id> --no-deletion-protection --apply-immediately --region {region}
+                 aws elbv2 modify-load-balancer-attributes --load-balancer-arn <arn> --attributes Key=deletion_protection.enabled,Value=false --region {region}
+              2. aws cloudformation delete-stack --stack-name {stack} --region {region}{role}
+                 aws cloudformation wait stack-delete-complete --stack-name {stack} --region {region}
+              3. run the same trilho deploy again: it creates {stack} with deletion protection off and turns it on once the create succeeded.
+            (docs/runbook-production.md, "A first deploy ended in ROLLBACK_FAILED")
+            """;
     }
 
     private void PushImages(JsonObject step)

@@ -13,6 +13,7 @@ namespace Trilho.Compiler.Emit;
 /// RDS for PostgreSQL in the isolated subnets: encrypted, TLS enforced by its parameter group, master password
 /// generated and kept in Secrets Manager by RDS itself (no rotation Lambda), logs in log groups created here with a
 /// retention (no CDK log-retention custom resource). Resilient profiles add Multi-AZ, deletion protection and a final snapshot.
+/// Deletion protection follows the stack's <see cref="DeletionProtection"/> parameter, so a failed first create can roll back.
 /// </summary>
 public sealed class Database : Construct
 {
@@ -31,14 +32,19 @@ public sealed class Database : Construct
         return database.StorageGiB * MaxStorageFactor;
     }
 
-    /// <summary>Creates the instance for <paramref name="database"/>.</summary>
-    public Database(Construct scope, string id, ResolvedEnvironment environment, ResolvedDatabase database, IVpc vpc, ISecurityGroup securityGroup, IKey logsKey)
+    /// <summary>Creates the instance for <paramref name="database"/>; <paramref name="protection"/> is required when the database asks for deletion protection.</summary>
+    public Database(Construct scope, string id, ResolvedEnvironment environment, ResolvedDatabase database, IVpc vpc, ISecurityGroup securityGroup, IKey logsKey, DeletionProtection? protection)
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(vpc);
         ArgumentNullException.ThrowIfNull(securityGroup);
+        if (database.DeletionProtection && protection is null)
+        {
+            throw new ArgumentException("a protected database needs the stack's DeletionProtection parameter", nameof(protection));
+        }
+
         var identifier = EmitNames.DatabaseInstance(environment, database);
         var resilient = environment.Profile == Model.Profile.Resilient;
 
@@ -70,12 +76,13 @@ public sealed class Database : Construct
             RemovalPolicy = resilient ? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE : RemovalPolicy.DESTROY,
         })).ToList();
 
-        // A key of the platform's own, so the key policy (not only IAM) decides who can read snapshots.
+        // A key of the platform's own, so the key policy (not only IAM) decides who can read snapshots. Kept with the
+        // snapshots it encrypts, but not by a rolled-back first create: nothing was ever encrypted with that key.
         Key = new Key(this, "Key", new KeyProps
         {
             Description = $"Encrypts the database of {environment.StackPrefix}",
             EnableKeyRotation = true,
-            RemovalPolicy = RemovalPolicy.RETAIN,
+            RemovalPolicy = RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
         });
         Key.AddToResourcePolicy(KeyPolicies.GrantsOnlyForAwsServices());
 
@@ -102,7 +109,7 @@ public sealed class Database : Construct
             StorageEncrypted = true,
             KmsKeyId = Key.KeyArn,
             MultiAz = database.MultiAz,
-            DeletionProtection = database.DeletionProtection,
+            DeletionProtection = database.DeletionProtection ? protection!.Enabled : false,
             BackupRetentionPeriod = database.BackupRetentionDays,
             CopyTagsToSnapshot = true,
             DbName = database.DatabaseName,

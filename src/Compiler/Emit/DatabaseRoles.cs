@@ -1,14 +1,9 @@
 using System.Text;
 using Amazon.CDK;
-using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.ECS;
-using Amazon.CDK.AWS.Events;
-using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.Logs;
 using Constructs;
-using CfnRule = Amazon.CDK.AWS.Events.CfnRule;
-using CfnRuleProps = Amazon.CDK.AWS.Events.CfnRuleProps;
 using Trilho.Compiler.Resolution;
 using SecretsManagerSecret = Amazon.CDK.AWS.SecretsManager.Secret;
 
@@ -17,28 +12,37 @@ namespace Trilho.Compiler.Emit;
 /// <summary>
 /// Creates one PostgreSQL role per app in <c>database.access</c>, each logging in only with an IAM token (<c>rds_iam</c>)
 /// and owning a schema of its own name, without a Lambda function (docs/decisions/0009-database-identity.md): a one-off
-/// Fargate task runs <see cref="Sql"/> with <c>psql</c> as the master user, started by an EventBridge rule every time
-/// this stack finishes a create or an update (CloudFormation "Stack Status Change" events). The SQL is idempotent.
+/// Fargate task runs <see cref="Sql"/> with <c>psql</c> as the master user. <c>trilho deploy</c> runs it as the plan's
+/// runTask step after the shared stack and before the app stacks, waits for it and fails on a non-zero exit. The SQL
+/// is idempotent, so every deploy runs it again.
 /// </summary>
 public sealed class DatabaseRoles : Construct
 {
-    private static readonly string[] EventSources = ["aws.cloudformation"];
-    private static readonly string[] EventTypes = ["CloudFormation Stack Status Change"];
-    private static readonly string[] DeployedStatuses = ["CREATE_COMPLETE", "UPDATE_COMPLETE"];
+    /// <summary>The container that runs psql; its exit code is the step's result.</summary>
+    public const string ContainerName = "psql";
 
-    /// <summary>Creates the task definition and the rule that runs it.</summary>
-    public DatabaseRoles(Construct scope, string id, ResolvedEnvironment environment, ResolvedDatabase database, Database instance, ICluster cluster, IVpc vpc, ISecurityGroup securityGroup, IKey logsKey)
+    /// <summary>Log stream prefix: streams are <c>roles/psql/&lt;task id&gt;</c>.</summary>
+    public const string StreamPrefix = "roles";
+
+    /// <summary>Whether <paramref name="environment"/> has the task: a database some api app has access to.</summary>
+    public static bool Exists(ResolvedEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return environment.Database is { Access.Count: > 0 } && environment.Apps.OfType<ResolvedApiApp>().Any();
+    }
+
+    /// <summary>Creates the task definition and its log group.</summary>
+    public DatabaseRoles(Construct scope, string id, ResolvedEnvironment environment, ResolvedDatabase database, Database instance, IKey logsKey)
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(instance);
-        ArgumentNullException.ThrowIfNull(cluster);
-        ArgumentNullException.ThrowIfNull(vpc);
-        ArgumentNullException.ThrowIfNull(securityGroup);
 
-        var logs = new LogGroup(this, "Logs", new LogGroupProps
+        // Named, so the platform deploy role can read exactly this group when the task fails.
+        LogGroup = new LogGroup(this, "Logs", new LogGroupProps
         {
+            LogGroupName = EmitNames.DatabaseRolesTask(environment),
             Retention = LogRetention.AtLeast(environment.LogRetentionDays),
             EncryptionKey = logsKey,
             RemovalPolicy = RemovalPolicy.DESTROY,
@@ -46,6 +50,8 @@ public sealed class DatabaseRoles : Construct
 
         var task = new FargateTaskDefinition(this, "Task", new FargateTaskDefinitionProps
         {
+            // Named, so the platform deploy role may run exactly this family and no app's.
+            Family = EmitNames.DatabaseRolesTask(environment),
             Cpu = 256,
             MemoryLimitMiB = 512,
             RuntimePlatform = new RuntimePlatform
@@ -58,7 +64,7 @@ public sealed class DatabaseRoles : Construct
         var major = database.Version.Split('.')[0];
         _ = task.AddContainer("Psql", new ContainerDefinitionOptions
         {
-            ContainerName = "psql",
+            ContainerName = ContainerName,
             // The official PostgreSQL image of the database's major version, for its psql; pulled through the NAT gateway.
             Image = ContainerImage.FromRegistry($"public.ecr.aws/docker/library/postgres:{major}-alpine"),
             Essential = true,
@@ -82,75 +88,15 @@ public sealed class DatabaseRoles : Construct
                 ["PGUSER"] = Amazon.CDK.AWS.ECS.Secret.FromSecretsManager(master, "username"),
                 ["PGPASSWORD"] = Amazon.CDK.AWS.ECS.Secret.FromSecretsManager(master, "password"),
             },
-            Logging = LogDrivers.AwsLogs(new AwsLogDriverProps { LogGroup = logs, StreamPrefix = "roles" }),
+            Logging = LogDrivers.AwsLogs(new AwsLogDriverProps { LogGroup = LogGroup, StreamPrefix = StreamPrefix }),
         });
 
-        // EventBridge runs the task; it may pass only this task's execution and task roles.
-        var invoker = new Role(this, "RunTaskRole", new RoleProps
-        {
-            AssumedBy = new ServicePrincipal("events.amazonaws.com"),
-            Description = $"EventBridge runs the database role setup of {environment.StackPrefix}",
-        });
-        invoker.AddToPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Actions = ["ecs:RunTask"],
-            Resources = [task.TaskDefinitionArn],
-            Conditions = new Dictionary<string, object> { ["ArnEquals"] = new Dictionary<string, object> { ["ecs:cluster"] = cluster.ClusterArn } },
-        }));
-        invoker.AddToPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Actions = ["iam:PassRole"],
-            Resources = [task.ExecutionRole!.RoleArn, task.TaskRole.RoleArn],
-        }));
-
-        Rule = new CfnRule(this, "OnStackDeployed", new CfnRuleProps
-        {
-            Description = "Creates the apps' database roles after each successful deploy of this stack",
-            EventPattern = new Dictionary<string, object>
-            {
-                ["source"] = EventSources,
-                ["detail-type"] = EventTypes,
-                ["detail"] = new Dictionary<string, object>
-                {
-                    ["stack-id"] = new[] { Aws.STACK_ID },
-                    ["status-details"] = new Dictionary<string, object> { ["status"] = DeployedStatuses },
-                },
-            },
-            State = "ENABLED",
-            Targets = new[]
-            {
-                new CfnRule.TargetProperty
-                {
-                    Id = "DatabaseRoles",
-                    Arn = cluster.ClusterArn,
-                    RoleArn = invoker.RoleArn,
-                    EcsParameters = new CfnRule.EcsParametersProperty
-                    {
-                        TaskDefinitionArn = task.TaskDefinitionArn,
-                        TaskCount = 1,
-                        LaunchType = "FARGATE",
-                        PlatformVersion = "LATEST",
-                        NetworkConfiguration = new CfnRule.NetworkConfigurationProperty
-                        {
-                            AwsVpcConfiguration = new CfnRule.AwsVpcConfigurationProperty
-                            {
-                                AssignPublicIp = "DISABLED",
-                                Subnets = vpc.PrivateSubnets.Select(s => s.SubnetId).ToArray(),
-                                SecurityGroups = [securityGroup.SecurityGroupId],
-                            },
-                        },
-                    },
-                    RetryPolicy = new CfnRule.RetryPolicyProperty { MaximumRetryAttempts = 3, MaximumEventAgeInSeconds = 3600 },
-                },
-            },
-        });
-        // The instance must accept connections before the first run.
-        Rule.Node.AddDependency(instance.Instance);
+        // No rule runs it: the deploy plan does, after the stack (and so the instance) is complete.
         TaskDefinition = task;
     }
 
-    /// <summary>The rule that starts the task after each deploy.</summary>
-    public CfnRule Rule { get; }
+    /// <summary>The log group of the task's output.</summary>
+    public LogGroup LogGroup { get; }
 
     /// <summary>The one-off task.</summary>
     public FargateTaskDefinition TaskDefinition { get; }

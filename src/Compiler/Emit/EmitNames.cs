@@ -46,6 +46,9 @@ public static class EmitNames
     /// <summary>Name of the ECS cluster; literal so app stacks need no parameter for it.</summary>
     public static string Cluster(ResolvedEnvironment environment) => Prefix(environment);
 
+    /// <summary>Family of the database role setup task and name of its log group, e.g. <c>desafio-dev-database-roles</c>.</summary>
+    public static string DatabaseRolesTask(ResolvedEnvironment environment) => $"{Prefix(environment)}-database-roles";
+
     /// <summary>Name of an api app's image repository, e.g. <c>desafio-dev/backend</c>.</summary>
     public static string Repository(ResolvedEnvironment environment, string appId) => $"{Prefix(environment)}/{appId}";
 

@@ -12,8 +12,8 @@ namespace Trilho.Compiler.Emit;
 /// </summary>
 public sealed class LoadBalancer : Construct
 {
-    /// <summary>Creates the load balancer and its HTTP listener.</summary>
-    public LoadBalancer(Construct scope, string id, IVpc vpc, ISecurityGroup securityGroup, bool deletionProtection, int logRetentionDays)
+    /// <summary>Creates the load balancer and its HTTP listener; deletion protection follows <paramref name="protection"/> when given.</summary>
+    public LoadBalancer(Construct scope, string id, IVpc vpc, ISecurityGroup securityGroup, DeletionProtection? protection, int logRetentionDays)
         : base(scope, id)
     {
         Alb = new ApplicationLoadBalancer(this, "Alb", new ApplicationLoadBalancerProps
@@ -23,8 +23,12 @@ public sealed class LoadBalancer : Construct
             VpcSubnets = new SubnetSelection { SubnetType = SubnetType.PRIVATE_WITH_EGRESS },
             SecurityGroup = securityGroup,
             DropInvalidHeaderFields = true,
-            DeletionProtection = deletionProtection,
         });
+        if (protection is not null)
+        {
+            // ELB, like RDS, refuses to delete a protected load balancer, which would leave a failed first create in ROLLBACK_FAILED.
+            Alb.SetAttribute("deletion_protection.enabled", protection.Text);
+        }
 
         // Access logs: who called what, when, with which status; ELB writes only to S3-managed encryption.
         var accessLogs = new Bucket(this, "AccessLogs", new BucketProps

@@ -4,7 +4,10 @@ namespace Trilho.Compiler.Synthesis;
 
 /// <summary>
 /// The deploy-plan.json of an environment: steps in order, each either deploying one stack (template file, stack name,
-/// size and whether it is too large to deploy without <c>--s3-bucket</c>, region, capabilities, parameters) or pushing the api apps' images. An optional <c>acknowledgedReplacements</c> lists the resources the deploy may replace or delete (for <c>trilho diff</c>). Parameter values are <c>{"value": ...}</c>,
+/// size and whether it is too large to deploy without <c>--s3-bucket</c>, region, capabilities, parameters), running a
+/// one-off ECS task and waiting for it (runTask), or pushing the api apps' images. An optional <c>acknowledgedReplacements</c>
+/// lists the resources the deploy may replace or delete (for <c>trilho diff</c>). Parameter values are <c>{"value": ...}</c>
+/// (with <c>"firstCreate"</c> when the stack's first create takes another value and an update follows),
 /// <c>{"fromStack": ..., "region": ..., "output": ...}</c>, <c>{"imageTag": app}</c> or <c>{"command": ...}</c>.
 /// </summary>
 public static class DeployPlanJson
@@ -36,6 +39,24 @@ public static class DeployPlanJson
                 ["capabilities"] = new JsonArray(stack.Capabilities.Select(c => (JsonNode)c).ToArray()),
                 ["parameters"] = parameters,
             });
+
+            foreach (var task in (plan.Tasks ?? []).Where(t => t.AfterStack == stack.StackName))
+            {
+                steps.Add(new JsonObject
+                {
+                    ["step"] = "runTask",
+                    ["name"] = task.Name,
+                    ["description"] = task.Description,
+                    ["region"] = task.Region,
+                    ["cluster"] = Value(task.Cluster),
+                    ["taskDefinition"] = Value(task.TaskDefinition),
+                    ["container"] = task.Container,
+                    ["subnets"] = new JsonArray(task.Subnets.Select(s => (JsonNode)Value(s)).ToArray()),
+                    ["securityGroup"] = Value(task.SecurityGroup),
+                    ["logGroup"] = Value(task.LogGroup),
+                    ["logStreamPrefix"] = task.LogStreamPrefix,
+                });
+            }
 
             if (stack.StackName == plan.PushImagesAfter)
             {
@@ -72,6 +93,7 @@ public static class DeployPlanJson
 
     private static JsonObject Value(ParameterValue value) => value switch
     {
+        { Value: { } literal, FirstCreate: { } first } => new JsonObject { ["value"] = literal, ["firstCreate"] = first },
         { Value: { } literal } => new JsonObject { ["value"] = literal },
         { FromStack: { } stack } => new JsonObject { ["fromStack"] = stack, ["region"] = value.FromRegion, ["output"] = value.Output },
         { ImageTagOf: { } app } => new JsonObject { ["imageTag"] = app },

@@ -19,7 +19,7 @@ internal static class EnvironmentAssembler
 
     public const string ImageTagParameter = "ImageTag";
 
-    public static (List<PlannedStack> Stacks, List<ImagePush> Images, string? PushImagesAfter) Assemble(App app, ResolvedPlatform platform, ResolvedEnvironment environment)
+    public static (List<PlannedStack> Stacks, List<ImagePush> Images, string? PushImagesAfter, List<TaskRun> Tasks) Assemble(App app, ResolvedPlatform platform, ResolvedEnvironment environment)
     {
         var stacks = new List<PlannedStack>();
         var images = new List<ImagePush>();
@@ -140,7 +140,7 @@ internal static class EnvironmentAssembler
             stacks.Add(AssembleDelivery(app, platform, environment, delivery));
         }
 
-        return (stacks, images, apiApps.Count > 0 ? shared!.Stack.StackName : null);
+        return (stacks, images, apiApps.Count > 0 ? shared!.Stack.StackName : null, shared?.DatabaseRoles is { } roles ? [roles] : []);
     }
 
     /// <summary>
@@ -186,6 +186,7 @@ internal static class EnvironmentAssembler
         var logsKey = new LogsKey(shared.Stack, "LogsKey", environment.StackPrefix);
         var logsKeyArn = shared.Output("LogsKeyArn", logsKey.Key.KeyArn, "KMS key of the log groups");
         var network = new Network(shared.Stack, "Network", environment.Network, logsKey.Key, resilient ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
+        var protection = ProtectionOf(shared, environment, apiApps);
         var vpcId = shared.Output("VpcId", network.Vpc.VpcId, "The VPC");
         var subnetIds = network.Vpc.PrivateSubnets
             .Select((subnet, i) => shared.Output($"PrivateSubnet{i + 1}Id", subnet.SubnetId, $"Private subnet {i + 1}"))
@@ -202,7 +203,7 @@ internal static class EnvironmentAssembler
         Database? instance = null;
         if (environment.Database is { } database)
         {
-            instance = new Database(shared.Stack, "Database", environment, database, network.Vpc, firewall.Database!, logsKey.Key);
+            instance = new Database(shared.Stack, "Database", environment, database, network.Vpc, firewall.Database!, logsKey.Key, protection);
             _ = new PrivateDns(shared.Stack, "PrivateDns", network.Vpc, environment.PrivateZoneName, database.Hostname, instance.Instance.AttrEndpointAddress);
             databaseOutputs = (
                 shared.Output("DatabaseEndpoint", instance.Instance.AttrEndpointAddress, "Endpoint address of the database"),
@@ -213,16 +214,29 @@ internal static class EnvironmentAssembler
 
         var appInputs = new Dictionary<string, (ParameterValue SecurityGroup, ParameterValue Repository, ParameterValue TargetGroupArn, ParameterValue TargetGroupFullName)>(StringComparer.Ordinal);
         ParameterValue? albArn = null, albDns = null, albFullName = null, clusterName = null;
+        TaskRun? databaseRoles = null;
         if (apiApps.Count > 0)
         {
             var cluster = new ServiceCluster(shared.Stack, "Cluster", environment, network.Vpc);
+            clusterName = shared.Output("ClusterName", cluster.Cluster.ClusterName, "ECS cluster of the api apps");
             if (instance is not null && firewall.DatabaseRoles is { } rolesGroup)
             {
-                _ = new DatabaseRoles(shared.Stack, "DatabaseRoles", environment, environment.Database!, instance, cluster.Cluster, network.Vpc, rolesGroup, logsKey.Key);
+                var roles = new DatabaseRoles(shared.Stack, "DatabaseRoles", environment, environment.Database!, instance, logsKey.Key);
+                databaseRoles = new TaskRun(
+                    "databaseRoles",
+                    "Create each app's database role and schema (idempotent SQL run by psql as the master user) and wait for it: the app stacks below connect as those roles.",
+                    shared.StackName,
+                    environment.Region,
+                    clusterName,
+                    shared.Output("DatabaseRolesTaskDefinitionArn", roles.TaskDefinition.TaskDefinitionArn, "Task definition of the database role setup"),
+                    DatabaseRoles.ContainerName,
+                    subnetIds,
+                    shared.Output("DatabaseRolesSecurityGroupId", rolesGroup.SecurityGroupId, "Security group of the database role setup task"),
+                    shared.Output("DatabaseRolesLogGroupName", roles.LogGroup.LogGroupName, "Log group of the database role setup task"),
+                    DatabaseRoles.StreamPrefix);
             }
 
-            clusterName = shared.Output("ClusterName", cluster.Cluster.ClusterName, "ECS cluster of the api apps");
-            var loadBalancer = new LoadBalancer(shared.Stack, "LoadBalancer", network.Vpc, firewall.LoadBalancer!, resilient, environment.LogRetentionDays);
+            var loadBalancer = new LoadBalancer(shared.Stack, "LoadBalancer", network.Vpc, firewall.LoadBalancer!, resilient ? protection : null, environment.LogRetentionDays);
             albArn = shared.Output("LoadBalancerArn", loadBalancer.Alb.LoadBalancerArn, "Internal load balancer");
             albDns = shared.Output("LoadBalancerDnsName", loadBalancer.Alb.LoadBalancerDnsName, "Internal load balancer DNS name");
             albFullName = shared.Output("LoadBalancerFullName", loadBalancer.Alb.LoadBalancerFullName, "Load balancer name for request metrics");
@@ -242,7 +256,22 @@ internal static class EnvironmentAssembler
             }
         }
 
-        return new SharedStackOutputs(shared, vpcId, subnetIds, logsKeyArn, databaseOutputs, appInputs, albArn, albDns, albFullName, clusterName, databaseInstance);
+        return new SharedStackOutputs(shared, vpcId, subnetIds, logsKeyArn, databaseOutputs, appInputs, albArn, albDns, albFullName, clusterName, databaseInstance, databaseRoles);
+    }
+
+    /// <summary>The DeletionProtection parameter when the shared stack has anything to protect (a protected database, a resilient load balancer).</summary>
+    private static DeletionProtection? ProtectionOf(PlannedStack shared, ResolvedEnvironment environment, List<ResolvedApiApp> apiApps)
+    {
+        var protectsDatabase = environment.Database is { DeletionProtection: true };
+        var protectsLoadBalancer = apiApps.Count > 0 && environment.Profile == Profile.Resilient;
+        if (!protectsDatabase && !protectsLoadBalancer)
+        {
+            return null;
+        }
+
+        var protection = new DeletionProtection(shared.Stack, "DeletionProtectionSwitch");
+        shared.Record(DeletionProtection.ParameterName, ParameterValue.AfterFirstCreate("true", "false"));
+        return protection;
     }
 
     private static PlannedStack Stack(App app, ResolvedEnvironment environment, string name, string region, string description) =>

@@ -7,8 +7,15 @@ namespace Trilho.Compiler.Synthesis;
 /// <param name="Output">Name of that output, or null.</param>
 /// <param name="ImageTagOf">Id of the api app whose pushed image tag is the value, or null.</param>
 /// <param name="Command">A read-only AWS CLI command that prints the value in the target account, for values Trilho cannot know (rare), or null.</param>
-public sealed record ParameterValue(string? Value, string? FromStack, string? FromRegion, string? Output, string? ImageTagOf, string? Command)
+/// <param name="FirstCreate">With a literal <paramref name="Value"/>: the value while the stack is first created, after which the deploy updates it to <paramref name="Value"/>; or null.</param>
+public sealed record ParameterValue(string? Value, string? FromStack, string? FromRegion, string? Output, string? ImageTagOf, string? Command, string? FirstCreate = null)
 {
+    /// <summary>
+    /// <paramref name="value"/>, except <paramref name="firstCreate"/> during the stack's first create, then an update to
+    /// <paramref name="value"/>: deletion protection must be off while a failed create can still roll back.
+    /// </summary>
+    public static ParameterValue AfterFirstCreate(string value, string firstCreate) => new(value, null, null, null, null, null, firstCreate);
+
     /// <summary>A literal value known at compile time.</summary>
     public static ParameterValue Literal(string value) => new(value, null, null, null, null, null);
 

@@ -88,7 +88,7 @@ public static class PlatformSynthesizer
         var app = StageTrace.Time($"{environment.Name}: new App", () => new App(new AppProps { Outdir = scratch, Context = FeatureFlags, TreeMetadata = false }));
         Tags.Of(app).Add("trilho:platform", environment.Platform);
         Tags.Of(app).Add("trilho:environment", environment.Name);
-        var (planned, images, pushAfter) = StageTrace.Time($"{environment.Name}: build constructs", () => EnvironmentAssembler.Assemble(app, platform, environment));
+        var (planned, images, pushAfter, tasks) = StageTrace.Time($"{environment.Name}: build constructs", () => EnvironmentAssembler.Assemble(app, platform, environment));
         if (options.Extensions.Count > 0)
         {
             var context = new ExtensionContext(
@@ -138,7 +138,7 @@ public static class PlatformSynthesizer
             diagnostics.AddRange(TemplateLimits.Check(stack, Locate(options, environment, stack.StackName)));
         }
 
-        var plan = new DeployPlan(environment.Platform, environment.Name, environment.Account, stacks, images, pushAfter)
+        var plan = new DeployPlan(environment.Platform, environment.Name, environment.Account, stacks, images, pushAfter, tasks)
         {
             AcknowledgedReplacements = environment.AcknowledgedReplacements,
         };

@@ -12,4 +12,5 @@ internal sealed record SharedStackOutputs(
     ParameterValue? LoadBalancerDnsName,
     ParameterValue? LoadBalancerFullName,
     ParameterValue? ClusterName,
-    ParameterValue? DatabaseInstanceId);
+    ParameterValue? DatabaseInstanceId,
+    TaskRun? DatabaseRoles);

@@ -6,16 +6,13 @@ namespace Trilho.Compiler.Emit.Tests.Behaviour;
 /// <summary>
 /// Issue 12 defect 2: apps log in with an IAM token as their own role (nothing to go stale at a rotation), may not log
 /// in as anyone else, and their role owns only its own schema. Evaluated the way AWS and PostgreSQL do: the task role's
-/// policy against rds-db:connect requests by the IAM engine (tests/policies/task-roles.test.mjs), the setup rule's event
-/// pattern against a CloudFormation event, and the setup
+/// policy against rds-db:connect requests by the IAM engine (tests/policies/task-roles.test.mjs), the deploy plan's
+/// setup step (run and awaited by trilho deploy: tests/Compiler.Tests/Cli/Delivery/TaskRunnerTests.cs), and the setup
 /// SQL run against a real PostgreSQL (TRILHO_TEST_PG, default the local server of scripts/ensure-postgres.sh).
 /// </summary>
 [Collection(SynthesisGroup.Name)]
 public sealed class DatabaseIdentityTests(SynthesisFixture fixture)
 {
-    private const string Account = "111111111111";
-    private const string Region = "sa-east-1";
-
     // Which database user a task role may connect as is evaluated by the IAM engine in tests/policies/task-roles.test.mjs
     // ("a task role connects to the database only as its app's own role").
     [Fact]
@@ -26,25 +23,30 @@ public sealed class DatabaseIdentityTests(SynthesisFixture fixture)
     }
 
     [Fact]
-    public void Role_setup_runs_after_every_create_and_update_of_the_shared_stack_and_only_then()
+    public void Role_setup_is_a_deploy_step_after_the_shared_stack_and_before_every_app_stack_running_the_role_SQL()
     {
+        var plan = fixture.Plan("desafio-aws", "dev");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(Trilho.Compiler.Synthesis.DeployPlanJson.Write(plan))!["steps"]!.AsArray();
+        var order = json.Select(s => $"{s!["step"]} {s["stack"] ?? s["name"]}").ToList();
+        var run = order.IndexOf("runTask databaseRoles");
+        Assert.True(run == order.IndexOf("deployStack desafio-dev-shared") + 1, string.Join(", ", order));
+        Assert.All(order.Where(o => o.StartsWith("deployStack desafio-dev-app-", StringComparison.Ordinal)), o => Assert.True(order.IndexOf(o) > run, o));
+
+        // The step runs the shared stack's task definition, whose command is the role SQL with the master credentials.
         var shared = fixture.Stack("desafio-aws", "dev", "shared");
-        var rule = shared.Properties("AWS::Events::Rule");
-        var stackId = $"arn:aws:cloudformation:{Region}:{Account}:stack/desafio-dev-shared/1b2c3d4e";
-        var pattern = (JsonObject)Resolve(rule["EventPattern"]!, new() { ["AWS::StackId"] = stackId })!;
-
-        Assert.True(EventPattern.Matches(pattern, StackEvent(stackId, "CREATE_COMPLETE")));
-        Assert.True(EventPattern.Matches(pattern, StackEvent(stackId, "UPDATE_COMPLETE")));
-        Assert.False(EventPattern.Matches(pattern, StackEvent(stackId, "UPDATE_ROLLBACK_COMPLETE")));
-        Assert.False(EventPattern.Matches(pattern, StackEvent(stackId.Replace("shared", "app-backend", StringComparison.Ordinal), "UPDATE_COMPLETE")));
-
-        // The target runs the setup task, whose command is the role SQL, with the master credentials from the secret.
-        var target = Assert.Single(rule["Targets"]!.AsArray())!;
-        var taskId = Template.Target(target["EcsParameters"]!["TaskDefinitionArn"]);
+        var step = json[run]!;
+        Assert.Equal("desafio-dev-shared", step["taskDefinition"]!["fromStack"]!.GetValue<string>());
+        var output = shared.Root["Outputs"]![step["taskDefinition"]!["output"]!.GetValue<string>()]!["Value"];
+        var taskId = Template.Target(output);
         var container = Assert.Single(shared.Resource(taskId!)["Properties"]!["ContainerDefinitions"]!.AsArray())!;
+        Assert.Equal(step["container"]!.GetValue<string>(), container["Name"]!.GetValue<string>());
         var command = container["Command"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
         Assert.Equal(DatabaseRoles.Sql("app", ["backend"]), command[^1]);
+        Assert.Contains("ON_ERROR_STOP=1", command);
         Assert.Equal(["PGPASSWORD", "PGUSER"], container["Secrets"]!.AsArray().Select(s => s!["Name"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+
+        // Nothing else starts it: no rule races the step's own run.
+        Assert.Empty(shared.Resources("AWS::Events::Rule"));
         Assert.DoesNotContain(shared.Resources("AWS::Lambda::Function"), _ => true);
     }
 
@@ -94,36 +96,6 @@ public sealed class DatabaseIdentityTests(SynthesisFixture fixture)
             await Psql.RunAsync("postgres", $"DROP ROLE IF EXISTS \"{a}\"; DROP ROLE IF EXISTS \"{b}\"");
         }
     }
-
-    /// <summary>Resolves Ref and Fn::Join with known values, the way CloudFormation would at deploy time.</summary>
-    private static JsonNode? Resolve(JsonNode? node, Dictionary<string, string> values) => node switch
-    {
-        JsonObject o when o["Ref"] is { } r => JsonValue.Create(values[r.GetValue<string>()]),
-        JsonObject o when o["Fn::Join"] is JsonArray j => JsonValue.Create(string.Join(
-            j[0]!.GetValue<string>(),
-            j[1]!.AsArray().Select(p => Resolve(p, values)!.GetValue<string>()))),
-        JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(p.Key, Resolve(p.Value, values)))),
-        JsonArray a => new JsonArray(a.Select(x => Resolve(x, values)).ToArray()),
-        _ => node?.DeepClone(),
-    };
-
-    private static JsonObject StackEvent(string stackId, string status) => JsonNode.Parse($$$"""
-        {"version":"0","source":"aws.cloudformation","detail-type":"CloudFormation Stack Status Change","account":"{{{Account}}}","region":"{{{Region}}}",
-         "resources":["{{{stackId}}}"],
-         "detail":{"stack-id":"{{{stackId}}}","status-details":{"status":"{{{status}}}","status-reason":""},"client-request-token":""}}
-        """)!.AsObject();
-}
-
-
-/// <summary>EventBridge pattern matching for the forms used here: arrays of exact values, nested objects.</summary>
-internal static class EventPattern
-{
-    public static bool Matches(JsonObject pattern, JsonObject @event) => pattern.All(p => p.Value switch
-    {
-        JsonArray values => @event[p.Key] is JsonValue v && values.Any(x => x!.GetValue<string>() == v.GetValue<string>()),
-        JsonObject nested => @event[p.Key] is JsonObject e && Matches(nested, e),
-        _ => throw new InvalidOperationException($"unsupported pattern {p.Value}"),
-    });
 }
 
 internal sealed class PsqlException(string message) : Exception(message);

@@ -22,13 +22,13 @@ public sealed class DeployPlanTests(SynthesisFixture fixture)
     {
         var json = JsonNode.Parse(DeployPlanJson.Write(fixture.Plan("desafio-aws", "dev")))!;
         var steps = json["steps"]!.AsArray().Select(s => s!["step"]!.GetValue<string>() + ":" + (s["stack"]?.GetValue<string>() ?? string.Empty)).ToList();
-        Assert.Equal(["deployStack:desafio-dev-global", "deployStack:desafio-dev-shared", "pushImages:", "deployStack:desafio-dev-app-backend", "deployStack:desafio-dev-app-frontend", "deployStack:desafio-dev-edge", "deployStack:desafio-dev-edge-logs", "deployStack:desafio-dev-monitoring-edge", "deployStack:desafio-dev-monitoring-edge-app-backend", "deployStack:desafio-dev-monitoring-edge-app-frontend", "deployStack:desafio-dev-monitoring", "deployStack:desafio-dev-monitoring-app-backend", "deployStack:desafio-dev-delivery"], steps);
+        Assert.Equal(["deployStack:desafio-dev-global", "deployStack:desafio-dev-shared", "runTask:", "pushImages:", "deployStack:desafio-dev-app-backend", "deployStack:desafio-dev-app-frontend", "deployStack:desafio-dev-edge", "deployStack:desafio-dev-edge-logs", "deployStack:desafio-dev-monitoring-edge", "deployStack:desafio-dev-monitoring-edge-app-backend", "deployStack:desafio-dev-monitoring-edge-app-frontend", "deployStack:desafio-dev-monitoring", "deployStack:desafio-dev-monitoring-app-backend", "deployStack:desafio-dev-delivery"], steps);
 
-        var image = json["steps"]![2]!["images"]![0]!;
+        var image = json["steps"]![3]!["images"]![0]!;
         Assert.Equal("backend", image["app"]!.GetValue<string>());
         Assert.Equal("BackendRepositoryUri", image["repositoryUri"]!["output"]!.GetValue<string>());
         Assert.Equal("ImageTag", image["tagParameter"]!["parameter"]!.GetValue<string>());
-        Assert.Equal("backend", json["steps"]![3]!["parameters"]!["ImageTag"]!["imageTag"]!.GetValue<string>());
+        Assert.Equal("backend", json["steps"]![4]!["parameters"]!["ImageTag"]!["imageTag"]!.GetValue<string>());
     }
 
     [Fact]

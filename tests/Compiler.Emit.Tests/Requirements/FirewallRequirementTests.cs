@@ -68,9 +68,10 @@ public sealed class FirewallRequirementTests(SynthesisFixture fixture)
 
         var ingress = Ingress(shared, databaseGroup!);
         var sources = ingress.Select(r => Template.Target(r["SourceSecurityGroupId"])).Order(StringComparer.Ordinal).ToList();
-        // The apps, and the one-off task that creates their roles (DatabaseRoles), which the rule in this stack starts.
-        var roleSetup = shared.Single("AWS::Events::Rule")["Properties"]!["Targets"]![0]!["EcsParameters"]!["NetworkConfiguration"]!["AwsVpcConfiguration"]!["SecurityGroups"]![0];
-        var expected = access.Select(a => GroupOf(shared, $"{EmitNames.Pascal(a)}SecurityGroupId")).Append(Template.Target(roleSetup)!);
+        // The apps, and the one-off task that creates their roles (DatabaseRoles), in the group the deploy plan runs it with.
+        var step = JsonNode.Parse(Synthesis.DeployPlanJson.Write(fixture.Plan(caseName, environment)))!["steps"]!.AsArray().Single(s => s!["step"]!.GetValue<string>() == "runTask")!;
+        var roleSetup = GroupOf(shared, step["securityGroup"]!["output"]!.GetValue<string>());
+        var expected = access.Select(a => GroupOf(shared, $"{EmitNames.Pascal(a)}SecurityGroupId")).Append(roleSetup);
         Assert.Equal(expected.Order(StringComparer.Ordinal), sources);
         Assert.All(ingress, r =>
         {

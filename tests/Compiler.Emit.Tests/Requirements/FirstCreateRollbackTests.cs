@@ -56,6 +56,109 @@ public sealed class FirstCreateRollbackTests(SynthesisFixture fixture)
         Assert.True(leftBehind.Count == 0, "kept by a failed first create, so the retry fails with 'already exists':\n" + string.Join("\n", leftBehind));
     }
 
+    /// <summary>
+    /// RDS refuses to delete a DB instance with deletion protection and ELB a protected load balancer, so a rollback of
+    /// the create that made them ends in ROLLBACK_FAILED, and the instance's fixed identifier then blocks every retry.
+    /// Each such switch is evaluated as CloudFormation would with the parameter values the deploy plan passes: off on
+    /// a first create, on for every deploy after it (and for a deploy that passes nothing: the template default).
+    /// </summary>
+    [Fact]
+    public void Nothing_that_refuses_deletion_is_protected_while_the_deploy_plan_first_creates_its_stack()
+    {
+        var protectedLater = new List<string>();
+        foreach (var plan in fixture.Cases.Values.SelectMany(r => r.Environments).Select(e => e.Plan))
+        {
+            foreach (var stack in plan.Stacks)
+            {
+                var template = Template.Of(stack);
+                var firstCreate = ParameterValues(template, first: true);
+                var later = ParameterValues(template, first: false);
+                var defaults = ParameterValues(template, first: false, plainDeploy: true);
+                foreach (var (id, name, expression) in ProtectionSwitches(template))
+                {
+                    var label = $"{stack.StackName}/{id} {name}";
+                    Assert.False(Evaluate(template, expression, firstCreate), $"{label} is on during the first create");
+                    if (Evaluate(template, expression, later))
+                    {
+                        protectedLater.Add(label);
+                        Assert.True(Evaluate(template, expression, defaults), $"{label}: a deploy that omits the parameter must keep protection on");
+                    }
+                }
+            }
+        }
+
+        // Not vacuous: the resilient environment's database and load balancer are protected once created.
+        Assert.Contains(protectedLater, l => l.StartsWith("desafio-prod-shared/Database", StringComparison.Ordinal) && l.EndsWith("DeletionProtection", StringComparison.Ordinal));
+        Assert.Contains(protectedLater, l => l.StartsWith("desafio-prod-shared/LoadBalancer", StringComparison.Ordinal) && l.EndsWith("deletion_protection.enabled", StringComparison.Ordinal));
+    }
+
+    /// <summary>Every deletion-protection switch of a type whose service refuses to delete a protected resource.</summary>
+    private static IEnumerable<(string Id, string Name, JsonNode? Expression)> ProtectionSwitches(Template template)
+    {
+        foreach (var (id, resource) in template.ResourcesSection.Select(r => (r.Key, r.Value!.AsObject())))
+        {
+            var properties = resource["Properties"] as JsonObject;
+            switch (resource["Type"]!.GetValue<string>())
+            {
+                case "AWS::RDS::DBInstance" or "AWS::RDS::DBCluster":
+                    yield return (id, "DeletionProtection", properties?["DeletionProtection"]);
+                    break;
+                case "AWS::ElasticLoadBalancingV2::LoadBalancer":
+                    var attribute = (properties?["LoadBalancerAttributes"] as JsonArray ?? []).FirstOrDefault(a => a!["Key"]!.GetValue<string>() == "deletion_protection.enabled");
+                    yield return (id, "deletion_protection.enabled", attribute?["Value"]);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Parameter values as the deploy plan passes them: literals, with a first create's value when <paramref name="first"/>;
+    /// with <paramref name="plainDeploy"/>, a plain <c>aws cloudformation deploy</c> that passes none (template defaults).
+    /// </summary>
+    private static Dictionary<string, string> ParameterValues(Template template, bool first, bool plainDeploy = false)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, declaration) in template.Root["Parameters"] as JsonObject ?? [])
+        {
+            if (declaration?["Default"] is JsonValue fallback)
+            {
+                values[name] = fallback.ToString();
+            }
+        }
+
+        if (!plainDeploy)
+        {
+            foreach (var (name, source) in template.Stack.Parameters.Where(p => p.Value.Value is not null))
+            {
+                values[name] = first && source.FirstCreate is { } firstValue ? firstValue : source.Value!;
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>A boolean property as CloudFormation resolves it: a literal, a Ref to a "true"/"false" parameter, or Fn::If on a condition.</summary>
+    private static bool Evaluate(Template template, JsonNode? node, Dictionary<string, string> parameters) => node switch
+    {
+        null => false,
+        JsonValue v when v.TryGetValue<bool>(out var b) => b,
+        JsonValue v => bool.Parse(v.GetValue<string>()),
+        JsonObject o when o["Ref"] is { } r => bool.Parse(parameters[r.GetValue<string>()]),
+        JsonObject o when o["Fn::If"] is JsonArray branches => Evaluate(template, Condition(template, template.Root["Conditions"]![branches[0]!.GetValue<string>()], parameters) ? branches[1] : branches[2], parameters),
+        _ => throw new InvalidOperationException($"cannot evaluate {node.ToJsonString()}"),
+    };
+
+    private static bool Condition(Template template, JsonNode? node, Dictionary<string, string> parameters) => node switch
+    {
+        JsonObject o when o["Fn::Equals"] is JsonArray pair => Text(pair[0], parameters) == Text(pair[1], parameters),
+        JsonObject o when o["Fn::Not"] is JsonArray inner => !Condition(template, inner[0], parameters),
+        JsonObject o when o["Condition"] is { } named => Condition(template, template.Root["Conditions"]![named.GetValue<string>()], parameters),
+        _ => throw new InvalidOperationException($"cannot evaluate condition {node?.ToJsonString()}"),
+    };
+
+    private static string Text(JsonNode? node, Dictionary<string, string> parameters) =>
+        node is JsonObject o && o["Ref"] is { } r ? parameters[r.GetValue<string>()] : node!.GetValue<string>();
+
     [Fact]
     public void Image_repositories_and_the_prod_database_logs_are_still_kept_on_stack_delete_and_replacement()
     {

@@ -168,6 +168,9 @@ internal static class DeployActions
         "ecr:*",
         "ecs:*",
         "elasticloadbalancing:*",
+
+        // No stack creates a rule any more; kept so the update that removes the database role rule of an environment
+        // deployed before ADR 0009's amendment can delete it (events:DeleteRule, RemoveTargets).
         "events:*",
         "kms:*",
         "lambda:*",

@@ -7,7 +7,8 @@ internal static class PlatformRoles
 {
     /// <summary>
     /// The platform role changes stacks only through change sets bound to the platform execution role, pushes images
-    /// to the environment's repositories, and nothing else: it holds no service permissions itself.
+    /// to the environment's repositories, runs the database role setup task, and nothing else: it holds no service
+    /// permissions to create or change resources itself.
     /// </summary>
     public static IEnumerable<object> DeployStatements(ResolvedEnvironment environment, DeliveryArns arns, string executionRoleArn)
     {
@@ -24,6 +25,33 @@ internal static class PlatformRoles
         yield return PolicyJson.Allow("LogInToImageRegistry", ["ecr:GetAuthorizationToken"], ["*"]);
         yield return PolicyJson.Allow("PushEnvironmentImages", DeployActions.EcrPush,
             [arns.Repository(EmitNames.Repository(environment, "*"))]);
+        if (DatabaseRoles.Exists(environment))
+        {
+            foreach (var statement in DatabaseRoleSetupStatements(environment, arns))
+            {
+                yield return statement;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The deploy plan's databaseRoles step: run that one task family in the environment's cluster, pass it the shared
+    /// stack's roles (its task and execution roles; CloudFormation names them after the stack), watch and stop tasks
+    /// there, and read that task's log group. Team roles get none of this: the task holds the master credentials.
+    /// </summary>
+    private static IEnumerable<object> DatabaseRoleSetupStatements(ResolvedEnvironment environment, DeliveryArns arns)
+    {
+        var cluster = arns.InRegion("ecs", $"cluster/{EmitNames.Cluster(environment)}");
+        var inCluster = PolicyJson.Condition("ArnEquals", "ecs:cluster", cluster);
+        yield return PolicyJson.Allow("RunDatabaseRoleSetup", ["ecs:RunTask"],
+            [arns.InRegion("ecs", $"task-definition/{EmitNames.DatabaseRolesTask(environment)}:*")], inCluster);
+        yield return PolicyJson.Allow("PassDatabaseRoleSetupRoles", ["iam:PassRole"],
+            [arns.IamRolesStartingWith(EmitNames.SharedStack(environment) + "-")],
+            PolicyJson.Condition("StringEquals", "iam:PassedToService", "ecs-tasks.amazonaws.com"));
+        yield return PolicyJson.Allow("WatchDatabaseRoleSetup", ["ecs:DescribeTasks", "ecs:StopTask"],
+            [arns.InRegion("ecs", $"task/{EmitNames.Cluster(environment)}/*")], inCluster);
+        yield return PolicyJson.Allow("ReadDatabaseRoleSetupLogs", ["logs:GetLogEvents"],
+            [arns.InRegion("logs", $"log-group:{EmitNames.DatabaseRolesTask(environment)}:log-stream:*")]);
     }
 
     /// <summary>

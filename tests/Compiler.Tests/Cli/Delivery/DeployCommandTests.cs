@@ -169,6 +169,104 @@ public sealed class DeployCommandTests
     }
 
     [Fact]
+    public void A_failed_first_create_of_a_protected_stack_rolls_back_cleanly_and_the_next_run_creates_it_then_turns_protection_on()
+    {
+        // The shared stack's template defaults DeletionProtection to true; with protection on at create time the
+        // rollback cannot delete the database and the stack ends in ROLLBACK_FAILED (the fake models RDS refusing).
+        using var aws = new FakeAws(new JsonObject
+        {
+            ["fail"] = new JsonArray("desafio-dev-shared"),
+            ["defaults"] = new JsonObject { ["desafio-dev-shared"] = new JsonObject { ["DeletionProtection"] = "true" } },
+        });
+        var plan = ProtectedSharedPlan(aws);
+        var (code, _, error) = aws.Run("deploy", plan, "--image-tag", "backend=v1");
+        Assert.Equal(1, code);
+        Assert.Contains("DeletionProtection=false", Overrides(aws.Deploys.Single(c => StackOf(c) == "desafio-dev-shared")));
+        Assert.Equal("ROLLBACK_COMPLETE", aws.State["stacks"]!["desafio-dev-shared"]!["StackStatus"]!.GetValue<string>());
+        Assert.Contains("run the same command again: trilho deploy deletes desafio-dev-shared", error, StringComparison.Ordinal);
+
+        // The cause is fixed; the same command again.
+        var state = aws.State;
+        state["fail"] = new JsonArray();
+        aws.SetState(state);
+        var before = aws.Calls.Count;
+        var retry = aws.Run("deploy", plan, "--image-tag", "backend=v1");
+        Assert.True(retry.Code == 0, retry.Err);
+        var shared = aws.Calls.Skip(before).Where(c => c.Contains("desafio-dev-shared") && c[1] != "describe-stack-events").ToList();
+        Assert.Equal(
+            ["describe-stacks", "delete-stack", "wait", "deploy", "deploy", "describe-stacks"],
+            shared.Select(c => c[1]));
+        Assert.Equal(["CloudFrontPrefixListId=pl-5da64334", "AlarmEmail=noc@example.com", "DeletionProtection=false"], Overrides(shared[3]));
+        Assert.Equal(["CloudFrontPrefixListId=pl-5da64334", "AlarmEmail=noc@example.com", "DeletionProtection=true"], Overrides(shared[4]));
+        var deployed = aws.State["stacks"]!["desafio-dev-shared"]!;
+        Assert.Equal("UPDATE_COMPLETE", deployed["StackStatus"]!.GetValue<string>());
+        Assert.Contains(deployed["Parameters"]!.AsArray(), p => p!["ParameterKey"]!.GetValue<string>() == "DeletionProtection" && p["ParameterValue"]!.GetValue<string>() == "true");
+        Assert.Contains("first create of desafio-dev-shared: DeletionProtection=false until it succeeds", retry.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_deployed_protected_stack_is_updated_once_with_protection_on()
+    {
+        using var aws = new FakeAws(Existing(AllStacks));
+        var (code, _, error) = aws.Run("deploy", ProtectedSharedPlan(aws), "--image-tag", "backend=v2");
+        Assert.True(code == 0, error);
+        var shared = Assert.Single(aws.Deploys, c => StackOf(c) == "desafio-dev-shared");
+        Assert.Contains("DeletionProtection=true", Overrides(shared));
+    }
+
+    [Fact]
+    public void When_turning_protection_on_after_the_create_fails_the_next_run_turns_it_on_as_a_normal_update()
+    {
+        // The create succeeds, the update after it fails (e.g. the runner lost its credentials): the stack exists unprotected.
+        using var aws = new FakeAws(new JsonObject { ["failUpdates"] = new JsonArray("desafio-dev-shared") });
+        var plan = ProtectedSharedPlan(aws);
+        var (code, _, error) = aws.Run("deploy", plan, "--image-tag", "backend=v1");
+        Assert.Equal(1, code);
+        Assert.Contains("desafio-dev-shared was created, but the update that sets DeletionProtection failed", error, StringComparison.Ordinal);
+        Assert.Contains("Run the same command again", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(aws.Deploys, c => StackOf(c) == "desafio-dev-app-backend");
+
+        var state = aws.State;
+        state["failUpdates"] = new JsonArray();
+        aws.SetState(state);
+        var before = aws.Deploys.Count;
+        Assert.Equal(0, aws.Run("deploy", plan, "--image-tag", "backend=v1").Code);
+        var again = Assert.Single(aws.Deploys.Skip(before), c => StackOf(c) == "desafio-dev-shared");
+        Assert.Contains("DeletionProtection=true", Overrides(again));
+    }
+
+    [Fact]
+    public void A_stack_in_rollback_failed_is_not_deployed_and_the_error_says_how_to_recover()
+    {
+        var state = new JsonObject
+        {
+            ["stacks"] = new JsonObject { ["desafio-dev-shared"] = new JsonObject { ["StackStatus"] = "ROLLBACK_FAILED" } },
+            ["events"] = JsonNode.Parse("""
+                { "desafio-dev-shared": [
+                  { "Timestamp": "2026-01-01T00:20:00Z", "LogicalResourceId": "DatabaseInstance", "ResourceType": "AWS::RDS::DBInstance", "ResourceStatus": "DELETE_FAILED", "ResourceStatusReason": "Cannot delete protected DB Instance, please disable deletion protection and try again." } ] }
+                """),
+        };
+        using var aws = new FakeAws(state);
+        var (code, _, error) = aws.Run("deploy", ProtectedSharedPlan(aws), "--image-tag", "backend=v1", "--role-arn", "arn:aws:iam::111111111111:role/desafio-dev-cfn-platform");
+        Assert.Equal(1, code);
+        Assert.Contains("desafio-dev-shared is in ROLLBACK_FAILED", error, StringComparison.Ordinal);
+        Assert.Contains("aws rds modify-db-instance --db-instance-identifier <id> --no-deletion-protection --apply-immediately --region sa-east-1", error, StringComparison.Ordinal);
+        Assert.Contains("aws cloudformation delete-stack --stack-name desafio-dev-shared --region sa-east-1 --role-arn arn:aws:iam::111111111111:role/desafio-dev-cfn-platform", error, StringComparison.Ordinal);
+        Assert.Matches("DatabaseInstance AWS::RDS::DBInstance DELETE_FAILED: Cannot delete protected DB Instance", error);
+        Assert.DoesNotContain(aws.Deploys, c => StackOf(c) == "desafio-dev-shared");
+        Assert.DoesNotContain(aws.Calls, c => c[1] == "delete-stack");
+    }
+
+    [Fact]
+    public void Dry_run_says_a_first_create_value_is_staged()
+    {
+        using var aws = new FakeAws();
+        var (code, output, error) = aws.Run("deploy", ProtectedSharedPlan(aws), "--dry-run");
+        Assert.True(code == 0, error);
+        Assert.Contains("DeletionProtection: false while the stack is first created, then an update to true", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_stack_that_only_failed_an_update_is_never_deleted()
     {
         var state = Existing(AllStacks);
@@ -267,6 +365,13 @@ public sealed class DeployCommandTests
         Assert.Equal(0, code);
         Assert.Equal(["account=111111111111", "region=sa-east-1", "prefix=desafio-dev"], output.Trim().Split('\n').Select(l => l.Trim()));
     }
+
+    /// <summary>The fixture plan with the shared stack's deletion protection staged, as the compiler writes it for a resilient environment.</summary>
+    private static string ProtectedSharedPlan(FakeAws aws) => aws.PlanVariant("protected", steps =>
+    {
+        var shared = steps.Single(s => s!["stack"]?.GetValue<string>() == "desafio-dev-shared")!;
+        shared["parameters"]!["DeletionProtection"] = new JsonObject { ["value"] = "true", ["firstCreate"] = "false" };
+    });
 
     /// <summary>A copy of the fixture plan whose edge step is marked too large to deploy inline, beside copies of its templates' names.</summary>
     private static string LargeEdgePlan(FakeAws aws)

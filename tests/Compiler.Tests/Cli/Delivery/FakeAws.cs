@@ -99,5 +99,27 @@ internal sealed class FakeAws : IDisposable
         return new JsonObject { ["stacks"] = stacks };
     }
 
+    /// <summary>
+    /// A copy of the fixture plan, changed by <paramref name="change"/> (its steps array), written under this folder
+    /// as <paramref name="name"/>/deploy-plan.json; the fake reads no template, so none is copied.
+    /// </summary>
+    public string PlanVariant(string name, Action<JsonArray> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var plan = JsonNode.Parse(File.ReadAllText(Plan))!;
+        change(plan["steps"]!.AsArray());
+        var copy = Path.Combine(Folder, name, "deploy-plan.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+        File.WriteAllText(copy, plan.ToJsonString());
+        return copy;
+    }
+
+    /// <summary>Replaces the state file, e.g. once a test "fixed the cause" between two runs.</summary>
+    public void SetState(JsonObject state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        File.WriteAllText(StateFile, state.ToJsonString());
+    }
+
     public void Dispose() => Directory.Delete(Folder, recursive: true);
 }
