@@ -300,7 +300,8 @@ public sealed partial class Deployer
         }
 
         RecoverFailedCreate(stack, region);
-        var creating = Describe(stack, region) is null;
+        // REVIEW_IN_PROGRESS: a first deploy failed before its change set ran, and the stack holds nothing yet.
+        var creating = Describe(stack, region) is not { } existing || DeployPlanFile.Text(existing, "StackStatus") == "REVIEW_IN_PROGRESS";
         var overrides = Overrides(step);
         var staged = creating ? overrides.Where(o => o.FirstCreate is not null).Select(o => o.Name).ToList() : [];
         if (staged.Count > 0)

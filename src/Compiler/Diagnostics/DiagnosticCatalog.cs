@@ -131,6 +131,10 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor PublicNameTooLong = new(
         "TRL2060", DiagnosticSeverity.Error, "the public name '{0}' is {1} characters long: the ACM certificate Trilho requests for it takes at most 64 characters as its first domain name.", "Use a shorter ingress.host or domain, or set ingress.certificateArn to a certificate you issued for a shorter name that covers it (e.g. a wildcard).");
 
+    /// <summary>An app id is another app's id followed by a dash, so name-prefix grants of one cover the other's resources.</summary>
+    public static readonly DiagnosticDescriptor AppIdExtendsAnother = new(
+        "TRL2051", DiagnosticSeverity.Error, "app id '{0}' is app '{1}' followed by '-': Trilho grants each app's team the resources named '<platform>-<env>-app-{1}-*', which would also cover every role, log group and service of '{0}'.", "Rename one of the two apps so that neither id is the other's followed by a dash (e.g. '{2}').");
+
     /// <summary>certificateArn is not in us-east-1.</summary>
     public static readonly DiagnosticDescriptor CertificateNotInUsEast1 = new(
         "TRL2012", DiagnosticSeverity.Error, "ingress.certificateArn is in region '{0}': CloudFront only accepts ACM certificates from us-east-1.", "Request or import the certificate in us-east-1, or remove certificateArn to let Trilho create one.");

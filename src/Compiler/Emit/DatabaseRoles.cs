@@ -120,7 +120,9 @@ public sealed class DatabaseRoles : Construct
             var name = Identifier(role);
             sql.Append("DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = ").Append(Literal(role))
                 .Append(") THEN CREATE ROLE ").Append(name).Append(" LOGIN; END IF; END$$;");
-            sql.Append("ALTER ROLE ").Append(name).Append(" NOSUPERUSER NOCREATEDB NOCREATEROLE LOGIN;");
+            // Not NOSUPERUSER: PostgreSQL refuses to name that attribute unless the caller is a superuser, and the RDS master
+            // is not one; a role the master creates can never be a superuser anyway.
+            sql.Append("ALTER ROLE ").Append(name).Append(" NOCREATEDB NOCREATEROLE LOGIN;");
             sql.Append("GRANT rds_iam TO ").Append(name).Append(';');
             // The master must be a member to create a schema owned by the role (PostgreSQL 16 requires SET on the role).
             sql.Append("GRANT ").Append(name).Append(" TO CURRENT_USER;");

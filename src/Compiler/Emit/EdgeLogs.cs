@@ -45,7 +45,8 @@ public sealed class EdgeLogs : Construct
 
         // Written here rather than left to the delivery: CloudWatch Logs would create an account-wide policy the stack
         // does not own (it survives the stack) when the deploying role may call logs:PutResourcePolicy. Same statement
-        // as the documented one, scoped to this log group.
+        // and conditions as the documented one, scoped to this log group
+        // (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/AWS-logs-infrastructure-V2-CloudWatchLogs.html).
         var policy = new CfnResourcePolicy(this, "DeliveryWrite", new CfnResourcePolicyProps
         {
             PolicyName = $"{prefix}-edge-access-logs",
@@ -63,7 +64,7 @@ public sealed class EdgeLogs : Construct
                         Conditions = new Dictionary<string, object>
                         {
                             ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = Aws.ACCOUNT_ID },
-                            ["ArnLike"] = new Dictionary<string, object> { ["aws:SourceArn"] = $"arn:{Aws.PARTITION}:logs:{stack.Region}:{Aws.ACCOUNT_ID}:delivery-source:*" },
+                            ["ArnLike"] = new Dictionary<string, object> { ["aws:SourceArn"] = $"arn:{Aws.PARTITION}:logs:{stack.Region}:{Aws.ACCOUNT_ID}:*" },
                         },
                     }),
                 ],

@@ -12,6 +12,7 @@ internal static class ReferenceRules
         foreach (var (id, app) in context.Apps)
         {
             CheckTeam(context, id, app.Team, JsonPointers.Of("apps", id, "team"));
+            CheckPrefix(context, id);
         }
 
         CheckAccess(context, context.Spec.Database?.Access, ["database"]);
@@ -46,6 +47,14 @@ internal static class ReferenceRules
                 var pointer = JsonPointers.Of("delivery", "github", "environments", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 context.Report(DiagnosticCatalog.UnknownDeliveryEnvironment, pointer, false, id, NameSuggestion.DidYouMean(id, context.Environments.Keys));
             }
+        }
+    }
+
+    private static void CheckPrefix(ValidationContext context, string id)
+    {
+        if (context.Apps.Keys.Where(other => id.StartsWith(other + "-", StringComparison.Ordinal)).OrderByDescending(other => other.Length).FirstOrDefault() is { } shorter)
+        {
+            context.Report(DiagnosticCatalog.AppIdExtendsAnother, JsonPointers.Of("apps", id), true, id, shorter, id.Replace("-", string.Empty, StringComparison.Ordinal));
         }
     }
 

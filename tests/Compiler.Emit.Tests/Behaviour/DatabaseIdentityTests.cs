@@ -55,15 +55,18 @@ public sealed class DatabaseIdentityTests(SynthesisFixture fixture)
     {
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var database = $"trl_roles_{suffix}";
-        string a = $"app-a-{suffix}", b = $"app-b-{suffix}";
-        await Psql.RunAsync("postgres", $"CREATE DATABASE {database}");
+        string a = $"app-a-{suffix}", b = $"app-b-{suffix}", master = $"master_{suffix}";
+        // The RDS master user is not a superuser: it has CREATEROLE and CREATEDB, owns the database it created and
+        // may grant rds_iam (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Appendix.PostgreSQL.CommonDBATasks.Roles.html).
+        // The setup SQL runs as such a user here, as it does in the task.
+        await Psql.RunAsync("postgres", "DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'rds_iam') THEN CREATE ROLE rds_iam NOLOGIN; END IF; END$$");
+        await Psql.RunAsync("postgres", $"CREATE ROLE {master} LOGIN PASSWORD 'pw-master' NOSUPERUSER CREATEROLE CREATEDB; GRANT rds_iam TO {master} WITH ADMIN OPTION");
+        await Psql.RunAsync("postgres", $"CREATE DATABASE {database} OWNER {master}");
         try
         {
-            // RDS has rds_iam; a plain PostgreSQL needs a stand-in for the GRANT to succeed.
-            await Psql.RunAsync("postgres", "DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'rds_iam') THEN CREATE ROLE rds_iam NOLOGIN; END IF; END$$");
             var sql = DatabaseRoles.Sql(database, [a, b]);
-            await Psql.RunAsync(database, sql);
-            await Psql.RunAsync(database, sql); // idempotent: runs after every deploy
+            await Psql.RunAsync(database, sql, master, "pw-master");
+            await Psql.RunAsync(database, sql, master, "pw-master"); // idempotent: runs after every deploy
             // Locally the roles log in with a password; on RDS, rds_iam makes them log in with an IAM token only.
             await Psql.RunAsync("postgres", $"ALTER ROLE \"{a}\" PASSWORD 'pw-a'; ALTER ROLE \"{b}\" PASSWORD 'pw-b'");
 
@@ -93,7 +96,7 @@ public sealed class DatabaseIdentityTests(SynthesisFixture fixture)
         finally
         {
             await Psql.RunAsync("postgres", $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
-            await Psql.RunAsync("postgres", $"DROP ROLE IF EXISTS \"{a}\"; DROP ROLE IF EXISTS \"{b}\"");
+            await Psql.RunAsync("postgres", $"DROP ROLE IF EXISTS \"{a}\"; DROP ROLE IF EXISTS \"{b}\"; DROP ROLE IF EXISTS {master}");
         }
     }
 }

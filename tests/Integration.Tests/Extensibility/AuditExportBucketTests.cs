@@ -63,7 +63,7 @@ public sealed class AuditExportBucketTests : IDisposable
         var bucket = Assert.Single(Resources(backend, "AWS::S3::Bucket"));
         Assert.StartsWith(AuditExportBucket.ConstructId, bucket.Name, StringComparison.Ordinal);
         // Every stack Trilho planned, monitoring and delivery included, reached the extension.
-        Assert.Equal(11, stacks.Count);
+        Assert.Equal(12, stacks.Count);
         Assert.All(stacks, stack => Assert.Contains("\"cost-center\"", stack.Template, StringComparison.Ordinal));
     }
 

@@ -215,6 +215,23 @@ public sealed class DeployCommandTests
     }
 
     [Fact]
+    public void A_stack_left_in_review_in_progress_by_a_failed_first_change_set_is_still_created_unprotected()
+    {
+        // A first deploy that failed before its change set ran leaves an empty stack in REVIEW_IN_PROGRESS; the next
+        // deploy is still its first create, and a protected create could not roll back.
+        using var aws = new FakeAws(new JsonObject
+        {
+            ["stacks"] = new JsonObject { ["desafio-dev-shared"] = new JsonObject { ["StackStatus"] = "REVIEW_IN_PROGRESS" } },
+        });
+        var (code, _, error) = aws.Run("deploy", ProtectedSharedPlan(aws), "--image-tag", "backend=v1");
+        Assert.True(code == 0, error);
+        var shared = aws.Deploys.Where(c => StackOf(c) == "desafio-dev-shared").ToList();
+        Assert.Equal(2, shared.Count);
+        Assert.Contains("DeletionProtection=false", Overrides(shared[0]));
+        Assert.Contains("DeletionProtection=true", Overrides(shared[1]));
+    }
+
+    [Fact]
     public void When_turning_protection_on_after_the_create_fails_the_next_run_turns_it_on_as_a_normal_update()
     {
         // The create succeeds, the update after it fails (e.g. the runner lost its credentials): the stack exists unprotected.
