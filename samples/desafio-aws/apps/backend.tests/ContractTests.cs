@@ -148,10 +148,13 @@ public sealed class CompiledSample : IDisposable
             .Single(v => v.GetProperty("Name").GetString() == mount.GetProperty("SourceVolume").GetString());
         // No host, no EFS and no Docker volume configuration: a Fargate bind mount on the task's ephemeral storage.
         TempVolumeIsBindMount = volume.EnumerateObject().All(p => p.Name == "Name");
-        var targetGroup = Single(resources, "AWS::ElasticLoadBalancingV2::TargetGroup");
+        // The platform owns the backend's target group and listener rule: they live in the shared stack (ADR 0008).
+        using var sharedTemplate = JsonDocument.Parse(File.ReadAllText(Path.Combine(_output, "dev", "desafio-dev-shared.template.json")));
+        var shared = sharedTemplate.RootElement.GetProperty("Resources").EnumerateObject().Select(r => r.Value).ToList();
+        var targetGroup = Single(shared, "AWS::ElasticLoadBalancingV2::TargetGroup");
         HealthCheckPath = targetGroup.GetProperty("HealthCheckPath").GetString()!;
         TargetGroupPort = targetGroup.GetProperty("Port").GetInt32();
-        ListenerPaths = Single(resources, "AWS::ElasticLoadBalancingV2::ListenerRule").GetProperty("Conditions")[0]
+        ListenerPaths = Single(shared, "AWS::ElasticLoadBalancingV2::ListenerRule").GetProperty("Conditions")[0]
             .GetProperty("PathPatternConfig").GetProperty("Values").EnumerateArray().Select(v => v.GetString()!).ToList();
     }
 
