@@ -42,6 +42,9 @@ public sealed class TrilhoCompile : ToolTask
     /// <summary>Environments to compile, one compiler run each; empty compiles every environment in one run.</summary>
     public ITaskItem[] Environments { get; set; } = [];
 
+    /// <summary>Extension assemblies (<c>TrilhoExtension</c> items), passed in order as <c>--extension</c>; relative paths resolve against <see cref="ProjectDirectory"/>.</summary>
+    public ITaskItem[] Extensions { get; set; } = [];
+
     /// <inheritdoc />
     protected override string ToolName => OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
 
@@ -96,6 +99,11 @@ public sealed class TrilhoCompile : ToolTask
         builder.AppendFileNameIfNotNull(ResolveAgainstProject(PlatformFile));
         builder.AppendSwitchIfNotNull("--out ", ResolveAgainstProject(OutputDirectory));
         builder.AppendSwitchIfNotNull("--env ", _currentEnvironment);
+        foreach (var extension in Extensions)
+        {
+            builder.AppendSwitchIfNotNull("--extension ", ResolveAgainstProject(extension.ItemSpec));
+        }
+
         return builder.ToString();
     }
 

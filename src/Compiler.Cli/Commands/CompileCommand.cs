@@ -1,5 +1,10 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Runtime.Loader;
+using Trilho.Compiler.Cli.Extensions;
 using Trilho.Compiler.Costs;
+using Trilho.Compiler.Diagnostics;
+using Trilho.Compiler.Extensibility;
 using Trilho.Compiler.Synthesis;
 
 namespace Trilho.Compiler.Cli.Commands;
@@ -7,7 +12,7 @@ namespace Trilho.Compiler.Cli.Commands;
 /// <summary>
 /// <c>trilho compile</c>: platform.yaml to templates, deploy plan and cost estimate per environment. The MSBuild task
 /// (src/Compiler.MSBuild/TrilhoCompile.cs) runs it as <c>compile &lt;file&gt; --out &lt;dir&gt; [--env &lt;name&gt;]</c>
-/// and reads its canonical diagnostics and "trilho: " summary lines.
+/// <c>[--extension &lt;assembly.dll&gt;]...</c> and reads its canonical diagnostics and "trilho: " summary lines.
 /// </summary>
 internal sealed class CompileCommand : TrilhoCommand
 {
@@ -28,12 +33,20 @@ internal sealed class CompileCommand : TrilhoCommand
         HelpName = "name",
     };
 
+    private readonly Option<string[]> _extension = new("--extension")
+    {
+        Description = "Apply the IPlatformExtension classes of this assembly to every environment's stacks (repeatable; in the order given).",
+        HelpName = "assembly.dll",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
     public CompileCommand()
         : base("compile", "Compile platform.yaml into CloudFormation templates, a deploy plan and a cost estimate per environment, and print each environment's cost summary. Needs Node.js 20 or later on PATH (AWS CDK runs on it).")
     {
         Add(_file);
         Add(_out);
         Add(_env);
+        Add(_extension);
     }
 
     protected override int Run(ParseResult result, TextWriter stdout, TextWriter stderr)
@@ -71,14 +84,31 @@ internal sealed class CompileCommand : TrilhoCommand
             Environment.SetEnvironmentVariable(SilenceNodeBannerVariable, "20");
         }
 
-        return Synthesize(analysis, output, environment, stdout);
+        return Synthesize(analysis, output, environment, result.GetValue(_extension) ?? [], stdout);
     }
 
     // Apart from Run so that parsing and the other commands never JIT code that names CDK-backed types.
-    private static int Synthesize(FrontEndResult analysis, string output, string? environment, TextWriter stdout)
+    private static int Synthesize(FrontEndResult analysis, string output, string? environment, string[] extensionPaths, TextWriter stdout)
     {
         var platform = analysis.Platform!;
-        var synthesis = PlatformSynthesizer.Synthesize(platform, new SynthesisOptions { Environment = environment, Document = analysis.Document });
+        var (extensions, loadErrors) = ExtensionLoader.Load(extensionPaths);
+        if (loadErrors.Count > 0)
+        {
+            CommandOutput.Print(loadErrors, stdout);
+            return 1;
+        }
+
+        SynthesisResult synthesis;
+        try
+        {
+            synthesis = PlatformSynthesizer.Synthesize(platform, new SynthesisOptions { Environment = environment, Document = analysis.Document, Extensions = extensions });
+        }
+        catch (PlatformExtensionException e) when (e.InnerException is { } cause)
+        {
+            CommandOutput.Print([ExtensionFailure(e, cause)], stdout);
+            return 1;
+        }
+
         CommandOutput.Print(synthesis.Diagnostics, stdout);
         if (synthesis.HasErrors)
         {
@@ -108,5 +138,16 @@ internal sealed class CompileCommand : TrilhoCommand
         }
 
         return 0;
+    }
+
+    /// <summary>TRL9005: the extension, the environment, the exception and the extension's method it came from, without the stack trace.</summary>
+    private static Diagnostic ExtensionFailure(PlatformExtensionException failure, Exception cause)
+    {
+        var frame = new StackTrace(cause, fNeedFileInfo: true).GetFrames()
+            .FirstOrDefault(f => f.GetMethod()?.DeclaringType?.Assembly is { } assembly && AssemblyLoadContext.GetLoadContext(assembly) is ExtensionLoadContext);
+        var where = frame?.GetMethod() is { } method
+            ? $" (at {method.DeclaringType?.FullName}.{method.Name}{(frame.GetFileName() is { } file ? $" in {Path.GetFileName(file)}:line {frame.GetFileLineNumber()}" : string.Empty)})"
+            : string.Empty;
+        return DiagnosticCatalog.ExtensionFailed.Create(null, failure.Extension ?? "?", failure.Environment ?? "?", ExtensionLoader.Describe(cause), where);
     }
 }

@@ -286,4 +286,12 @@ public static class DiagnosticCatalog
     /// <summary>Node.js is missing from PATH or too old: AWS CDK, which writes the templates, runs on it (through jsii).</summary>
     public static readonly DiagnosticDescriptor NodeRequired = new(
         "TRL9003", DiagnosticSeverity.Error, "Node.js {0} or later is required on PATH: AWS CDK, which writes the templates, runs on it{1}.", "Install Node.js {0} or later (https://nodejs.org or your package manager), put it on PATH and run again.");
+
+    /// <summary>An extension assembly given with --extension (or a TrilhoExtension item) cannot be used: missing, not loadable, a dependency missing, no public extension type, or its constructor threw.</summary>
+    public static readonly DiagnosticDescriptor ExtensionNotLoaded = new(
+        "TRL9004", DiagnosticSeverity.Error, "extension {0} cannot be used: {1}.", "Build the extension against this Trilho version, ship its dependencies beside it (its .deps.json lists them), and give it a public non-abstract class implementing IPlatformExtension with a parameterless constructor.");
+
+    /// <summary>An extension threw while it extended an environment's stacks; the message names the extension, the environment and where it threw.</summary>
+    public static readonly DiagnosticDescriptor ExtensionFailed = new(
+        "TRL9005", DiagnosticSeverity.Error, "extension {0} failed in environment '{1}': {2}{3}.", "Fix the extension (it ran after every Trilho construct existed, before the templates were written); nothing was written.");
 }

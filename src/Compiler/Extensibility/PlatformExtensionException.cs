@@ -25,8 +25,12 @@ public sealed class PlatformExtensionException : Exception
         : base($"extension {extension} failed in environment '{environment}': {innerException?.Message}", innerException)
     {
         Extension = extension;
+        Environment = environment;
     }
 
     /// <summary>Full name of the extension type that failed, when known.</summary>
     public string? Extension { get; }
+
+    /// <summary>Name of the environment whose stacks the extension was extending, when known.</summary>
+    public string? Environment { get; }
 }

@@ -120,4 +120,62 @@ public sealed class ConsumerBuildTests(PackedPackages packages)
         consumer.Dotnet("build", "-p:TrilhoEnabled=false").ShouldSucceed();
         Assert.False(Directory.Exists(consumer.TemplatesFolder));
     }
+
+    [Fact]
+    public void TrilhoExtension_item_applies_the_sample_extension_and_a_rebuilt_extension_reruns_the_compiler()
+    {
+        // The sample extension, built with the test project as a user builds it; it adds its bucket to the app "backend".
+        var extension = Repository.Path($"samples/extension/bin/{Repository.Configuration}/net10.0/Desafio.Extensions.dll");
+        Assert.True(File.Exists(extension), "build samples/extension first: " + extension);
+        var consumer = new ConsumerProject(packages, "extended", MinimalPlatform.Replace("api: { type: api", "backend: { type: api", StringComparison.Ordinal));
+        var project = Path.Combine(consumer.Directory, "extended.csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace("</Project>", $"""
+              <ItemGroup>
+                <TrilhoExtension Include="{extension}" />
+              </ItemGroup>
+            </Project>
+            """, StringComparison.Ordinal));
+
+        consumer.Dotnet("build").ShouldSucceed();
+
+        var backend = Path.Combine(consumer.TemplatesFolder, "dev", "minimal-dev-app-backend.template.json");
+        using (var template = System.Text.Json.JsonDocument.Parse(File.ReadAllText(backend)))
+        {
+            Assert.Single(template.RootElement.GetProperty("Resources").EnumerateObject(), r =>
+                r.Value.GetProperty("Type").GetString() == "AWS::S3::Bucket" && r.Name.StartsWith(Desafio.Extensions.AuditExportBucket.ConstructId, StringComparison.Ordinal));
+        }
+
+        Assert.Contains("Skipping target \"TrilhoCompile\" because all output files are up-to-date", consumer.Dotnet("build", "-v:detailed").ShouldSucceed().Output, StringComparison.Ordinal);
+
+        // A rebuilt extension is newer than the stamp: the compiler runs again. Restored afterwards, the sample stays as built.
+        var built = File.GetLastWriteTimeUtc(extension);
+        try
+        {
+            File.SetLastWriteTimeUtc(extension, DateTime.UtcNow.AddSeconds(2));
+            Assert.DoesNotContain("Skipping target \"TrilhoCompile\"", consumer.Dotnet("build", "-v:detailed").ShouldSucceed().Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.SetLastWriteTimeUtc(extension, built);
+        }
+    }
+
+    [Fact]
+    public void TrilhoExtension_item_that_cannot_be_used_fails_the_build_with_trl9004_naming_it()
+    {
+        var consumer = new ConsumerProject(packages, "badextension", MinimalPlatform);
+        var project = Path.Combine(consumer.Directory, "badextension.csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace("</Project>", """
+              <ItemGroup>
+                <TrilhoExtension Include="ext/Missing.dll" />
+              </ItemGroup>
+            </Project>
+            """, StringComparison.Ordinal));
+
+        var build = consumer.Dotnet("build");
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains($"error TRL9004: extension {Path.Combine(consumer.Directory, "ext", "Missing.dll")} cannot be used: file not found.", build.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("TRL9001", build.Output, StringComparison.Ordinal);
+    }
 }

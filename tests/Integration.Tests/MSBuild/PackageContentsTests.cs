@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Security.Cryptography;
 using System.Xml.Linq;
 using Trilho.Integration.Tests.Infrastructure;
 
@@ -61,6 +62,47 @@ public sealed class PackageContentsTests(PackedPackages packages)
         Assert.Contains("tools/net10.0/any/DotnetToolSettings.xml", entries);
         Assert.Contains(metadata.Descendants(), e => e.Name.LocalName == "packageType" && (string?)e.Attribute("name") == "DotnetTool");
         AssertCommonMetadata(metadata);
+    }
+
+    [Theory]
+    [InlineData("Trilho.Compiler")]
+    [InlineData("trilho")]
+    [InlineData("Trilho.Compiler.MSBuild")]
+    public void Package_holds_each_file_once(string id)
+    {
+        using var zip = ZipFile.OpenRead(packages.PackagePath(id));
+
+        // The same file name with the same bytes in two folders is a copy a user downloads for nothing
+        // (the build package once carried the whole compiler twice, under tools/net10.0/ and tools/net10.0/publish/publish/).
+        var copies = zip.Entries
+            .Where(e => e.Length > 0)
+            .GroupBy(e => (Name: e.Name, Hash: Convert.ToHexString(Sha256(e))))
+            .Where(g => g.Count() > 1)
+            .Select(g => string.Join(", ", g.Select(e => e.FullName)))
+            .ToList();
+
+        Assert.True(copies.Count == 0, $"{id} holds the same file more than once: {string.Join("; ", copies)}");
+    }
+
+    /// <summary>
+    /// Budgets in MB of the .nupkg, measured with <c>dotnet pack -c Release</c> (docs/msbuild.md, "Package size") plus
+    /// about 10%: a package that grows past one carries something new a CI restores every day, so raise it on purpose.
+    /// </summary>
+    [Theory]
+    [InlineData("Trilho.Compiler", 1)]
+    [InlineData("trilho", 80)]
+    [InlineData("Trilho.Compiler.MSBuild", 80)]
+    public void Package_stays_within_its_size_budget(string id, int budgetMegabytes)
+    {
+        var size = new FileInfo(packages.PackagePath(id)).Length;
+
+        Assert.True(size <= budgetMegabytes * 1024L * 1024L, $"{id} is {size / (1024.0 * 1024.0):F1} MB packed, over its budget of {budgetMegabytes} MB");
+    }
+
+    private static byte[] Sha256(ZipArchiveEntry entry)
+    {
+        using var stream = entry.Open();
+        return SHA256.HashData(stream);
     }
 
     private void AssertCommonMetadata(XElement metadata)

@@ -131,6 +131,19 @@ public sealed class TrilhoCompileTaskTests : IDisposable
     }
 
     [Fact]
+    public void Extensions_are_passed_in_item_order_as_extension_options_resolved_against_the_project()
+    {
+        var task = TaskRunning("for a in \"$@\"; do echo \"arg: $a\"; done");
+        var absolute = Path.Combine(_directory, "elsewhere", "Second.dll");
+        task.Extensions = [new TaskItem(Path.Combine("ext", "First.dll")), new TaskItem(absolute)];
+
+        Assert.True(task.Execute());
+
+        var arguments = _engine.Messages.Select(m => m.Message ?? "").Where(m => m.StartsWith("arg: ", StringComparison.Ordinal)).Select(m => m["arg: ".Length..]).ToList();
+        Assert.Equal(["--extension", Path.Combine(_directory, "ext", "First.dll"), "--extension", absolute], arguments[^4..]);
+    }
+
+    [Fact]
     public void Stops_at_the_first_environment_that_fails()
     {
         var task = TaskRunning("echo \"run: $*\"; echo 'platform.yaml(1,1): error TRL2001: bad.'; exit 1");
