@@ -77,7 +77,7 @@ internal sealed class LiveTemplateGuard(Func<string, string, JsonObject?> descri
         var result = aws(["cloudformation", "get-template", "--stack-name", stack, "--region", region, "--template-stage", "Original", "--query", "TemplateBody", "--output", "json"]);
         if (!result.Succeeded)
         {
-            throw new DeliveryException($"cannot read the template stack {stack} runs in {region} (needed to check the plan destroys no data; the deploy role needs cloudformation:GetTemplate): {result.Stderr.Trim()}");
+            throw new DeliveryException($"cannot read the template stack {stack} runs in {region} (needed to check the plan destroys no data; the deploy role needs cloudformation:GetTemplate, which a delivery stack deployed by an older Trilho does not grant: redeploy it once with the bootstrap command of docs/delivery.md): {result.Stderr.Trim()}");
         }
 
         // The CLI returns a JSON template body as an object, a YAML one as a string.
