@@ -20,8 +20,13 @@ public sealed class TrilhoCompile : ToolTask
     private const string SummaryPrefix = "trilho: ";
     private const string WrotePrefix = "wrote ";
 
+    private const string PlanFileName = "deploy-plan.json";
+
     private readonly List<string> _lastOutputLines = [];
     private string? _currentEnvironment;
+
+    // Set while the task runs trilho diff of one environment against the baseline: (baseline folder, new folder).
+    private (string Before, string After)? _diff;
 
     /// <summary>The platform.yaml to compile; a relative path resolves against <see cref="ProjectDirectory"/>.</summary>
     [Required]
@@ -45,6 +50,14 @@ public sealed class TrilhoCompile : ToolTask
     /// <summary>Extension assemblies (<c>TrilhoExtension</c> items), passed in order as <c>--extension</c>; relative paths resolve against <see cref="ProjectDirectory"/>.</summary>
     public ITaskItem[] Extensions { get; set; } = [];
 
+    /// <summary>
+    /// Optional folder of a previous compile (one sub-folder per environment, as <see cref="OutputDirectory"/>). When
+    /// set, each compiled environment that the baseline has too is compared with it by <c>trilho diff</c> after the
+    /// compile, and its TRL6xxx diagnostics (an unacknowledged replacement or deletion of a stateful resource is an
+    /// error) are reported in the build. Empty (default): no comparison.
+    /// </summary>
+    public string Baseline { get; set; } = "";
+
     /// <inheritdoc />
     protected override string ToolName => OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
 
@@ -59,7 +72,10 @@ public sealed class TrilhoCompile : ToolTask
     {
         if (Environments.Length == 0)
         {
-            return base.Execute();
+            if (!base.Execute())
+            {
+                return false;
+            }
         }
 
         foreach (var environment in Environments)
@@ -71,7 +87,36 @@ public sealed class TrilhoCompile : ToolTask
             }
         }
 
-        return true;
+        _currentEnvironment = null;
+        return string.IsNullOrEmpty(Baseline) || CompareWithBaseline();
+    }
+
+    /// <summary>Runs trilho diff per compiled environment against the baseline; every environment is compared, then the result is reported.</summary>
+    private bool CompareWithBaseline()
+    {
+        var output = ResolveAgainstProject(OutputDirectory);
+        var baseline = ResolveAgainstProject(Baseline);
+        var listed = Environments.Select(e => e.ItemSpec).ToHashSet(StringComparer.Ordinal);
+        var compiled = Directory.Exists(output)
+            ? Directory.GetDirectories(output).Where(d => File.Exists(Path.Combine(d, PlanFileName))).Select(Path.GetFileName).OfType<string>()
+                .Where(e => listed.Count == 0 || listed.Contains(e)).Order(StringComparer.Ordinal).ToList()
+            : [];
+        var succeeded = true;
+        foreach (var environment in compiled)
+        {
+            var before = Path.Combine(baseline, environment);
+            if (!File.Exists(Path.Combine(before, PlanFileName)))
+            {
+                Log.LogMessage(MessageImportance.High, "trilho: {0} is not in the baseline {1}: not compared", environment, baseline);
+                continue;
+            }
+
+            _diff = (before, Path.Combine(output, environment));
+            succeeded &= base.Execute();
+        }
+
+        _diff = null;
+        return succeeded;
     }
 
     /// <inheritdoc />
@@ -95,6 +140,14 @@ public sealed class TrilhoCompile : ToolTask
     {
         var builder = new CommandLineBuilder();
         builder.AppendFileNameIfNotNull(Path.Combine(CompilerDirectory, "trilho.dll"));
+        if (_diff is var (before, after))
+        {
+            builder.AppendSwitch("diff");
+            builder.AppendFileNameIfNotNull(before);
+            builder.AppendFileNameIfNotNull(after);
+            return builder.ToString();
+        }
+
         builder.AppendSwitch("compile");
         builder.AppendFileNameIfNotNull(ResolveAgainstProject(PlatformFile));
         builder.AppendSwitchIfNotNull("--out ", ResolveAgainstProject(OutputDirectory));
@@ -161,7 +214,7 @@ public sealed class TrilhoCompile : ToolTask
 
         var detail = _lastOutputLines.Count == 0 ? "" : $": {string.Join(" ", _lastOutputLines)}";
         Log.LogError(null, CompilerFailedCode, null, ResolveAgainstProject(PlatformFile), 0, 0, 0, 0,
-            $"trilho compile exited with code {ExitCode} without reporting a diagnostic{detail}");
+            $"trilho {(_diff is null ? "compile" : "diff")} exited with code {ExitCode} without reporting a diagnostic{detail}");
         return false;
     }
 

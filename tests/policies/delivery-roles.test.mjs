@@ -176,6 +176,22 @@ for (const { source, environment } of sources()) {
     assert.notEqual(await ask(platform, 'cloudformation:DeleteStack', stackArn(`${prefix}-shared`, delivery.region), { 'cloudformation:RoleArn': roleArn(`${prefix}-cfn-team-x`) }), 'Allowed', 'with a team execution role');
   });
 
+  test(`${source} ${environment.name}: each deploy role reads the live template of every stack it deploys (trilho deploy refuses a plan that destroys data), and a team only its own`, async () => {
+    const stackArn = (name, region) => `arn:aws:cloudformation:${region}:${account}:stack/${name}/0f1e2d3c`;
+    const platform = roles[`${prefix}-deploy-platform`];
+    for (const stack of environment.stacks.values()) {
+      assert.equal(await ask(platform, 'cloudformation:GetTemplate', stackArn(stack.name, stack.region)), 'Allowed', `platform reads ${stack.name}`);
+    }
+    assert.notEqual(await ask(platform, 'cloudformation:GetTemplate', stackArn(`other-${environment.name}-shared`, delivery.region)), 'Allowed', 'another platform');
+    for (const team of teams) {
+      const deploy = roles[`${prefix}-deploy-team-${team}`];
+      for (const stack of environment.stacks.values()) {
+        const mine = stack.name.startsWith(`${prefix}-app-`) && appTeam(stack.name) === team;
+        assert.equal(await ask(deploy, 'cloudformation:GetTemplate', stackArn(stack.name, stack.region)), mine ? 'Allowed' : 'ImplicitlyDenied', `${team} reads ${stack.name}`);
+      }
+    }
+  });
+
   test(`${source} ${environment.name}: a role under a team boundary stays an app role even with AdministratorAccess or an inline *:*`, async () => {
     for (const team of teams) {
       const minted = { arn: roleArn(`${prefix}-app-x-TaskRole-AbC123`), identity: [everything], boundary: boundaryOf(team) };

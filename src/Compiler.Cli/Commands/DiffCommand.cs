@@ -11,7 +11,7 @@ namespace Trilho.Compiler.Cli.Commands;
 /// </summary>
 internal sealed class DiffCommand : TrilhoCommand
 {
-    private readonly Argument<string> _before = new("before/env") { Description = "The compiled environment folder deployed today (e.g. trilho compile of the main branch, or templates fetched from the live stacks: see docs/diff.md)." };
+    private readonly Argument<string> _before = new("before/env") { Description = "The compiled environment folder deployed today (e.g. trilho compile of the main branch, or templates fetched from the live stacks: see docs/safe-changes.md)." };
 
     private readonly Argument<string> _after = new("after/env") { Description = "The compiled environment folder to deploy (e.g. trilho compile of the pull request)." };
 
@@ -20,7 +20,7 @@ internal sealed class DiffCommand : TrilhoCommand
             "diff",
             "Print, per stack and resource, what deploying after over before adds, removes, modifies in place or REPLACES, with the property that causes it and whether AWS documents replacement (yes, maybe, no). "
             + "Replacing or deleting a resource that holds data or identity (database, bucket, key, hosted zone, repository, log group...) is an error (TRL6001, TRL6002, exit 1) "
-            + "unless environments.<env>.acknowledgedReplacements in platform.yaml lists it. See docs/diff.md.")
+            + "unless environments.<env>.acknowledgedReplacements in platform.yaml lists it. See docs/safe-changes.md.")
     {
         Add(_before);
         Add(_after);
@@ -33,7 +33,7 @@ internal sealed class DiffCommand : TrilhoCommand
         {
             if (!File.Exists(Path.Combine(directory, CompiledEnvironment.PlanFileName)))
             {
-                stderr.WriteLine($"trilho diff: error: no {CompiledEnvironment.PlanFileName} in {directory} (run trilho compile first, or see docs/diff.md for a live stack's templates)");
+                stderr.WriteLine($"trilho diff: error: no {CompiledEnvironment.PlanFileName} in {directory} (run trilho compile first, or see docs/safe-changes.md for a live stack's templates)");
                 return 2;
             }
         }

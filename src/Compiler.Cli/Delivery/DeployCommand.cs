@@ -52,7 +52,7 @@ internal sealed class DeployCommand : TrilhoCommand
         HelpName = "name",
     };
 
-    private readonly Option<bool> _dryRun = new("--dry-run") { Description = "Print what would run; call nothing." };
+    private readonly Option<bool> _dryRun = new("--dry-run") { Description = "Print what would run; change nothing (reads the live stacks and their templates, when it can, to report what the plan would replace or delete)." };
 
     public DeployCommand(Tools tools)
         : base("deploy", "Deploy a compiled environment with the AWS CLI v2 and its credentials: its stacks in deploy-plan.json order with 'aws cloudformation deploy' (a change set per stack, waited for), wiring parameters from earlier stacks' outputs. A stack left in ROLLBACK_COMPLETE by a failed first create is deleted and created again.")

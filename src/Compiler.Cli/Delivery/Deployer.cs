@@ -53,6 +53,7 @@ public sealed partial class Deployer
             }
         }
 
+        CheckLiveTemplates(selected.Select(s => s.Step).Where(s => Kind(s) == "deployStack").ToList());
         foreach (var (step, index) in selected)
         {
             var subject = Name(step) ?? DeployPlanFile.Text(step, "name");
@@ -85,6 +86,23 @@ public sealed partial class Deployer
         _log.WriteLine(_options.DryRun
             ? "dry run: nothing was deployed"
             : string.Create(CultureInfo.InvariantCulture, $"done: {selected.Count} step(s) of {DeployPlanFile.Text(_plan, "platform")}-{DeployPlanFile.Text(_plan, "environment")}"));
+    }
+
+    /// <summary>
+    /// Refuses the plan before any change when it would destroy an unacknowledged stateful resource of a live stack.
+    /// A dry run reads the live stacks too, but goes on without the check when it cannot (no credentials: a preview).
+    /// </summary>
+    private void CheckLiveTemplates(List<JsonObject> stackSteps)
+    {
+        var guard = new LiveTemplateGuard(Describe, arguments => Aws(arguments));
+        try
+        {
+            guard.Check(_plan, _planDirectory, stackSteps, _log);
+        }
+        catch (DeliveryException e) when (_options.DryRun && !guard.Refused)
+        {
+            _log.WriteLine($"dry run: the live stacks could not be read, so the plan was not checked against them: {e.Message}");
+        }
     }
 
     private static string? Kind(JsonObject step) => DeployPlanFile.Text(step, "step");

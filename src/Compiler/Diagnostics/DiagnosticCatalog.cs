@@ -252,14 +252,14 @@ public static class DiagnosticCatalog
         "TRL6001",
         DiagnosticSeverity.Error,
         "{0} ({1}) would be REPLACED: {2} changes, which AWS documents as requiring replacement, and {3}.",
-        "Revert the change; or, if losing it is intended, add '{0}' to environments.{4}.acknowledgedReplacements in platform.yaml, review it in the pull request and remove it after the deploy (docs/diff.md).");
+        "Revert the change; or, if losing it is intended, add '{0}' to environments.{4}.acknowledgedReplacements in platform.yaml, review it in the pull request and remove it after the deploy (docs/safe-changes.md).");
 
     /// <summary>trilho diff: a resource that holds data or identity would be deleted (gone from its template, or its stack gone from the plan), and no acknowledgement allows it.</summary>
     public static readonly DiagnosticDescriptor StatefulDeleted = new(
         "TRL6002",
         DiagnosticSeverity.Error,
         "{0} ({1}) would be DELETED: {2}, and {3}.",
-        "Revert the change (a renamed platform, environment or app renames stacks and logical IDs); or, if losing it is intended, add '{0}' to environments.{4}.acknowledgedReplacements in platform.yaml (docs/diff.md).");
+        "Revert the change (a renamed platform, environment or app renames stacks and logical IDs); or, if losing it is intended, add '{0}' to environments.{4}.acknowledgedReplacements in platform.yaml (docs/safe-changes.md).");
 
     /// <summary>trilho diff: a resource that holds data or identity may be replaced (AWS documents the change as conditional, or a value depends on a replaced resource).</summary>
     public static readonly DiagnosticDescriptor StatefulMaybeReplaced = new(

@@ -36,7 +36,7 @@ public sealed record EnvironmentSpec
     [OverrideShape]
     public DatabaseSpec? Database { get; init; }
 
-    /// <summary>Optional list of resources (`stack/LogicalId`, as `trilho diff` prints them) that the next deploy may replace or delete although they hold data or identity (database, bucket, key, zone, repository...); `trilho diff` reports them as acknowledged instead of failing. Review it in the pull request and empty it after the deploy. Default: none; `trilho diff` fails on any replacement or deletion of such a resource (docs/diff.md).</summary>
+    /// <summary>Optional list of resources (`stack/LogicalId`, as `trilho diff` prints them) that the next deploy may replace or delete although they hold data or identity (database, bucket, key, zone, repository...); `trilho diff` reports them as acknowledged instead of failing. Review it in the pull request and empty it after the deploy. Default: none; `trilho diff` fails on any replacement or deletion of such a resource (docs/safe-changes.md).</summary>
     [Pattern(Patterns.StackResource, Patterns.StackResourceText)]
     public IReadOnlyList<string>? AcknowledgedReplacements { get; init; }
 }

@@ -127,6 +127,42 @@ public sealed class SampleDiffTests(SampleVariants variants) : IClassFixture<Sam
     }
 
     [Fact]
+    public void A_renamed_platform_removes_every_stack_and_deletes_the_database()
+    {
+        var renamed = variants.Compile("platform-renamed", text => text.Replace("platform: desafio\n", "platform: desafio2\n", StringComparison.Ordinal));
+
+        var (code, output) = Run(variants.Original, renamed);
+
+        Assert.Equal(1, code);
+        var lines = output.Split('\n');
+        var removed = lines.Where(l => l.StartsWith("stack desafio-dev-", StringComparison.Ordinal) && l.Contains("REMOVED from the plan", StringComparison.Ordinal)).ToList();
+        var added = lines.Where(l => l.StartsWith("stack desafio2-dev-", StringComparison.Ordinal) && l.Contains(": ADDED with", StringComparison.Ordinal)).ToList();
+        // Every stack of the plan is named after the platform: all of them go, as many new ones come.
+        var stacks = Diagrams.CompiledEnvironment.Load(variants.Original).Stacks.Count;
+        Assert.True(stacks > 5 && removed.Count == stacks && added.Count == stacks, output);
+        Assert.DoesNotContain("unchanged:", output, StringComparison.Ordinal);
+        Assert.Contains(
+            "trilho: error TRL6002: desafio-dev-shared/DatabaseInstance02E622FB (AWS::RDS::DBInstance) would be DELETED: its stack desafio-dev-shared is gone from the plan, and desafio2-dev-shared creates a new, empty one in its place",
+            output,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_new_latency_objective_changes_alarm_thresholds_in_place_and_passes()
+    {
+        var (code, output) = Run(variants.Original, variants.Compile("latency", text => text.Replace("latencyP95Ms: 400 }", "latencyP95Ms: 600 }", StringComparison.Ordinal)));
+
+        Assert.True(code == 0, output);
+        // AWS::CloudWatch::Alarm Threshold: "Update requires: No interruption"
+        // (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudwatch-alarm.html).
+        Assert.Matches(@"modified        \w+ \(AWS::CloudWatch::Alarm\)", output);
+        Assert.Contains("      Threshold: replacement no", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("REPLACED", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("REMOVED", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(" TRL6", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_removed_app_removes_its_stacks_and_deletes_its_bucket()
     {
         var removed = variants.Compile("no-frontend", RemoveFrontend);
@@ -155,8 +191,7 @@ public sealed class SampleDiffTests(SampleVariants variants) : IClassFixture<Sam
         var (code, output) = Run(variants.Original, variants.Original);
 
         Assert.Equal(0, code);
-        var stacks = Directory.GetFiles(variants.Original, "*.template.json").Length;
-        Assert.Contains($"unchanged: {stacks} stacks", output, StringComparison.Ordinal);
+        Assert.Contains($"unchanged: {Diagrams.CompiledEnvironment.Load(variants.Original).Stacks.Count} stacks", output, StringComparison.Ordinal);
         Assert.Contains("trilho diff: no resource changes;", output, StringComparison.Ordinal);
     }
 

@@ -155,6 +155,50 @@ public sealed class TrilhoCompileTaskTests : IDisposable
         Assert.Single(_engine.Errors);
     }
 
+    [Fact]
+    public void With_a_baseline_each_compiled_environment_is_diffed_and_its_trl6xxx_lines_become_build_diagnostics()
+    {
+        foreach (var folder in new[] { "baseline/dev", "baseline/prod" })
+        {
+            Directory.CreateDirectory(Path.Combine(_directory, folder));
+            File.WriteAllText(Path.Combine(_directory, folder, "deploy-plan.json"), "{}");
+        }
+
+        // The fake compile writes dev and staging (staging is new: the baseline has no staging); the fake diff of dev
+        // answers as trilho diff does for a replaced database (exit 1).
+        var task = TaskRunning("""
+            echo "run: $*"
+            if [ "$2" = compile ]; then for e in dev staging; do mkdir -p out/$e; echo '{}' > out/$e/deploy-plan.json; done; exit 0; fi
+            echo 'trilho diff: desafio/dev -> desafio/dev'
+            echo "trilho: error TRL6001: desafio-dev-shared/DatabaseInstance (AWS::RDS::DBInstance) would be REPLACED: DBInstanceIdentifier changes. Revert the change."
+            echo 'trilho: warning TRL6003: desafio-dev-shared/Other (AWS::RDS::DBInstance) may be REPLACED.'
+            exit 1
+            """);
+        task.Baseline = "baseline";
+
+        Assert.False(task.Execute());
+
+        var runs = _engine.Messages.Select(m => m.Message ?? "").Where(m => m.StartsWith("run: ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, runs.Count);
+        Assert.EndsWith($"diff {Path.Combine(_directory, "baseline", "dev")} {Path.Combine(_directory, "out", "dev")}", runs[1], StringComparison.Ordinal);
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal("TRL6001", error.Code);
+        Assert.Equal(Path.Combine(_directory, "platform.yaml"), error.File);
+        Assert.Contains("would be REPLACED: DBInstanceIdentifier changes", error.Message, StringComparison.Ordinal);
+        Assert.Equal("TRL6003", Assert.Single(_engine.Warnings).Code);
+        Assert.Contains(_engine.Messages, m => m.Message?.StartsWith("trilho: staging is not in the baseline", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public void Without_a_baseline_nothing_is_diffed()
+    {
+        var task = TaskRunning("echo \"run: $*\"; mkdir -p out/dev; echo '{}' > out/dev/deploy-plan.json");
+
+        Assert.True(task.Execute());
+
+        Assert.Single(_engine.Messages, m => m.Message?.StartsWith("run: ", StringComparison.Ordinal) == true);
+    }
+
     private TrilhoCompile TaskRunning(string script)
     {
         var fake = Path.Combine(_directory, "fake-dotnet.sh");

@@ -3,7 +3,10 @@ namespace Trilho.Compiler.Emit.Delivery;
 /// <summary>The IAM actions each delivery task needs, named once so platform and team roles cannot drift apart.</summary>
 internal static class DeployActions
 {
-    /// <summary>What <c>aws cloudformation deploy</c> calls besides creating the change set, plus the events the deploy script prints on failure.</summary>
+    /// <summary>
+    /// What <c>aws cloudformation deploy</c> calls besides creating the change set, plus the events the deploy script
+    /// prints on failure and the live template it compares the plan with before deploying (GetTemplate).
+    /// </summary>
     public static readonly string[] ChangeSets =
     [
         "cloudformation:DescribeStacks",
@@ -11,6 +14,7 @@ internal static class DeployActions
         "cloudformation:DescribeChangeSet",
         "cloudformation:ExecuteChangeSet",
         "cloudformation:DeleteChangeSet",
+        "cloudformation:GetTemplate",
         "cloudformation:GetTemplateSummary",
     ];
 

@@ -349,12 +349,12 @@ public sealed class DeployCommandTests
     }
 
     [Fact]
-    public void Dry_run_calls_no_aws_api_and_prints_every_deploy_command()
+    public void Dry_run_only_reads_the_live_stacks_and_prints_every_deploy_command()
     {
         using var aws = new FakeAws();
         var (code, output, error) = aws.Run("deploy", Plan, "--dry-run");
         Assert.True(code == 0, error);
-        Assert.Empty(aws.Calls);
+        Assert.All(aws.Calls, c => Assert.Equal("describe-stacks", c[1]));
         Assert.Equal(5, output.Split("would run: aws cloudformation deploy").Length - 1);
         Assert.Contains("'VpcId=<output VpcId of desafio-dev-shared>'", output, StringComparison.Ordinal);
     }
@@ -381,6 +381,88 @@ public sealed class DeployCommandTests
         var (code, output, _) = aws.Run("plan-env", FixturesFolder);
         Assert.Equal(0, code);
         Assert.Equal(["account=111111111111", "region=sa-east-1", "prefix=desafio-dev"], output.Trim().Split('\n').Select(l => l.Trim()));
+    }
+
+    [Fact]
+    public void A_plan_that_replaces_the_live_database_is_refused_before_any_deploy_with_the_canonical_line()
+    {
+        // The environment runs a database named desafio-dev-old; the plan names it desafio-dev: RDS replaces an instance
+        // whose DBInstanceIdentifier changes (causesReplacement in @aws-cdk/aws-service-spec; AWS::RDS::DBInstance docs).
+        using var aws = new FakeAws(LiveDatabaseNamed("desafio-dev-old"));
+        var (code, output, error) = aws.Run("deploy", Plan, "--image-tag", "backend=v2");
+        Assert.Equal(1, code);
+        Assert.Empty(aws.Deploys);
+        Assert.Contains("nothing was deployed", error, StringComparison.Ordinal);
+        Assert.Contains("trilho: error TRL6001: desafio-dev-shared/DatabaseInstance (AWS::RDS::DBInstance) would be REPLACED: DBInstanceIdentifier changes", error, StringComparison.Ordinal);
+        Assert.Contains("REPLACED        DatabaseInstance (AWS::RDS::DBInstance)  [stateful]", output, StringComparison.Ordinal);
+        var read = Assert.Single(aws.Calls, c => c[1] == "get-template" && StackOf(c) == "desafio-dev-shared");
+        Assert.Equal(("sa-east-1", "Original"), (Flag(read, "--region"), Flag(read, "--template-stage")));
+        // Every stack of the plan was read before the first deploy would have run: the refusal covers the whole plan.
+        Assert.Equal(AllStacks.Length, aws.Calls.Count(c => c[1] == "get-template"));
+    }
+
+    [Fact]
+    public void Dry_run_reports_the_same_refusal()
+    {
+        using var aws = new FakeAws(LiveDatabaseNamed("desafio-dev-old"));
+        var (code, _, error) = aws.Run("deploy", Plan, "--dry-run");
+        Assert.Equal(1, code);
+        Assert.Contains("trilho: error TRL6001: desafio-dev-shared/DatabaseInstance (AWS::RDS::DBInstance) would be REPLACED: DBInstanceIdentifier changes", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_acknowledged_replacement_of_the_live_database_deploys()
+    {
+        using var aws = new FakeAws(LiveDatabaseNamed("desafio-dev-old"));
+        var plan = aws.PlanWith("acknowledged", p => p["acknowledgedReplacements"] = new JsonArray("desafio-dev-shared/DatabaseInstance"));
+        var (code, output, error) = aws.Run("deploy", plan, "--image-tag", "backend=v2");
+        Assert.True(code == 0, error);
+        Assert.Equal(AllStacks, aws.Deploys.Select(StackOf));
+        Assert.Contains("DatabaseInstance (AWS::RDS::DBInstance)  [stateful, acknowledged]", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_in_place_change_of_a_live_stack_deploys()
+    {
+        // A changed alarm threshold updates the alarm in place (Threshold does not cause replacement).
+        var state = Existing(AllStacks);
+        state["stacks"]!["desafio-dev-shared"]!["TemplateBody"]!["Resources"]!["DatabaseCpuAlarm"]!["Properties"]!["Threshold"] = 90;
+        using var aws = new FakeAws(state);
+        var (code, output, error) = aws.Run("deploy", Plan, "--image-tag", "backend=v2");
+        Assert.True(code == 0, error);
+        Assert.Equal(AllStacks, aws.Deploys.Select(StackOf));
+        Assert.Contains("modified        DatabaseCpuAlarm (AWS::CloudWatch::Alarm)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("TRL60", error + output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Only_checks_just_the_stack_it_deploys()
+    {
+        // The shared stack would lose its database, but a team deploying its app stack does not touch it.
+        using var aws = new FakeAws(LiveDatabaseNamed("desafio-dev-old"));
+        var (code, _, error) = aws.Run("deploy", Plan, "--only", "desafio-dev-app-backend", "--image-tag", "backend=v3");
+        Assert.True(code == 0, error);
+        Assert.Equal(["desafio-dev-app-backend"], aws.Calls.Where(c => c[1] == "get-template").Select(StackOf));
+    }
+
+    [Fact]
+    public void A_live_stack_whose_template_cannot_be_read_is_not_deployed_over()
+    {
+        var state = Existing(AllStacks);
+        ((JsonObject)state["stacks"]!["desafio-dev-edge"]!).Remove("TemplateBody");
+        using var aws = new FakeAws(state);
+        var (code, _, error) = aws.Run("deploy", Plan, "--image-tag", "backend=v2");
+        Assert.Equal(1, code);
+        Assert.Contains("cannot read the template stack desafio-dev-edge runs in sa-east-1", error, StringComparison.Ordinal);
+        Assert.Empty(aws.Deploys);
+    }
+
+    /// <summary>Every fixture stack deployed, the shared stack's database with another identifier than the plan's.</summary>
+    private static JsonObject LiveDatabaseNamed(string identifier)
+    {
+        var state = Existing(AllStacks);
+        state["stacks"]!["desafio-dev-shared"]!["TemplateBody"]!["Resources"]!["DatabaseInstance"]!["Properties"]!["DBInstanceIdentifier"] = identifier;
+        return state;
     }
 
     /// <summary>The fixture plan with the shared stack's deletion protection staged, as the compiler writes it for a resilient environment.</summary>

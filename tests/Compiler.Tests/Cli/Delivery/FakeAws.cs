@@ -88,6 +88,7 @@ internal sealed class FakeAws : IDisposable
         foreach (var name in names)
         {
             var stack = (JsonObject)Outputs[name]!.DeepClone();
+            stack["TemplateBody"] = Template(name);
             foreach (var (key, value) in extra?[name] as JsonObject ?? [])
             {
                 stack[key] = value?.DeepClone();
@@ -99,18 +100,30 @@ internal sealed class FakeAws : IDisposable
         return new JsonObject { ["stacks"] = stacks };
     }
 
+    /// <summary>The fixture template of stack <paramref name="name"/> (fixtures/&lt;name&gt;.template.json).</summary>
+    public static JsonObject Template(string name) =>
+        (JsonObject)JsonNode.Parse(File.ReadAllText(Path.Combine(FixturesFolder, $"{name}.template.json")))!;
+
     /// <summary>
-    /// A copy of the fixture plan, changed by <paramref name="change"/> (its steps array), written under this folder
-    /// as <paramref name="name"/>/deploy-plan.json; the fake reads no template, so none is copied.
+    /// A copy of the fixture plan and its templates under this folder as <paramref name="name"/>/deploy-plan.json,
+    /// its steps array changed by <paramref name="change"/>.
     /// </summary>
-    public string PlanVariant(string name, Action<JsonArray> change)
+    public string PlanVariant(string name, Action<JsonArray> change) => PlanWith(name, plan => change(plan["steps"]!.AsArray()));
+
+    /// <summary>A copy of the fixture plan and its templates, the whole plan changed by <paramref name="change"/>.</summary>
+    public string PlanWith(string name, Action<JsonObject> change)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var plan = JsonNode.Parse(File.ReadAllText(Plan))!;
-        change(plan["steps"]!.AsArray());
+        var plan = (JsonObject)JsonNode.Parse(File.ReadAllText(Plan))!;
+        change(plan);
         var copy = Path.Combine(Folder, name, "deploy-plan.json");
         Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
         File.WriteAllText(copy, plan.ToJsonString());
+        foreach (var template in Directory.GetFiles(FixturesFolder, "*.template.json"))
+        {
+            File.Copy(template, Path.Combine(Path.GetDirectoryName(copy)!, Path.GetFileName(template)), overwrite: true);
+        }
+
         return copy;
     }
 
