@@ -318,8 +318,7 @@ public sealed partial class Deployer
         }
 
         RecoverFailedCreate(stack, region);
-        // REVIEW_IN_PROGRESS: a first deploy failed before its change set ran, and the stack holds nothing yet.
-        var creating = Describe(stack, region) is not { } existing || DeployPlanFile.Text(existing, "StackStatus") == "REVIEW_IN_PROGRESS";
+        var creating = StackStatus.IsBeforeFirstCreate(Describe(stack, region));
         var overrides = Overrides(step);
         var staged = creating ? overrides.Where(o => o.FirstCreate is not null).Select(o => o.Name).ToList() : [];
         if (staged.Count > 0)
@@ -379,7 +378,7 @@ public sealed partial class Deployer
         return pairs.Count == 0 ? [.. arguments] : [.. arguments, "--parameter-overrides", .. pairs];
     }
 
-    private static bool IsRolledBackCreate(JsonObject description) => DeployPlanFile.Text(description, "StackStatus") == "ROLLBACK_COMPLETE";
+    private static bool IsRolledBackCreate(JsonObject description) => StackStatus.Of(description) == "ROLLBACK_COMPLETE";
 
     /// <summary>
     /// A failed first create leaves the stack in ROLLBACK_COMPLETE: it holds no resources but blocks its name, and
@@ -387,7 +386,7 @@ public sealed partial class Deployer
     /// </summary>
     private void RecoverFailedCreate(string stack, string region)
     {
-        if (Describe(stack, region) is { } failed && DeployPlanFile.Text(failed, "StackStatus") == "ROLLBACK_FAILED")
+        if (Describe(stack, region) is { } failed && StackStatus.Of(failed) == "ROLLBACK_FAILED")
         {
             throw new StackFailure(stack, region, RollbackFailedHelp(stack, region), Events(stack, region));
         }

@@ -34,8 +34,7 @@ internal sealed class LiveTemplateGuard(Func<string, string, JsonObject?> descri
         {
             var stack = DeployPlanFile.Text(step, "stack")!;
             var region = DeployPlanFile.Text(step, "region")!;
-            // A stack that does not exist, or whose first create rolled back, holds no resource to lose.
-            if (describe(stack, region) is not { } description || DeployPlanFile.Text(description, "StackStatus") is "ROLLBACK_COMPLETE" or "ROLLBACK_FAILED" or "REVIEW_IN_PROGRESS")
+            if (StackStatus.HoldsNothingToLose(describe(stack, region)))
             {
                 continue;
             }
