@@ -37,7 +37,10 @@ public sealed class BackendProcess : IAsyncDisposable
                 .Single(a => a.Key == "BackendDll").Value!;
 
     /// <summary>The env vars Trilho injects in ECS, pointing at <paramref name="db"/> without TLS.</summary>
-    public static Dictionary<string, string?> PlatformEnvironment(TestDatabase db, int port)
+    public static Dictionary<string, string?> PlatformEnvironment(TestDatabase db, int port) => PlatformEnvironment(db.Name, port);
+
+    /// <inheritdoc cref="PlatformEnvironment(TestDatabase, int)"/>
+    public static Dictionary<string, string?> PlatformEnvironment(string database, int port)
     {
         var server = TestDatabase.Server;
         return new()
@@ -46,7 +49,7 @@ public sealed class BackendProcess : IAsyncDisposable
             ["APP_BASE_PATH"] = "/backend",
             ["DB_HOST"] = server.Host,
             ["DB_PORT"] = server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["DB_NAME"] = db.Name,
+            ["DB_NAME"] = database,
             ["DB_SSLMODE"] = "Disable",
             ["DB_USER"] = server.Username,
             ["DB_PASSWORD"] = server.Password,
@@ -164,7 +167,7 @@ public sealed class BackendProcess : IAsyncDisposable
     }
 }
 
-/// <summary>One database and one backend per test class (xunit class fixture).</summary>
+/// <summary>One database and one backend process per test class (xunit class fixture).</summary>
 public sealed class BackendFixture : IAsyncLifetime
 {
     public TestDatabase Db { get; private set; } = null!;
@@ -173,13 +176,24 @@ public sealed class BackendFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        if (PostgresServer.SkipReason is not null)
+        {
+            return; // every test of the class is skipped, with the reason
+        }
+
         Db = await TestDatabase.CreateAsync();
         App = await BackendProcess.StartAsync(Db);
     }
 
     public async Task DisposeAsync()
     {
-        await App.DisposeAsync();
-        await Db.DisposeAsync();
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+        if (Db is not null)
+        {
+            await Db.DisposeAsync();
+        }
     }
 }

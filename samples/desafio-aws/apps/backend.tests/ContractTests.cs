@@ -19,7 +19,7 @@ public sealed class ContractTests(CompiledSample sample) : IClassFixture<Compile
         Assert.Equal(sample.ContainerPort, sample.TargetGroupPort);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Backend_started_with_exactly_the_emitted_variables_passes_the_health_check_and_serves_the_api()
     {
         await using var db = await TestDatabase.CreateAsync();

@@ -12,16 +12,17 @@ namespace Trilho.Samples.Backend.Tests;
 /// </summary>
 public sealed class CredentialRotationTests
 {
-    [Fact]
+    [DatabaseFact]
     public async Task A_password_changed_while_the_app_runs_does_not_break_new_connections()
     {
         await using var db = await TestDatabase.CreateAsync();
         var role = await db.CreateAppRoleAsync("first-password");
         var passwordFile = Path.Combine(Directory.CreateTempSubdirectory("trilho-pw-").FullName, "password");
         await File.WriteAllTextAsync(passwordFile, "first-password\n");
-        await using var app = await BackendProcess.StartAsync(db, env => AsRole(env, role, passwordFile));
+        await using var app = BackendFactory.For(db, env => AsRole(env, role, passwordFile));
+        using var client = app.CreateClient();
 
-        using (var before = await app.Client.PostAsJsonAsync("backend/items", new { title = "before rotation" }))
+        using (var before = await client.PostAsJsonAsync("backend/items", new { title = "before rotation" }))
         {
             Assert.Equal(HttpStatusCode.Created, before.StatusCode);
         }
@@ -36,10 +37,10 @@ public sealed class CredentialRotationTests
         await Assert.ThrowsAsync<PostgresException>(() => db.RunAsAsync(role, "first-password", "SELECT 1"));
 
         // At most one request per pooled socket the server killed may fail; then every request succeeds.
-        await WaitUntilReadyAsync(app, maxAttempts: 3);
+        await WaitUntilReadyAsync(client, maxAttempts: 3);
         for (var i = 0; i < 5; i++)
         {
-            using var after = await app.Client.PostAsJsonAsync("backend/items", new { title = $"after rotation {i}" });
+            using var after = await client.PostAsJsonAsync("backend/items", new { title = $"after rotation {i}" });
             Assert.Equal(HttpStatusCode.Created, after.StatusCode);
         }
 
@@ -52,40 +53,42 @@ public sealed class CredentialRotationTests
         Assert.Equal(role, await db.RunAsAsync(role, "second-password", "SELECT table_schema::text FROM information_schema.tables WHERE table_name = 'items'"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_password_read_once_at_start_goes_stale_at_the_first_rotation()
     {
         // What apps did before (DB_PASSWORD injected by ECS at task start): this is the defect the provider fixes.
         await using var db = await TestDatabase.CreateAsync();
         var role = await db.CreateAppRoleAsync("first-password");
-        await using var app = await BackendProcess.StartAsync(db, env =>
+        await using var app = BackendFactory.For(db, env =>
         {
             env["DB_USER"] = role;
             env["DB_PASSWORD"] = "first-password";
         });
-        Assert.Equal(HttpStatusCode.OK, (await app.Client.GetAsync("backend/health/ready")).StatusCode);
+        using var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("backend/health/ready")).StatusCode);
 
         await db.SetPasswordAsync(role, "second-password");
         await db.TerminateConnectionsAsync(role);
 
         for (var i = 0; i < 4; i++)
         {
-            await Problems.AssertProblemAsync(await app.Client.GetAsync("backend/health/ready"), HttpStatusCode.ServiceUnavailable);
+            await Problems.AssertProblemAsync(await client.GetAsync("backend/health/ready"), HttpStatusCode.ServiceUnavailable);
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Another_apps_role_cannot_touch_this_apps_objects()
     {
         await using var db = await TestDatabase.CreateAsync();
         var role = await db.CreateAppRoleAsync("mine");
         var other = await db.CreateAppRoleAsync("theirs");
-        await using var app = await BackendProcess.StartAsync(db, env =>
+        await using var app = BackendFactory.For(db, env =>
         {
             env["DB_USER"] = role;
             env["DB_PASSWORD"] = "mine";
         });
-        using (var created = await app.Client.PostAsJsonAsync("backend/items", new { title = "private" }))
+        using var client = app.CreateClient();
+        using (var created = await client.PostAsJsonAsync("backend/items", new { title = "private" }))
         {
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         }
@@ -104,16 +107,18 @@ public sealed class CredentialRotationTests
         env["DB_PASSWORD_FILE"] = passwordFile;
     }
 
-    private static async Task WaitUntilReadyAsync(BackendProcess app, int maxAttempts)
+    private static async Task WaitUntilReadyAsync(HttpClient client, int maxAttempts)
     {
+        var last = string.Empty;
         for (var attempt = 1; attempt <= maxAttempts; attempt++)
         {
-            using var response = await app.Client.GetAsync("backend/health/ready");
+            using var response = await client.GetAsync("backend/health/ready");
             if (response.StatusCode == HttpStatusCode.OK)
             {
                 return;
             }
+            last = await response.Content.ReadAsStringAsync();
         }
-        Assert.Fail($"not ready after {maxAttempts} requests:\n{app.Output}");
+        Assert.Fail($"not ready after {maxAttempts} requests: {last}");
     }
 }

@@ -9,11 +9,11 @@ namespace Trilho.Samples.Backend.Tests;
 /// while it is away, liveness stays green (so the load balancer does not kill the task), and the app
 /// serves again as soon as the database returns, without a restart.
 /// </summary>
-public sealed class DatabaseOutageTests(BackendFixture fx) : IClassFixture<BackendFixture>
+public sealed class DatabaseOutageTests(ApiFixture fx) : IClassFixture<ApiFixture>
 {
     private readonly HttpClient _http = fx.Client;
 
-    [Fact]
+    [DatabaseFact]
     public async Task Outage_gives_503_and_the_app_recovers_when_the_database_returns()
     {
         using var created = await _http.PostAsJsonAsync("backend/items", new { title = "survives the outage" });
@@ -53,35 +53,37 @@ public sealed class DatabaseOutageTests(BackendFixture fx) : IClassFixture<Backe
         Assert.Equal(2, await fx.Db.CountItemsAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task App_starts_while_the_database_is_down_and_creates_the_schema_when_it_comes_up()
     {
         await using var db = await TestDatabase.CreateAsync();
         await db.TakeDownAsync();
-        await using var app = await BackendProcess.StartAsync(db);
+        await using var app = BackendFactory.For(db);
+        using var client = app.CreateClient();
 
-        Assert.Equal(HttpStatusCode.OK, (await app.Client.GetAsync("backend/health/live")).StatusCode);
-        await Problems.AssertProblemAsync(await app.Client.GetAsync("backend/health/ready"), HttpStatusCode.ServiceUnavailable);
-        await Problems.AssertProblemAsync(await app.Client.GetAsync("backend/items"), HttpStatusCode.ServiceUnavailable);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("backend/health/live")).StatusCode);
+        await Problems.AssertProblemAsync(await client.GetAsync("backend/health/ready"), HttpStatusCode.ServiceUnavailable);
+        await Problems.AssertProblemAsync(await client.GetAsync("backend/items"), HttpStatusCode.ServiceUnavailable);
 
         await db.BringUpAsync();
 
-        Assert.Equal(HttpStatusCode.OK, (await app.Client.GetAsync("backend/health/ready")).StatusCode);
-        using var created = await app.Client.PostAsJsonAsync("backend/items", new { title = "late schema" });
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("backend/health/ready")).StatusCode);
+        using var created = await client.PostAsJsonAsync("backend/items", new { title = "late schema" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal(1, await db.CountItemsAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Unreachable_database_server_gives_503_not_a_hang()
     {
         await using var db = await TestDatabase.CreateAsync();
         // Nothing listens on this port: connections are refused, as when the server is stopped.
         var closedPort = BackendProcess.FreePort();
-        await using var app = await BackendProcess.StartAsync(db, env => env["DB_PORT"] = closedPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await using var app = BackendFactory.For(db, env => env["DB_PORT"] = closedPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var client = app.CreateClient();
 
-        await Problems.AssertProblemAsync(await app.Client.GetAsync("backend/health/ready"), HttpStatusCode.ServiceUnavailable);
-        await Problems.AssertProblemAsync(await app.Client.PostAsJsonAsync("backend/items", new { title = "x" }), HttpStatusCode.ServiceUnavailable);
-        Assert.Equal(HttpStatusCode.OK, (await app.Client.GetAsync("backend/health/live")).StatusCode);
+        await Problems.AssertProblemAsync(await client.GetAsync("backend/health/ready"), HttpStatusCode.ServiceUnavailable);
+        await Problems.AssertProblemAsync(await client.PostAsJsonAsync("backend/items", new { title = "x" }), HttpStatusCode.ServiceUnavailable);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("backend/health/live")).StatusCode);
     }
 }

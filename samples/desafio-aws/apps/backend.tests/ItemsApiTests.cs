@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Trilho.Samples.Backend.Tests;
 
-public sealed class ItemsApiTests(BackendFixture fx) : IClassFixture<BackendFixture>
+public sealed class ItemsApiTests(ApiFixture fx) : IClassFixture<ApiFixture>
 {
     private readonly HttpClient _http = fx.Client;
 
@@ -17,7 +17,7 @@ public sealed class ItemsApiTests(BackendFixture fx) : IClassFixture<BackendFixt
         return item;
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Create_then_read_returns_the_stored_item()
     {
         var before = DateTimeOffset.UtcNow.AddMinutes(-1);
@@ -35,7 +35,7 @@ public sealed class ItemsApiTests(BackendFixture fx) : IClassFixture<BackendFixt
         Assert.Equal(createdAt, read.GetProperty("createdAt").GetDateTimeOffset());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Create_accepts_done_and_a_200_character_title()
     {
         var title = new string('x', 200);
@@ -44,7 +44,7 @@ public sealed class ItemsApiTests(BackendFixture fx) : IClassFixture<BackendFixt
         Assert.True(created.GetProperty("done").GetBoolean());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task List_pages_with_limit_and_offset_in_creation_order()
     {
         var ids = new List<long>();
@@ -71,7 +71,7 @@ public sealed class ItemsApiTests(BackendFixture fx) : IClassFixture<BackendFixt
         Assert.Empty(past.GetProperty("items").EnumerateArray());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task List_defaults_to_twenty_items()
     {
         for (var i = 0; i < 21; i++)
@@ -84,7 +84,7 @@ public sealed class ItemsApiTests(BackendFixture fx) : IClassFixture<BackendFixt
         Assert.True(page.GetProperty("total").GetInt64() >= 21);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Put_replaces_title_and_done()
     {
         var id = (await CreateAsync("old")).GetProperty("id").GetInt64();
@@ -96,7 +96,7 @@ public sealed class ItemsApiTests(BackendFixture fx) : IClassFixture<BackendFixt
         Assert.True(read.GetProperty("done").GetBoolean());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Patch_changes_only_the_given_field()
     {
         var id = (await CreateAsync("keep me")).GetProperty("id").GetInt64();
@@ -113,7 +113,7 @@ public sealed class ItemsApiTests(BackendFixture fx) : IClassFixture<BackendFixt
         Assert.True(renamed.GetProperty("done").GetBoolean());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Delete_removes_the_item_then_reports_not_found()
     {
         var id = (await CreateAsync("short-lived")).GetProperty("id").GetInt64();
@@ -127,7 +127,7 @@ public sealed class ItemsApiTests(BackendFixture fx) : IClassFixture<BackendFixt
         await Problems.AssertProblemAsync(again, HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Unknown_ids_are_404_problem_details_for_every_verb()
     {
         const string url = "backend/items/987654321";
@@ -139,7 +139,7 @@ public sealed class ItemsApiTests(BackendFixture fx) : IClassFixture<BackendFixt
         await Problems.AssertProblemAsync(await _http.GetAsync("backend/items/not-a-number"), HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Routes_outside_the_base_path_are_not_served()
     {
         // The ALB forwards /backend/... as is; the app must not also answer at the root.

@@ -14,7 +14,7 @@ namespace Trilho.Samples.Backend.Tests;
 /// </summary>
 public sealed class TempDirectoryTests(CompiledSample sample) : IClassFixture<CompiledSample>
 {
-    [Fact]
+    [DatabaseFact]
     public async Task The_app_writes_reads_and_removes_a_file_in_its_temp_directory_at_start()
     {
         await using var db = await TestDatabase.CreateAsync();
@@ -26,7 +26,7 @@ public sealed class TempDirectoryTests(CompiledSample sample) : IClassFixture<Co
         Assert.Contains(app.StdoutLines, l => l.Contains("Temp directory", StringComparison.Ordinal) && l.Contains(temp, StringComparison.Ordinal));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_unwritable_temp_directory_stops_the_app_at_start_with_the_reason()
     {
         await using var db = await TestDatabase.CreateAsync();

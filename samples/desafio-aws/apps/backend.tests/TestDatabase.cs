@@ -27,6 +27,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static async Task<TestDatabase> CreateAsync()
     {
+        PostgresServer.Require();
         var db = new TestDatabase("trilho_test_" + Guid.NewGuid().ToString("N")[..12]);
         await AdminAsync($"CREATE DATABASE {db.Name}");
         return db;

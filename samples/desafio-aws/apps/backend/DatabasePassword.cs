@@ -12,6 +12,19 @@ public abstract class DatabasePassword
 {
     public abstract ValueTask<string> GetAsync(CancellationToken ct);
 
+    /// <summary>The source <paramref name="options"/> ask for (validated: iam has a region, password has a file or a value).</summary>
+    public static DatabasePassword From(DatabaseOptions options, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Auth switch
+        {
+            // Trilho on AWS: the task role signs a 15-minute token for every new connection; no password to rotate.
+            DatabaseAuth.Iam => new IamTokenPassword(options.Host!, options.Port, options.User!, options.Region!, clock),
+            _ when !string.IsNullOrEmpty(options.PasswordFile) => new FilePassword(options.PasswordFile),
+            _ => new FixedPassword(options.Password!),
+        };
+    }
+
     /// <summary>Plugs this source into <paramref name="builder"/>.</summary>
     public void ApplyTo(NpgsqlDataSourceBuilder builder)
     {

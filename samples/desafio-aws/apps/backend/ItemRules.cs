@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Trilho.Samples.Backend;
@@ -33,20 +32,6 @@ public static class ItemRules
             errors["done"] = ["The done flag is required (true or false)."];
         }
         return errors;
-    }
-
-    public static int ParseBounded(string? raw, string name, int fallback, int min, int max, Dictionary<string, string[]> errors)
-    {
-        if (raw is null)
-        {
-            return fallback;
-        }
-        if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-        {
-            return value;
-        }
-        errors[name] = [$"'{name}' must be an integer from {min} to {max}."];
-        return fallback;
     }
 
     public static ProblemHttpResult NotFound(long id) =>

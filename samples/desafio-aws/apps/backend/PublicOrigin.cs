@@ -12,14 +12,11 @@ namespace Trilho.Samples.Backend;
 /// </summary>
 public static class PublicOrigin
 {
-    public static IApplicationBuilder UsePublicOrigin(this IApplicationBuilder app, string? publicUrl)
+    /// <param name="app">The pipeline.</param>
+    /// <param name="origin">APP_PUBLIC_URL (<see cref="ServiceOptions.PublicOrigin"/>, validated https), or null.</param>
+    public static IApplicationBuilder UsePublicOrigin(this IApplicationBuilder app, Uri? origin)
     {
-        Uri? origin = null;
-        if (!string.IsNullOrWhiteSpace(publicUrl) && (!Uri.TryCreate(publicUrl, UriKind.Absolute, out origin) || origin.Scheme != Uri.UriSchemeHttps))
-        {
-            throw new InvalidOperationException($"Invalid configuration: APP_PUBLIC_URL must be an absolute https URL, got '{publicUrl}'");
-        }
-
+        ArgumentNullException.ThrowIfNull(app);
         return app.Use((context, next) =>
         {
             var request = context.Request;
