@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Makes this machine ready for scripts/test.sh (the README's test command runs this first). Checks what the project
 # never installs (the .NET SDK, Node.js with npm, cfn-lint), then installs or starts only what is missing, saying so:
-# the npm packages (scripts/ensure-node-modules.sh), a PostgreSQL server (scripts/ensure-postgres.sh) and Chromium
-# (scripts/ensure-chromium.sh). Safe to run again: on a ready machine it changes nothing, needs no root and takes
+# a PostgreSQL server (scripts/ensure-postgres.sh), Chromium (scripts/ensure-chromium.sh) and the npm packages
+# (scripts/ensure-node-modules.sh). Safe to run again: on a ready machine it changes nothing, needs no root and takes
 # seconds (it prints how long it took). Installing uses Debian's apt-get as root, or through sudo when not root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,10 +21,11 @@ if [ "${#missing[@]}" -gt 0 ]; then
   exit 1
 fi
 
-bash scripts/ensure-node-modules.sh .
-bash scripts/ensure-node-modules.sh samples/desafio-aws/apps/frontend/tests
+# The database first: other work on this machine may be waiting for it while npm downloads.
 bash scripts/ensure-postgres.sh
 bash scripts/ensure-chromium.sh
+bash scripts/ensure-node-modules.sh .
+bash scripts/ensure-node-modules.sh samples/desafio-aws/apps/frontend/tests
 
 ended=${EPOCHREALTIME:-$SECONDS}
 echo "ensure-tools: ready in $(awk -v a="$started" -v b="$ended" 'BEGIN { printf "%.1f", b - a }')s"
