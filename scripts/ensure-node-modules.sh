@@ -16,4 +16,6 @@ if [ -f "$installed" ] && cmp -s "$lock" "$installed"; then
 fi
 echo "ensure-node-modules: npm ci in $folder (node_modules missing or installed from another package-lock.json)"
 (cd "$folder" && npm ci --no-audit --no-fund --loglevel=error)
+# npm creates no node_modules for a lockfile without packages.
+mkdir -p "$folder/node_modules"
 cp "$lock" "$installed"

@@ -47,6 +47,7 @@ done
 
 check "compile the sample" dotnet src/Compiler.Cli/bin/Release/net10.0/trilho.dll compile samples/desafio-aws/platform.yaml --out "$results/out"
 check "IAM policy evaluation over the sample's and golden templates (node --test)" env TRILHO_OUT="$results/out" node --test tests/policies/
+check "the test scripts' own helpers (node --test tests/scripts/)" node --test tests/scripts/
 check "cfn-guard over the sample's templates" bash scripts/check-templates.sh "$results/out"
 check "cfn-guard over the golden templates" bash scripts/check-templates.sh tests/Compiler.Emit.Tests/Golden/Cases
 check "cfn-lint over the sample's and the golden templates, per stack region" bash scripts/check-cfn-lint.sh "$results/out" tests/Compiler.Emit.Tests/Golden/Cases
