@@ -15,7 +15,7 @@ as_root() {
 # apt-get install of Debian packages, after refreshing the package lists (a new machine may have none).
 apt_install() {
   if ! command -v apt-get >/dev/null 2>&1; then
-    echo "$(basename "$0" .sh): this machine has no apt-get to install $*; install it by hand (see the message above)" >&2
+    echo "$(basename "$0" .sh): this machine has no apt-get to install $* with" >&2
     return 1
   fi
   echo "$(basename "$0" .sh): apt-get install $*"
