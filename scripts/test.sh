@@ -2,15 +2,28 @@
 # Runs every test: Trilho's unit, golden, requirement and build tests; the independent checkers over the
 # emitted templates; workflow lint and docs checks; the sample apps' tests. The deploy commands' tests (fake aws)
 # run with the Trilho tests.
-# Needs npm packages, PostgreSQL and Chromium: scripts/ensure-tools.sh installs them.
+# First scripts/ensure-tools.sh installs or starts what the tests need (npm packages, PostgreSQL, Chromium) when
+# it is missing, so this passes on a new machine too; on a ready one that takes seconds.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20
 
-results=$(mktemp -d)
-trap 'rm -rf "$results"' EXIT
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+results="$scratch/results"
+# jsii leaves about 64 MB per process in TMPDIR and never cleans up: give it a folder that goes away with this run.
+export TMPDIR="$scratch/tmp"
+mkdir -p "$results" "$TMPDIR"
 passed=0
 failed=0
+
+echo "== tools the tests need (scripts/ensure-tools.sh)"
+if ! bash scripts/ensure-tools.sh; then
+  # Without them dozens of tests would fail for the same reason; say it once instead.
+  echo "test: this machine is not ready for the tests (see above)" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
 
 # A check that is not a test framework counts as one test.
 check() {
@@ -34,6 +47,7 @@ done
 
 check "compile the sample" dotnet src/Compiler.Cli/bin/Release/net10.0/trilho.dll compile samples/desafio-aws/platform.yaml --out "$results/out"
 check "IAM policy evaluation over the sample's and golden templates (node --test)" env TRILHO_OUT="$results/out" node --test tests/policies/
+check "the test scripts' own helpers (node --test tests/scripts/)" node --test tests/scripts/
 check "cfn-guard over the sample's templates" bash scripts/check-templates.sh "$results/out"
 check "cfn-guard over the golden templates" bash scripts/check-templates.sh tests/Compiler.Emit.Tests/Golden/Cases
 check "cfn-lint over the sample's and the golden templates, per stack region" bash scripts/check-cfn-lint.sh "$results/out" tests/Compiler.Emit.Tests/Golden/Cases
