@@ -147,6 +147,12 @@ public sealed class FrameworkTaskTests(PackedPackages packages)
         foreach (var file in Directory.GetFiles(folder, "*.dll").Concat(Directory.GetFiles(Path.Combine(folder, "Facades"), "*.dll")))
         {
             using var reader = new PEReader(File.OpenRead(file));
+            // A few files there are native or metadata modules, not assemblies a reference can name.
+            if (!reader.HasMetadata || !reader.GetMetadataReader().IsAssembly)
+            {
+                continue;
+            }
+
             var definition = reader.GetMetadataReader().GetAssemblyDefinition();
             assemblies[reader.GetMetadataReader().GetString(definition.Name)] = definition.Version;
         }
