@@ -34,9 +34,22 @@ internal sealed partial record CanonicalLine(string? File, int Line, int Column,
     }
 
     // The forms Diagnostic.ToCanonicalString prints: "file(line,col): error TRL2001: message" and "trilho: error TRL2001: message".
-    [GeneratedRegex(@"^(?<file>.+?)\((?<line>\d+),(?<column>\d+)\): (?<severity>error|warning) (?<code>TRL\d+): (?<message>.*)$", RegexOptions.CultureInvariant)]
+    private const string Located = @"^(?<file>.+?)\((?<line>\d+),(?<column>\d+)\): (?<severity>error|warning) (?<code>TRL\d+): (?<message>.*)$";
+    private const string Unlocated = @"^trilho: (?<severity>error|warning) (?<code>TRL\d+): (?<message>.*)$";
+
+#if NET
+    [GeneratedRegex(Located, RegexOptions.CultureInvariant)]
     private static partial Regex LocatedPattern();
 
-    [GeneratedRegex(@"^trilho: (?<severity>error|warning) (?<code>TRL\d+): (?<message>.*)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(Unlocated, RegexOptions.CultureInvariant)]
     private static partial Regex UnlocatedPattern();
+#else
+    // .NET Framework 4.7.2 (the Visual Studio task) has no regex source generator.
+    private static readonly Regex LocatedRegex = new(Located, RegexOptions.CultureInvariant);
+    private static readonly Regex UnlocatedRegex = new(Unlocated, RegexOptions.CultureInvariant);
+
+    private static Regex LocatedPattern() => LocatedRegex;
+
+    private static Regex UnlocatedPattern() => UnlocatedRegex;
+#endif
 }

@@ -58,8 +58,16 @@ public sealed class TrilhoCompile : ToolTask
     /// </summary>
     public string Baseline { get; set; } = "";
 
+    /// <summary>
+    /// The dotnet host that starts the compiler: the targets pass <c>$(DOTNET_HOST_PATH)</c>, or, where MSBuild does not
+    /// set it (the .NET Framework MSBuild of Visual Studio), the <c>dotnet</c> of the .NET SDK the build resolved
+    /// (<c>$(NetCoreRoot)</c>). Empty or missing: <c>DOTNET_HOST_PATH</c> from the environment, then <c>PATH</c>.
+    /// </summary>
+    public string DotnetHost { get; set; } = "";
+
     /// <inheritdoc />
-    protected override string ToolName => OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
+    // Environment.OSVersion, not OperatingSystem.IsWindows: the task also builds for .NET Framework 4.7.2.
+    protected override string ToolName => Environment.OSVersion.Platform == PlatformID.Win32NT ? "dotnet.exe" : "dotnet";
 
     /// <inheritdoc />
     protected override MessageImportance StandardOutputLoggingImportance => MessageImportance.Normal;
@@ -99,7 +107,7 @@ public sealed class TrilhoCompile : ToolTask
         var listed = Environments.Select(e => e.ItemSpec).ToHashSet(StringComparer.Ordinal);
         var compiled = Directory.Exists(output)
             ? Directory.GetDirectories(output).Where(d => File.Exists(Path.Combine(d, PlanFileName))).Select(Path.GetFileName).OfType<string>()
-                .Where(e => listed.Count == 0 || listed.Contains(e)).Order(StringComparer.Ordinal).ToList()
+                .Where(e => listed.Count == 0 || listed.Contains(e)).OrderBy(e => e, StringComparer.Ordinal).ToList()
             : [];
         var succeeded = true;
         foreach (var environment in compiled)
@@ -122,7 +130,12 @@ public sealed class TrilhoCompile : ToolTask
     /// <inheritdoc />
     protected override string GenerateFullPathToTool()
     {
-        // MSBuild sets DOTNET_HOST_PATH to the dotnet running the build, so the compiler runs on the same runtime.
+        if (!string.IsNullOrEmpty(DotnetHost) && File.Exists(DotnetHost))
+        {
+            return DotnetHost;
+        }
+
+        // dotnet build sets DOTNET_HOST_PATH to the dotnet running the build, so the compiler runs on the same runtime.
         var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
         if (!string.IsNullOrEmpty(host) && File.Exists(host))
         {
@@ -130,7 +143,7 @@ public sealed class TrilhoCompile : ToolTask
         }
 
         var path = Environment.GetEnvironmentVariable("PATH") ?? "";
-        return path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+        return path.Split([Path.PathSeparator], StringSplitOptions.RemoveEmptyEntries)
             .Select(directory => Path.Combine(directory, ToolName))
             .FirstOrDefault(File.Exists) ?? ToolName;
     }
@@ -233,7 +246,8 @@ public sealed class TrilhoCompile : ToolTask
 
     private void RememberOutput(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        // "is null" too: .NET Framework's string.IsNullOrWhiteSpace carries no nullable annotation.
+        if (text is null || string.IsNullOrWhiteSpace(text))
         {
             return;
         }

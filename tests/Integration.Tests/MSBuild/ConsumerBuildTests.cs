@@ -39,6 +39,8 @@ public sealed class ConsumerBuildTests(PackedPackages packages)
         var afterEdit = consumer.Dotnet("build", "-v:detailed").ShouldSucceed();
         Assert.DoesNotContain("Skipping target \"TrilhoCompile\"", afterEdit.Output, StringComparison.Ordinal);
         Assert.All(written, t => Assert.True(File.GetLastWriteTimeUtc(t.Key) > t.Value, t.Key + " was not rewritten"));
+        // dotnet build runs MSBuild on .NET: the props chose the net10.0 task, not the .NET Framework one Visual Studio loads.
+        Assert.Matches(@"Using ""TrilhoCompile"" task from assembly "".*[/\\]tasks[/\\]net10\.0[/\\]Trilho\.Compiler\.MSBuild\.dll""", afterEdit.Output);
 
         consumer.Dotnet("clean").ShouldSucceed();
         Assert.Empty(Directory.GetFiles(consumer.TemplatesFolder, "*", SearchOption.AllDirectories));
@@ -161,6 +163,47 @@ public sealed class ConsumerBuildTests(PackedPackages packages)
     }
 
     [Fact]
+    public void Extension_project_references_are_built_first_and_applied_and_a_changed_extension_reruns_the_compiler()
+    {
+        // An extension project of the team's own, outside the consumer (which restores only from the local feed).
+        var revision = Directory.CreateDirectory(Path.Combine(packages.Root, "revision-extension")).FullName;
+        File.WriteAllText(Path.Combine(revision, "Revision.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+              <ItemGroup><ProjectReference Include="{Repository.Path("src/Compiler/Compiler.csproj")}" /></ItemGroup>
+            </Project>
+            """);
+        var source = Path.Combine(revision, "Revision.cs");
+        File.WriteAllText(source, RevisionExtension("v1"));
+        Infrastructure.Dotnet.Run(revision, null, "restore").ShouldSucceed();
+        var consumer = new ConsumerProject(packages, "extprojects", MinimalPlatform.Replace("api: { type: api", "backend: { type: api", StringComparison.Ordinal));
+        var project = Path.Combine(consumer.Directory, "extprojects.csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace("</Project>", $"""
+              <ItemGroup>
+                <ProjectReference Include="{Repository.Path("samples/extension/Desafio.Extensions.csproj")}" OutputItemType="TrilhoExtension" ReferenceOutputAssembly="false" />
+                <ProjectReference Include="{Path.Combine(revision, "Revision.csproj")}" OutputItemType="TrilhoExtension" ReferenceOutputAssembly="false" />
+              </ItemGroup>
+            </Project>
+            """, StringComparison.Ordinal));
+        // The referenced projects were restored with the machine's own settings; the consumer's isolated package folder is for Trilho's packages only.
+        consumer.Dotnet("restore", "--no-dependencies").ShouldSucceed();
+        string[] build = ["build", "--no-restore", "-c", Repository.Configuration, "-v:detailed"];
+
+        var first = consumer.Dotnet(build).ShouldSucceed();
+
+        Assert.True(File.Exists(Path.Combine(revision, "bin", Repository.Configuration, "net10.0", "Revision.dll")), "the extension project was not built");
+        Assert.Equal("v1", RevisionTagOfTheSampleBucket(consumer));
+        Assert.Contains("Skipping target \"TrilhoCompile\" because all output files are up-to-date", consumer.Dotnet(build).ShouldSucceed().Output, StringComparison.Ordinal);
+
+        File.WriteAllText(source, RevisionExtension("v2"));
+        var changed = consumer.Dotnet(build).ShouldSucceed();
+
+        Assert.DoesNotContain("Skipping target \"TrilhoCompile\"", changed.Output, StringComparison.Ordinal);
+        Assert.Equal("v2", RevisionTagOfTheSampleBucket(consumer));
+        Assert.Contains("trilho: minimal-dev", first.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TrilhoExtension_item_that_cannot_be_used_fails_the_build_with_trl9004_naming_it()
     {
         var consumer = new ConsumerProject(packages, "badextension", MinimalPlatform);
@@ -177,5 +220,34 @@ public sealed class ConsumerBuildTests(PackedPackages packages)
         Assert.NotEqual(0, build.ExitCode);
         Assert.Contains($"error TRL9004: extension {Path.Combine(consumer.Directory, "ext", "Missing.dll")} cannot be used: file not found.", build.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("TRL9001", build.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>An extension that tags every resource with <c>trilho-revision</c>: editing the value is a changed extension.</summary>
+    private static string RevisionExtension(string value) => $$"""
+        namespace Revision;
+
+        public sealed class RevisionTag : Trilho.Compiler.Extensibility.IPlatformExtension
+        {
+            public void Extend(Trilho.Compiler.Extensibility.ExtensionContext context)
+            {
+                foreach (var stack in context.Stacks.Values)
+                {
+                    Amazon.CDK.Tags.Of(stack).Add("trilho-revision", "{{value}}");
+                }
+            }
+        }
+        """;
+
+    /// <summary>The <c>trilho-revision</c> tag of the bucket samples/extension adds to the backend stack, so both extensions ran.</summary>
+    private static string? RevisionTagOfTheSampleBucket(ConsumerProject consumer)
+    {
+        var backend = Path.Combine(consumer.TemplatesFolder, "dev", "minimal-dev-app-backend.template.json");
+        using var template = System.Text.Json.JsonDocument.Parse(File.ReadAllText(backend));
+        var bucket = Assert.Single(template.RootElement.GetProperty("Resources").EnumerateObject(), r =>
+            r.Value.GetProperty("Type").GetString() == "AWS::S3::Bucket" && r.Name.StartsWith(Desafio.Extensions.AuditExportBucket.ConstructId, StringComparison.Ordinal));
+        return bucket.Value.GetProperty("Properties").GetProperty("Tags").EnumerateArray()
+            .SingleOrDefault(t => t.GetProperty("Key").GetString() == "trilho-revision") is { ValueKind: System.Text.Json.JsonValueKind.Object } tag
+            ? tag.GetProperty("Value").GetString()
+            : null;
     }
 }

@@ -16,6 +16,11 @@ public sealed class PackageContentsTests(PackedPackages packages)
         Assert.Contains("build/Trilho.Compiler.MSBuild.props", entries);
         Assert.Contains("build/Trilho.Compiler.MSBuild.targets", entries);
         Assert.Contains("tasks/net10.0/Trilho.Compiler.MSBuild.dll", entries);
+        // Visual Studio's MSBuild runs on .NET Framework and cannot load the net10.0 task (FrameworkTaskTests).
+        Assert.Contains("tasks/net472/Trilho.Compiler.MSBuild.dll", entries);
+        // One compiler, started by either task: nothing but the task assembly under tasks/net472/.
+        Assert.Equal(["tasks/net472/Trilho.Compiler.MSBuild.dll"], entries.Where(e => e.StartsWith("tasks/net472/", StringComparison.Ordinal)));
+        Assert.DoesNotContain(entries, e => e.StartsWith("tools/net472", StringComparison.Ordinal));
         Assert.Contains("tools/net10.0/trilho.dll", entries);
         Assert.Contains("tools/net10.0/trilho.runtimeconfig.json", entries);
         Assert.Contains("tools/net10.0/trilho.deps.json", entries);

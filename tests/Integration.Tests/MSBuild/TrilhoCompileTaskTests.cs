@@ -199,6 +199,26 @@ public sealed class TrilhoCompileTaskTests : IDisposable
         Assert.Single(_engine.Messages, m => m.Message?.StartsWith("run: ", StringComparison.Ordinal) == true);
     }
 
+    [Fact]
+    public void Dotnet_host_given_by_the_targets_starts_the_compiler()
+    {
+        // What Visual Studio's MSBuild gets when it does not set DOTNET_HOST_PATH: the targets pass $(NetCoreRoot)dotnet.
+        var configured = TaskRunning("echo \"host ran: $*\"");
+        var task = new TrilhoCompile
+        {
+            BuildEngine = _engine,
+            DotnetHost = Path.Combine(configured.ToolPath, configured.ToolExe),
+            PlatformFile = configured.PlatformFile,
+            OutputDirectory = configured.OutputDirectory,
+            CompilerDirectory = configured.CompilerDirectory,
+            ProjectDirectory = configured.ProjectDirectory,
+        };
+
+        Assert.True(task.Execute());
+
+        Assert.Single(_engine.Messages, m => m.Message?.StartsWith("host ran: " + Path.Combine(_directory, "tools", "trilho.dll") + " compile", StringComparison.Ordinal) == true);
+    }
+
     private TrilhoCompile TaskRunning(string script)
     {
         var fake = Path.Combine(_directory, "fake-dotnet.sh");
