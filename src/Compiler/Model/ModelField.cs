@@ -15,25 +15,26 @@ namespace Trilho.Compiler.Model;
 /// <param name="Name">The key in platform.yaml (camelCase).</param>
 public sealed record ModelField(PropertyInfo Property, string Name)
 {
+    // Fields and their attributes are read once per type: the merge and the rules ask for every field of every app in every environment.
     private static readonly ConcurrentDictionary<Type, IReadOnlyList<ModelField>> Cache = new();
 
     /// <summary>The property's type without <see cref="Nullable{T}"/>.</summary>
-    public Type ValueType => Nullable.GetUnderlyingType(Property.PropertyType) ?? Property.PropertyType;
+    public Type ValueType { get; } = Nullable.GetUnderlyingType(Property.PropertyType) ?? Property.PropertyType;
 
     /// <summary>False when an environment's value is ignored by the merge and reported by validation (<see cref="NotOverridableAttribute"/>).</summary>
-    public bool Overridable => Property.GetCustomAttribute<NotOverridableAttribute>() is null;
+    public bool Overridable { get; } = Property.GetCustomAttribute<NotOverridableAttribute>() is null;
 
     /// <summary>The only app type the field applies to (<see cref="AppliesToAttribute"/>), or null for both.</summary>
-    public AppType? AppliesTo => Property.GetCustomAttribute<AppliesToAttribute>()?.Type;
+    public AppType? AppliesTo { get; } = Property.GetCustomAttribute<AppliesToAttribute>()?.Type;
 
     /// <summary>The constant default (<see cref="DefaultValueAttribute"/>), or null.</summary>
-    public object? Default => Property.GetCustomAttribute<DefaultValueAttribute>()?.Value;
+    public object? Default { get; } = Property.GetCustomAttribute<DefaultValueAttribute>()?.Value;
 
     /// <summary>The <see cref="Resolution.ProfileDefaults"/> property that holds the default (<see cref="ProfileDefaultAttribute"/>), or null.</summary>
-    public string? ProfileDefault => Property.GetCustomAttribute<ProfileDefaultAttribute>()?.Property;
+    public string? ProfileDefault { get; } = Property.GetCustomAttribute<ProfileDefaultAttribute>()?.Property;
 
     /// <summary>True for an environment property that overrides the top-level property of the same name (<see cref="OverrideShapeAttribute"/>).</summary>
-    public bool OverridesTopLevel => Property.GetCustomAttribute<OverrideShapeAttribute>() is not null;
+    public bool OverridesTopLevel { get; } = Property.GetCustomAttribute<OverrideShapeAttribute>() is not null;
 
     /// <summary>True for a nested section (another model record), e.g. <c>scale</c>.</summary>
     public bool IsSection => IsRecord(ValueType);

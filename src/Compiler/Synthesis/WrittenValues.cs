@@ -42,7 +42,10 @@ internal sealed class WrittenValues
 
         candidates.Add((environment.Platform, "/platform", false));
         candidates.Add((environment.Name, JsonPointers.Of("environments", environment.Name), true));
-        candidates.Sort((a, b) => b.Text.Length != a.Text.Length ? b.Text.Length - a.Text.Length : string.CompareOrdinal(a.Pointer, b.Pointer));
+        // Longest first; on a tie an id's own key beats a value naming it (a team's id, not an app's `team: <id>`): that is where it is renamed.
+        candidates.Sort((a, b) => b.Text.Length != a.Text.Length ? b.Text.Length - a.Text.Length
+            : a.Key != b.Key ? b.Key.CompareTo(a.Key)
+            : string.CompareOrdinal(a.Pointer, b.Pointer));
     }
 
     /// <summary>The line of the longest written value or id <paramref name="text"/> contains, or null.</summary>
