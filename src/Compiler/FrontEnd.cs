@@ -17,7 +17,7 @@ public sealed record FrontEndResult(ResolvedPlatform? Platform, IReadOnlyList<Di
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 }
 
-/// <summary>Load, schema-validate, bind, validate semantics and resolve: everything short of CDK. Never starts Node.js.</summary>
+/// <summary>Load, schema-validate, bind, resolve and validate the resolved model: everything short of CDK. Never starts Node.js.</summary>
 public static class FrontEnd
 {
     /// <summary>Reads and analyses the file at <paramref name="path"/>.</summary>
@@ -45,14 +45,16 @@ public static class FrontEnd
             return Fail([.. schemaErrors, .. SemanticsOfRemainder(document)]);
         }
 
+        // Resolve first, then judge the resolved model: the rules read merged values, defaults and origins, never re-derive them.
         var spec = ModelBinder.Bind(document.Root);
-        var semanticErrors = SemanticValidator.Validate(document, spec);
+        var (platform, layers) = EnvironmentResolver.ResolveLayers(spec);
+        var semanticErrors = SemanticValidator.Validate(document, spec, layers);
         if (semanticErrors.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             return Fail(semanticErrors);
         }
 
-        return new FrontEndResult(EnvironmentResolver.Resolve(spec), DiagnosticOrder.Sort(semanticErrors), document);
+        return new FrontEndResult(platform, DiagnosticOrder.Sort(semanticErrors), document);
     }
 
     private static IReadOnlyList<Diagnostic> SemanticsOfRemainder(LoadedDocument document)

@@ -206,26 +206,26 @@ public sealed class ApiService : Construct
             variables[name] = value;
         }
 
-        variables["PORT"] = EmitNames.Invariant(app.Port);
-        variables["APP_BASE_PATH"] = app.Path;
+        variables[ContainerVariables.Port] = EmitNames.Invariant(app.Port);
+        variables[ContainerVariables.BasePath] = app.Path;
         // Without a domain the public name is CloudFront's own, known only after the edge stack exists.
         if (EmitNames.PublicHost(environment) is { } host)
         {
-            variables["APP_PUBLIC_URL"] = $"https://{host}{app.Path}";
+            variables[ContainerVariables.PublicUrl] = $"https://{host}{app.Path}";
         }
 
-        variables["TMPDIR"] = TempPath;
+        variables[ContainerVariables.TempDir] = TempPath;
         if (app.DatabaseAccess && environment.Database is { } database && databaseEndpoint is not null)
         {
             // The endpoint, not the private CNAME: it is the name in the server certificate (VerifyFull) and the host
             // an IAM token must be signed for. Its identifier is fixed, so it survives failovers and replacements.
-            variables["DB_HOST"] = databaseEndpoint;
-            variables["DB_PORT"] = EmitNames.Invariant(Firewall.DatabasePort);
-            variables["DB_NAME"] = database.DatabaseName;
-            variables["DB_USER"] = EmitNames.DatabaseRole(app.Id);
-            variables["DB_AUTH"] = "iam";
-            variables["DB_SSLMODE"] = "VerifyFull";
-            variables["AWS_REGION"] = environment.Region;
+            variables[ContainerVariables.DbHost] = databaseEndpoint;
+            variables[ContainerVariables.DbPort] = EmitNames.Invariant(Firewall.DatabasePort);
+            variables[ContainerVariables.DbName] = database.DatabaseName;
+            variables[ContainerVariables.DbUser] = EmitNames.DatabaseRole(app.Id);
+            variables[ContainerVariables.DbAuth] = "iam";
+            variables[ContainerVariables.DbSslMode] = "VerifyFull";
+            variables[ContainerVariables.AwsRegion] = environment.Region;
         }
 
         return variables;

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Trilho.Compiler.Schema;
 
@@ -13,14 +14,17 @@ public sealed record EnvironmentSpec
 
     /// <summary>Optional AWS region for this environment. Default: the top-level `region`.</summary>
     [Pattern(Patterns.Region, Patterns.RegionText)]
+    [OverrideShape]
     public string? Region { get; init; }
 
     /// <summary>Defaults for cost versus resilience: `economy` (one NAT gateway, single-AZ database, short retention) or `resilient` (NAT per zone, Multi-AZ database, deletion protection, firewall). Default: `economy`.</summary>
+    [DefaultValue(Model.Profile.Economy)]
     public Profile? Profile { get; init; }
 
     /// <summary>Optional DNS domain for this environment, e.g. `dev.example.com`, so each environment has its own public name and private zone. Default: the top-level `domain`.</summary>
     [StringLength(253)]
     [Pattern(Patterns.Domain, Patterns.DomainText)]
+    [OverrideShape]
     public string? Domain { get; init; }
 
     /// <summary>Optional ingress overrides for this environment (e.g. the `hostedZoneId` of its own domain, which must live in its account); same shape as `ingress`, only the fields to change. Default: none.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Trilho.Compiler.Schema;
 
@@ -13,6 +14,7 @@ public sealed record GitHubDeliverySpec
 
     /// <summary>Optional branch whose workflow runs may assume the roles of environments not listed in `environments`. Default: `main`.</summary>
     [Pattern(Patterns.Branch, Patterns.BranchText)]
+    [DefaultValue("main")]
     public string? Branch { get; init; }
 
     /// <summary>Optional ids of Trilho environments (keys of `environments`) where each role trusts only jobs in its own GitHub environment, `&lt;env&gt;-platform` for the platform role and `&lt;env&gt;-team-&lt;team&gt;` for a team's role, so GitHub's protection rules (e.g. required reviewers) gate every deploy and a team's job cannot assume the platform role. Default: none; every role of every environment trusts runs on `branch` (warning TRL3003).</summary>

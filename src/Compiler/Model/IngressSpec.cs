@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Trilho.Compiler.Resolution;
 using Trilho.Compiler.Schema;
 
 namespace Trilho.Compiler.Model;
@@ -20,5 +21,6 @@ public sealed record IngressSpec
     public string? CertificateArn { get; init; }
 
     /// <summary>Optional: turns the WAF web ACL (AWS managed rules and a per-IP rate limit) on or off. Default: on in `resilient`, off in `economy`.</summary>
+    [ProfileDefault(nameof(ProfileDefaults.Firewall))]
     public bool? Firewall { get; init; }
 }

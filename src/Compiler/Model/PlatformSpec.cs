@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Trilho.Compiler.Schema;
 
@@ -22,6 +23,7 @@ public sealed record PlatformSpec
     public string? Domain { get; init; }
 
     /// <summary>Language of dashboards and alarm texts: `en` or `pt-BR`. Default: `en`.</summary>
+    [DefaultValue(Model.Locale.En)]
     public Locale? Locale { get; init; }
 
     /// <summary>The teams that own apps or watch the platform, by id. Each app names its owning team.</summary>

@@ -1,4 +1,7 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using Trilho.Compiler.Resolution;
+using Trilho.Compiler.Schema;
 
 namespace Trilho.Compiler.Model;
 
@@ -7,6 +10,7 @@ public sealed record ScaleSpec
 {
     /// <summary>Fewest running tasks (1-100). Default: 1 in `economy`, 2 in `resilient`.</summary>
     [Range(1, 100)]
+    [ProfileDefault(nameof(ProfileDefaults.ScaleMin))]
     public int? Min { get; init; }
 
     /// <summary>Most running tasks (1-100, at least `min`). Default: 2 in `economy`, 10 in `resilient`.</summary>
@@ -15,9 +19,11 @@ public sealed record ScaleSpec
 
     /// <summary>Average CPU percent the service scales to keep (10-90). Default: 60.</summary>
     [Range(10, 90)]
+    [DefaultValue(Defaults.CpuPercent)]
     public int? CpuPercent { get; init; }
 
     /// <summary>Load balancer requests per task per minute the service scales to keep (1-100000). Default: 500.</summary>
     [Range(1, 100000)]
+    [DefaultValue(Defaults.RequestsPerTask)]
     public int? RequestsPerTask { get; init; }
 }

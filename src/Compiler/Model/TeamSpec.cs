@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Trilho.Compiler.Schema;
 
@@ -22,5 +23,6 @@ public sealed record TeamSpec
     public string? Phone { get; init; }
 
     /// <summary>Optional: when true the team receives every app's "customers affected" alert, not only its own apps'. Default: false.</summary>
+    [DefaultValue(false)]
     public bool? WatchesAll { get; init; }
 }

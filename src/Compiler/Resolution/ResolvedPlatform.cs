@@ -39,6 +39,9 @@ public sealed record ResolvedEnvironment(
     /// <summary>Resources (<c>stack/LogicalId</c>) the next deploy may replace or delete; written into the deploy plan for <c>trilho diff</c>.</summary>
     public IReadOnlyList<string> AcknowledgedReplacements { get; init; } = [];
 
+    /// <summary>Where each value was set (top-level, this environment's override, or default), so a diagnostic about it points at its line.</summary>
+    public Origins Origins { get; init; } = Origins.None;
+
     /// <summary>Prefix of every stack name, e.g. <c>desafio-dev</c>.</summary>
     public string StackPrefix => $"{Platform}-{Name}";
 }

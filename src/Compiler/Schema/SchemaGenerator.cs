@@ -53,10 +53,10 @@ public static class SchemaGenerator
     {
         var properties = new JsonObject();
         var required = new JsonArray();
-        foreach (var property in PropertiesOf(type))
+        foreach (var field in ModelField.Of(type))
         {
-            var name = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
-            properties[name] = PropertySchema(property, docs, partial);
+            var (property, name) = (field.Property, field.Name);
+            properties[name] = PropertySchema(field, docs, partial);
             if (!partial && property.GetCustomAttribute<RequiredAttribute>() is not null)
             {
                 required.Add(name);
@@ -79,17 +79,19 @@ public static class SchemaGenerator
         return schema;
     }
 
-    /// <summary>Properties in declaration order, so the schema reads like the model.</summary>
-    internal static IEnumerable<PropertyInfo> PropertiesOf(Type type) =>
-        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.CanWrite)
-            .OrderBy(p => p.MetadataToken);
-
-    private static JsonObject PropertySchema(PropertyInfo property, XmlDocumentation docs, bool partial)
+    private static JsonObject PropertySchema(ModelField field, XmlDocumentation docs, bool partial)
     {
-        var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-        partial |= property.GetCustomAttribute<OverrideShapeAttribute>() is not null;
+        var property = field.Property;
+        var type = field.ValueType;
+        partial |= field.OverridesTopLevel;
         var schema = ValueSchema(type, property, docs, partial);
+
+        // An editor shows it; in an environment's override the default is the top-level value instead.
+        if (!partial && field.Default is { } declared)
+        {
+            schema["default"] = DefaultJson(declared);
+        }
+
         if (docs.Of(property) is { } description)
         {
             // The property's own words beat the type's generic ones.
@@ -202,6 +204,16 @@ public static class SchemaGenerator
     {
         int i => JsonValue.Create(i),
         _ => JsonValue.Create(Convert.ToDouble(value, CultureInfo.InvariantCulture)),
+    };
+
+    /// <summary>A declared default as platform.yaml writes it: an enum by its name in the file.</summary>
+    internal static JsonNode DefaultJson(object value) => value switch
+    {
+        Enum e => JsonValue.Create(EnumNames(e.GetType()).ElementAt(Array.IndexOf(Enum.GetValues(e.GetType()), e))),
+        bool b => JsonValue.Create(b),
+        int i => JsonValue.Create(i),
+        double d => JsonValue.Create(d),
+        _ => JsonValue.Create(Convert.ToString(value, CultureInfo.InvariantCulture)!),
     };
 
     /// <summary>The names platform.yaml uses for the members of <paramref name="enumType"/>.</summary>

@@ -133,9 +133,10 @@ public static class PlatformSynthesizer
             return new StackTemplate(p.StackName, p.Region, p.StackName + ".template.json", template, capabilities, p.Parameters);
         }).ToList());
 
+        var written = new WrittenValues(options.Document, environment);
         foreach (var stack in stacks)
         {
-            diagnostics.AddRange(TemplateLimits.Check(stack, Locate(options, environment, stack.StackName)));
+            diagnostics.AddRange(TemplateLimits.Check(stack, Locate(options, environment, stack.StackName), written.In));
         }
 
         var plan = new DeployPlan(environment.Platform, environment.Name, environment.Account, stacks, images, pushAfter, tasks)

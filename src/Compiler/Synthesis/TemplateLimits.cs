@@ -45,9 +45,14 @@ internal static class TemplateLimits
         ("AWS::RDS::DBInstance", "DBInstanceIdentifier", 63),
     ];
 
-    /// <summary>Every quota <paramref name="stack"/> breaks, each reported at <paramref name="at"/>.</summary>
-    public static IEnumerable<Diagnostic> Check(StackTemplate stack, SourceLocation? at)
+    /// <summary>
+    /// Every quota <paramref name="stack"/> breaks, each reported at <paramref name="at"/>, or, for a text too long, at the
+    /// line <paramref name="valueAt"/> finds for the written value it was built from.
+    /// </summary>
+    public static IEnumerable<Diagnostic> Check(StackTemplate stack, SourceLocation? at, Func<string, SourceLocation?>? valueAt = null)
     {
+        SourceLocation? At(string text) => valueAt?.Invoke(text) ?? at;
+
         if (stack.TemplateBytes > MaxTemplateBytes)
         {
             yield return DiagnosticCatalog.TemplateTooLarge.Create(at, stack.StackName, stack.TemplateBytes, MaxTemplateBytes);
@@ -65,7 +70,7 @@ internal static class TemplateLimits
 
         if (Text(template["Description"]) is { Length: > 1024 } description)
         {
-            yield return DiagnosticCatalog.ValueTooLong.Create(at, stack.StackName, "Description", "template", stack.StackName, description.Length, 1024);
+            yield return DiagnosticCatalog.ValueTooLong.Create(At(description), stack.StackName, "Description", "template", stack.StackName, description.Length, 1024);
         }
 
         foreach (var (section, max) in new[] { ("Parameters", 4000), ("Outputs", 1024) })
@@ -74,7 +79,7 @@ internal static class TemplateLimits
             {
                 if (Text(entry?["Description"]) is { } text && text.Length > max)
                 {
-                    yield return DiagnosticCatalog.ValueTooLong.Create(at, stack.StackName, "Description", section[..^1].ToLowerInvariant(), name, text.Length, max);
+                    yield return DiagnosticCatalog.ValueTooLong.Create(At(text), stack.StackName, "Description", section[..^1].ToLowerInvariant(), name, text.Length, max);
                 }
             }
         }
@@ -86,7 +91,7 @@ internal static class TemplateLimits
             {
                 if (Text(resource?["Properties"]?[property]) is { } value && value.Length > max)
                 {
-                    yield return DiagnosticCatalog.ValueTooLong.Create(at, stack.StackName, property, type, id, value.Length, max);
+                    yield return DiagnosticCatalog.ValueTooLong.Create(At(value), stack.StackName, property, type, id, value.Length, max);
                 }
             }
         }

@@ -1,4 +1,6 @@
 using Trilho.Compiler.Diagnostics;
+using Trilho.Compiler.Emit;
+using Trilho.Compiler.Loading;
 using Trilho.Compiler.Model;
 using Trilho.Compiler.Resolution;
 
@@ -7,10 +9,6 @@ namespace Trilho.Compiler.Validation;
 /// <summary>Per environment, after overrides: fields that fit the app's type, scale bounds, Fargate sizes and variable names.</summary>
 internal static class AppRules
 {
-    /// <summary>Variables Trilho sets in every api container; a user value would clash with them.</summary>
-    public static IReadOnlyList<string> InjectedVariables { get; } =
-        ["PORT", "APP_BASE_PATH", "APP_PUBLIC_URL", "TMPDIR", "DB_HOST", "DB_PORT", "DB_NAME", "DB_SSLMODE", "DB_USER", "DB_PASSWORD", "DB_AUTH", "AWS_REGION"];
-
     public static void Check(ValidationContext context)
     {
         foreach (var app in context.EffectiveApps())
@@ -18,61 +16,33 @@ internal static class AppRules
             var overriddenType = context.Environments[app.Environment].Apps?.GetValueOrDefault(app.Id)?.Type;
             if (overriddenType is not null && overriddenType != app.App.Type)
             {
-                context.Report(DiagnosticCatalog.TypeOverride, app.PointerOf("type"), true, app.Environment, app.Id);
+                context.Report(DiagnosticCatalog.TypeOverride, JsonPointers.Of("environments", app.Environment, "apps", app.Id, "type"), true, app.Environment, app.Id);
             }
 
-            if (app.App.Type == AppType.Static)
+            CheckFieldsOfType(context, app);
+            if (app.Resolved is ResolvedApiApp api)
             {
-                CheckStatic(context, app);
-            }
-            else
-            {
-                CheckApi(context, app);
-                CheckScale(context, app);
-                CheckSize(context, app);
+                CheckScale(context, app, api.Scale);
+                CheckSize(context, app, api);
                 CheckVariables(context, app);
             }
         }
     }
 
-    private static void CheckStatic(ValidationContext context, EffectiveApp app)
+    // The fields set for the other app type, as the model declares them ([AppliesTo]); `source` has its own rule (SourceRules).
+    private static void CheckFieldsOfType(ValidationContext context, EffectiveApp app)
     {
-        var spec = app.App;
-        var fields = new (string[] Field, bool Set)[]
+        var type = app.App.Type ?? AppType.Api;
+        foreach (var field in AppTypeFields.NotFor(type, app.App, except: nameof(AppSpec.Source)))
         {
-            (["port"], spec.Port is not null),
-            (["healthCheck"], spec.HealthCheck is not null),
-            (["cpu"], spec.Cpu is not null),
-            (["memory"], spec.Memory is not null),
-            (["scale"], spec.Scale is not null),
-            (["env"], spec.Env is not null),
-            (["secrets"], spec.Secrets is not null),
-            (["slo", "latencyP95Ms"], spec.Slo?.LatencyP95Ms is not null),
-        };
-        foreach (var (field, set) in fields.Where(f => f.Set))
-        {
-            context.Report(DiagnosticCatalog.NotForStaticApp, app.PointerOf(field), true, string.Join('.', field), app.Id, app.Where(field, ["type"]));
+            var descriptor = type == AppType.Static ? DiagnosticCatalog.NotForStaticApp : DiagnosticCatalog.NotForApiApp;
+            context.Report(descriptor, app.PointerOf(field), true, string.Join('.', field), app.Id, app.Where(field, ["type"]));
         }
     }
 
-    private static void CheckApi(ValidationContext context, EffectiveApp app)
+    private static void CheckScale(ValidationContext context, EffectiveApp app, ResolvedScale scale)
     {
-        var fields = new (string Field, bool Set)[]
-        {
-            ("spa", app.App.Spa is not null),
-            ("contentSecurityPolicy", app.App.ContentSecurityPolicy is not null),
-        };
-        foreach (var (field, _) in fields.Where(f => f.Set))
-        {
-            context.Report(DiagnosticCatalog.NotForApiApp, app.PointerOf(field), true, field, app.Id, app.Where([field], ["type"]));
-        }
-    }
-
-    private static void CheckScale(ValidationContext context, EffectiveApp app)
-    {
-        var defaults = ProfileDefaults.For(app.Profile);
-        var min = app.App.Scale?.Min ?? defaults.ScaleMin;
-        if (app.App.Scale?.Max is not { } max || min <= max)
+        if (scale.Min <= scale.Max)
         {
             return;
         }
@@ -80,26 +50,24 @@ internal static class AppRules
         // Point at whichever bound the override changed; otherwise at max.
         var at = app.FromOverride("scale", "min") && !app.FromOverride("scale", "max") ? app.PointerOf("scale", "min") : app.PointerOf("scale", "max");
         var where = app.Where(["scale", "min"], ["scale", "max"]);
-        if (app.App.Scale?.Min is null)
+        if (app.OriginOf("scale", "min").Kind == OriginKind.Default)
         {
             // The min came from the profile: the message must say which environment's profile.
             where = $" in environment '{app.Environment}'";
         }
 
-        context.Report(DiagnosticCatalog.ScaleMinAboveMax, at, false, app.Id, where, min, max);
+        context.Report(DiagnosticCatalog.ScaleMinAboveMax, at, false, app.Id, where, scale.Min, scale.Max);
     }
 
-    private static void CheckSize(ValidationContext context, EffectiveApp app)
+    private static void CheckSize(ValidationContext context, EffectiveApp app, ResolvedApiApp api)
     {
-        var cpu = app.App.Cpu ?? Defaults.Cpu;
-        var memory = app.App.Memory ?? Defaults.Memory;
-        if (FargateSizes.MemoryFor(cpu).Contains(memory))
+        if (FargateSizes.MemoryFor(api.Cpu).Contains(api.Memory))
         {
             return;
         }
 
-        var at = app.App.Memory is not null ? app.PointerOf("memory") : app.PointerOf("cpu");
-        context.Report(DiagnosticCatalog.InvalidFargateSize, at, false, app.Id, app.Where(["cpu"], ["memory"]), cpu, memory, FargateSizes.Describe(cpu));
+        var at = app.OriginOf("memory").Kind != OriginKind.Default ? app.PointerOf("memory") : app.PointerOf("cpu");
+        context.Report(DiagnosticCatalog.InvalidFargateSize, at, false, app.Id, app.Where(["cpu"], ["memory"]), api.Cpu, api.Memory, FargateSizes.Describe(api.Cpu));
     }
 
     private static void CheckVariables(ValidationContext context, EffectiveApp app)
@@ -110,7 +78,7 @@ internal static class AppRules
             foreach (var name in names.Order(StringComparer.Ordinal))
             {
                 string? clash = null;
-                if (InjectedVariables.Contains(name, StringComparer.Ordinal))
+                if (ContainerVariables.All.Contains(name, StringComparer.Ordinal))
                 {
                     clash = "Trilho sets that variable itself";
                 }

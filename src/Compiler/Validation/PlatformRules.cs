@@ -19,12 +19,13 @@ internal static class PlatformRules
         var reported = new HashSet<(string, string)>();
         var publicNames = new Dictionary<string, string>(StringComparer.Ordinal);
         var zoneAccounts = new Dictionary<string, (string Environment, string Account)>(StringComparer.Ordinal);
-        foreach (var (environment, spec) in context.Environments.OrderBy(e => e.Key, StringComparer.Ordinal))
+        foreach (var layer in context.Layers)
         {
-            var ingress = EnvironmentResolver.Merge(context.Spec.Ingress, spec.Ingress);
-            var domainPointer = spec.Domain is null ? "/domain" : JsonPointers.Of("environments", environment, "domain");
-            string IngressPointer(string field, Func<IngressSpec?, string?> value) =>
-                value(spec.Ingress) is null ? JsonPointers.Of("ingress", field) : JsonPointers.Of("environments", environment, "ingress", field);
+            var environment = layer.Name;
+            var spec = context.Environments[environment];
+            var ingress = layer.Written.Ingress ?? new IngressSpec();
+            var domainPointer = layer.Origins.Of("domain").Pointer;
+            string IngressPointer(string field) => layer.Origins.Of("ingress", field).Pointer;
             void ReportOnce(DiagnosticDescriptor descriptor, string pointer, bool preferKey, params object?[] args)
             {
                 if (reported.Add((descriptor.Id, pointer)))
@@ -33,7 +34,7 @@ internal static class PlatformRules
                 }
             }
 
-            if ((spec.Domain ?? context.Spec.Domain) is { } domain)
+            if (layer.Written.Domain is { } domain)
             {
                 if (ingress.HostedZoneId is null)
                 {
@@ -41,16 +42,16 @@ internal static class PlatformRules
                     continue;
                 }
 
-                var publicName = $"{ingress.Host ?? Defaults.Host}.{domain}";
+                var publicName = $"{layer.Resolved.Ingress.Host}.{domain}";
                 if (string.Equals(ingress.Host, ResolvedEnvironment.PrivateSubdomain, StringComparison.OrdinalIgnoreCase))
                 {
-                    ReportOnce(DiagnosticCatalog.HostInPrivateZone, IngressPointer("host", i => i?.Host), false, publicName);
+                    ReportOnce(DiagnosticCatalog.HostInPrivateZone, IngressPointer("host"), false, publicName);
                 }
 
                 // https://docs.aws.amazon.com/acm/latest/APIReference/API_RequestCertificate.html: DomainName, 1 to 64 characters.
                 if (ingress.CertificateArn is null && publicName.Length > 64)
                 {
-                    ReportOnce(DiagnosticCatalog.PublicNameTooLong, ingress.Host is null ? domainPointer : IngressPointer("host", i => i?.Host), false, publicName, publicName.Length);
+                    ReportOnce(DiagnosticCatalog.PublicNameTooLong, ingress.Host is null ? domainPointer : IngressPointer("host"), false, publicName, publicName.Length);
                 }
 
                 if (publicNames.TryGetValue(publicName, out var first))
@@ -64,7 +65,7 @@ internal static class PlatformRules
 
                 if (spec.Account is { } account && zoneAccounts.TryGetValue(ingress.HostedZoneId, out var owner) && owner.Account != account)
                 {
-                    ReportOnce(DiagnosticCatalog.HostedZoneInAnotherAccount, IngressPointer("hostedZoneId", i => i?.HostedZoneId), false,
+                    ReportOnce(DiagnosticCatalog.HostedZoneInAnotherAccount, IngressPointer("hostedZoneId"), false,
                         ingress.HostedZoneId, owner.Environment, owner.Account, environment, account);
                 }
                 else if (spec.Account is { } zoneAccount)
@@ -78,7 +79,7 @@ internal static class PlatformRules
                 {
                     if (value(ingress) is not null)
                     {
-                        ReportOnce(DiagnosticCatalog.IngressNeedsDomain, IngressPointer(field, value), true, field);
+                        ReportOnce(DiagnosticCatalog.IngressNeedsDomain, IngressPointer(field), true, field);
                     }
                 }
             }
@@ -86,7 +87,7 @@ internal static class PlatformRules
             // arn:aws:acm:<region>:<account>:certificate/<id>; the schema checked the shape.
             if (ingress.CertificateArn?.Split(':') is [_, _, _, var region, ..] && region != "us-east-1")
             {
-                ReportOnce(DiagnosticCatalog.CertificateNotInUsEast1, IngressPointer("certificateArn", i => i?.CertificateArn), false, region);
+                ReportOnce(DiagnosticCatalog.CertificateNotInUsEast1, IngressPointer("certificateArn"), false, region);
             }
         }
     }

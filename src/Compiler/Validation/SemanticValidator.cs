@@ -1,6 +1,7 @@
 using Trilho.Compiler.Diagnostics;
 using Trilho.Compiler.Loading;
 using Trilho.Compiler.Model;
+using Trilho.Compiler.Resolution;
 
 namespace Trilho.Compiler.Validation;
 
@@ -12,9 +13,13 @@ public static class SemanticValidator
     /// <paramref name="removed"/> lists the pointers schema errors took out of the file: nothing is reported about the
     /// sections they leave meaningless, and a reference to a removed team, app or environment is not "unknown".
     /// </summary>
-    public static IReadOnlyList<Diagnostic> Validate(LoadedDocument document, PlatformSpec spec, IReadOnlyList<string>? removed = null)
+    public static IReadOnlyList<Diagnostic> Validate(LoadedDocument document, PlatformSpec spec, IReadOnlyList<string>? removed = null) =>
+        Validate(document, spec, EnvironmentResolver.ResolveLayers(spec).Layers, removed);
+
+    /// <summary>Judges <paramref name="spec"/> as resolution saw it per environment (<paramref name="layers"/>): no rule merges or applies defaults itself.</summary>
+    internal static IReadOnlyList<Diagnostic> Validate(LoadedDocument document, PlatformSpec spec, IReadOnlyList<EnvironmentLayer> layers, IReadOnlyList<string>? removed = null)
     {
-        var context = new ValidationContext(document, spec, removed ?? []);
+        var context = new ValidationContext(document, spec, layers, removed ?? []);
         PlatformRules.Check(context);
         ReferenceRules.Check(context);
         PathRules.Check(context);

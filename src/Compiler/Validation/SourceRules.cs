@@ -40,19 +40,12 @@ internal static class SourceRules
     private static void Check(ValidationContext context, string id, AppType type, AppSourceSpec source, string? folder)
     {
         string Pointer(string field) => JsonPointers.Of(["apps", id, "source", field]);
-        if (type == AppType.Static)
+        foreach (var field in AppTypeFields.NotFor(type, source))
         {
-            foreach (var (field, set) in new[] { ("dockerfile", source.Dockerfile is not null), ("project", source.Project is not null) })
-            {
-                if (set)
-                {
-                    context.Report(DiagnosticCatalog.SourceFieldNotForType, Pointer(field), true, field, id, "a static", "its files are published as they are, no image is built.");
-                }
-            }
-        }
-        else if (source.Build is not null)
-        {
-            context.Report(DiagnosticCatalog.SourceFieldNotForType, Pointer("build"), true, "build", id, "an api", "its image's build is the Dockerfile or the .NET project; put build steps there.");
+            var (article, reason) = type == AppType.Static
+                ? ("a static", "its files are published as they are, no image is built.")
+                : ("an api", "its image's build is the Dockerfile or the .NET project; put build steps there.");
+            context.Report(DiagnosticCatalog.SourceFieldNotForType, Pointer(field[0]), true, field[0], id, article, reason);
         }
 
         if (source.Dockerfile is not null && source.Project is not null)

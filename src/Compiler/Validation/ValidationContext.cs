@@ -6,10 +6,10 @@ using Trilho.Compiler.Resolution;
 namespace Trilho.Compiler.Validation;
 
 /// <summary>What every semantic rule reads (the bound spec and where each value sits in the file) and where it reports.</summary>
-internal sealed class ValidationContext(LoadedDocument document, PlatformSpec spec, IReadOnlyList<string> removed)
+internal sealed class ValidationContext(LoadedDocument document, PlatformSpec spec, IReadOnlyList<EnvironmentLayer> layers, IReadOnlyList<string> removed)
 {
     // An environment's override of a section belongs to the section: a broken app makes its overrides meaningless too.
-    private static readonly string[] Overridable = ["apps", "database", "ingress", "domain"];
+    private static readonly string[] Overridable = [.. ModelField.Of(typeof(EnvironmentSpec)).Where(f => f.OverridesTopLevel).Select(f => f.Name)];
 
     private readonly List<string> brokenScopes = removed.Select(r => Scope(Normalize(r))).Distinct().ToList();
 
@@ -24,6 +24,9 @@ internal sealed class ValidationContext(LoadedDocument document, PlatformSpec sp
     public IReadOnlyDictionary<string, TeamSpec> Teams => Spec.Teams ?? new Dictionary<string, TeamSpec>();
 
     public IReadOnlyDictionary<string, EnvironmentSpec> Environments => Spec.Environments ?? new Dictionary<string, EnvironmentSpec>();
+
+    /// <summary>Each environment as resolution saw it (what was written, where, and the resolved values), by environment id.</summary>
+    public IReadOnlyList<EnvironmentLayer> Layers { get; } = layers;
 
     public void Report(DiagnosticDescriptor descriptor, string pointer, bool preferKey, params object?[] args)
     {
@@ -70,14 +73,12 @@ internal sealed class ValidationContext(LoadedDocument document, PlatformSpec sp
     /// <summary>Each app as an environment sees it, with the override applied, and where each field comes from.</summary>
     public IEnumerable<EffectiveApp> EffectiveApps()
     {
-        foreach (var (environment, spec) in Environments.OrderBy(e => e.Key, StringComparer.Ordinal))
+        foreach (var layer in Layers)
         {
-            foreach (var (id, app) in Apps.OrderBy(a => a.Key, StringComparer.Ordinal))
+            var resolved = layer.Resolved.Apps.ToDictionary(a => a.Id, StringComparer.Ordinal);
+            foreach (var (id, app) in (layer.Written.Apps ?? new Dictionary<string, AppSpec>()).OrderBy(a => a.Key, StringComparer.Ordinal))
             {
-                var over = spec.Apps?.GetValueOrDefault(id);
-
-                // A type override is its own error (TRL2015); judging the app as the other type would only add noise.
-                yield return new EffectiveApp(this, environment, spec.Profile ?? Profile.Economy, id, EnvironmentResolver.Merge(app, over is null ? null : over with { Type = null }), over is not null);
+                yield return new EffectiveApp(layer.Name, id, app, resolved[id], layer.Origins);
             }
         }
     }

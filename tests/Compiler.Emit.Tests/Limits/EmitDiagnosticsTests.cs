@@ -38,8 +38,9 @@ public sealed class EmitDiagnosticsTests : IDisposable
 
     // Found by SynthesisFuzzTests: ids at their schema maximum make the team delivery role names 67 and 70 characters;
     // IAM takes 64 (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html). Compile used to succeed and the deploy fail.
+    // Reported at the team's id (line 4), the longest written value the names contain (they used to point at the environment, line 8).
     [Fact]
-    public void Names_longer_than_AWS_accepts_fail_compile_at_the_environment_line_and_nothing_is_written()
+    public void Names_longer_than_AWS_accepts_fail_compile_at_the_line_of_the_longest_id_in_them_and_nothing_is_written()
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
@@ -48,7 +49,7 @@ public sealed class EmitDiagnosticsTests : IDisposable
         Assert.Equal(1, code);
         var errors = stdout.ToString().Split('\n', StringSplitOptions.TrimEntries).Where(l => l.Contains(" error ", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, errors.Count);
-        Assert.All(errors, e => Assert.Matches(@"longest-ids-with-delivery\.yaml\(8,3\): error TRL4004: stack 'abcdefghijklmnopqrst-abcdefghijkl-delivery' would set RoleName of AWS::IAM::Role '\w+' to (67|70) characters: AWS accepts at most 64", e));
+        Assert.All(errors, e => Assert.Matches(@"longest-ids-with-delivery\.yaml\(4,3\): error TRL4004: stack 'abcdefghijklmnopqrst-abcdefghijkl-delivery' would set RoleName of AWS::IAM::Role '\w+' to (67|70) characters: AWS accepts at most 64", e));
         Assert.False(Directory.Exists(output));
     }
 

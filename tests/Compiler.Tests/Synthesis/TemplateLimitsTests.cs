@@ -48,6 +48,51 @@ public class TemplateLimitsTests
     }
 
     [Fact]
+    public void A_text_too_long_points_at_the_written_value_it_was_built_from()
+    {
+        // On main every TRL4004 of an app stack pointed at the app's key (line 9 here), whatever value made the text long.
+        var email = "platform-operations-team-with-a-long-address@" + new string('e', 60) + ".example.com";
+        var result = FrontEnd.Analyze("platform.yaml", $"""
+            platform: demo
+            region: us-east-1
+            teams:
+              core:
+                name: Core
+                email: core@example.com
+              ops:
+                name: Operations
+                email: {email}
+            apps:
+              api:
+                type: api
+                team: core
+                path: /api
+            environments:
+              dev:
+                account: "111111111111"
+            """);
+        var environment = Assert.Single(result.Platform!.Environments);
+        var written = new WrittenValues(result.Document, environment);
+        var description = string.Concat(Enumerable.Repeat($"Customers of /api are affected; the team is told at {email}. ", 12));
+        var template = new JsonObject { ["Resources"] = new JsonObject { ["A"] = Alarm("demo-dev-api-availability", description) } };
+
+        var diagnostic = Assert.Single(TemplateLimits.Check(Stack(template), At, written.In));
+
+        Assert.Equal("TRL4004", diagnostic.Id);
+        Assert.Equal((9, 12), (diagnostic.Location!.Line, diagnostic.Location.Column));
+    }
+
+    [Fact]
+    public void A_text_too_long_with_no_written_value_in_it_keeps_the_given_line()
+    {
+        var result = FrontEnd.AnalyzeFile(Repository.PathOf("samples", "minimal", "platform.yaml"));
+        var written = new WrittenValues(result.Document, Assert.Single(result.Platform!.Environments));
+        var template = new JsonObject { ["Resources"] = new JsonObject { ["A"] = Alarm("a", new string('d', 1025)) } };
+
+        Assert.Equal(At, Assert.Single(TemplateLimits.Check(Stack(template), At, written.In)).Location);
+    }
+
+    [Fact]
     public void Too_many_resources_outputs_and_a_template_over_1_MB_are_reported()
     {
         var resources = new JsonObject();
