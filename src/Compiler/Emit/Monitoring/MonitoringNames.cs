@@ -19,9 +19,6 @@ public static class MonitoringNames
     /// <summary>Parameter: identifier of the RDS instance.</summary>
     public const string DatabaseInstanceId = "DatabaseInstanceId";
 
-    /// <summary>Parameter: id of the CloudFront distribution.</summary>
-    public const string DistributionId = "DistributionId";
-
     /// <summary>Parameter: public host name when platform.yaml has no domain (the distribution's domain name).</summary>
     public const string PublicHostName = "PublicHostName";
 
