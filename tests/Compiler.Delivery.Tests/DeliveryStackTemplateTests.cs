@@ -1,4 +1,5 @@
 using Trilho.Compiler.Emit.Delivery;
+using Trilho.Compiler.Synthesis;
 
 namespace Trilho.Compiler.Delivery.Tests;
 
@@ -43,12 +44,12 @@ public sealed class DeliveryStackTemplateTests
         var (template, result) = DeliveryTemplates.Synthesize(Platforms.TwoTeams, "dev");
         Assert.Equal(
             [
-                new DeliveryParameter("CreateGitHubOidcProvider", "true", null, null, null),
-                new DeliveryParameter("DistributionId", null, "shop-dev-edge", "sa-east-1", "DistributionId"),
-                new DeliveryParameter("AdminBucketName", null, "shop-dev-app-admin", "sa-east-1", "BucketName"),
-                new DeliveryParameter("StoreBucketName", null, "shop-dev-app-store", "sa-east-1", "BucketName"),
+                new("CreateGitHubOidcProvider", ParameterValue.Literal("true")),
+                new("DistributionId", new ParameterValue(null, "shop-dev-edge", "sa-east-1", "DistributionId", null, null)),
+                new("AdminBucketName", new ParameterValue(null, "shop-dev-app-admin", "sa-east-1", "BucketName", null, null)),
+                new("StoreBucketName", new ParameterValue(null, "shop-dev-app-store", "sa-east-1", "BucketName", null, null)),
             ],
-            result.Parameters);
+            DeliveryTemplates.Node(Platforms.TwoTeams, "dev").Parameters);
         Assert.Equal(
             ["AdminBucketName", "CreateGitHubOidcProvider", "DistributionId", "StoreBucketName"],
             template["Parameters"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));

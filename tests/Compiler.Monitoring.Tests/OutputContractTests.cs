@@ -69,14 +69,14 @@ public sealed class OutputContractTests(SynthesisFixture fixture)
     {
         foreach (var synthesis in fixture.All)
         {
-            Assert.Equal(synthesis.Stacks.Regional.Parameters.Select(p => p.Name).Order(), synthesis.Regional.Parameters.Select(p => p.Key).Order());
-            Assert.Equal(synthesis.Stacks.Edge.Parameters.Select(p => p.Name).Order(), synthesis.Edge.Parameters.Select(p => p.Key).Order());
+            Assert.Equal(synthesis.Stacks.Regional.Parameters.Select(p => p.Key).Order(), synthesis.Regional.Parameters.Select(p => p.Key).Order());
+            Assert.Equal(synthesis.Stacks.Edge.Parameters.Select(p => p.Key).Order(), synthesis.Edge.Parameters.Select(p => p.Key).Order());
             foreach (var (info, template) in synthesis.Stacks.Apps.Zip(synthesis.Apps).Concat(synthesis.Stacks.EdgeApps.Zip(synthesis.EdgeApps)))
             {
-                Assert.Equal(info.Parameters.Select(p => p.Name).Order(), template.Parameters.Select(p => p.Key).Order());
+                Assert.Equal(info.Parameters.Select(p => p.Key).Order(), template.Parameters.Select(p => p.Key).Order());
             }
 
-            Assert.All(synthesis.Stacks.Apps.Concat(synthesis.Stacks.EdgeApps).SelectMany(s => s.Parameters).Concat(synthesis.Stacks.Regional.Parameters).Concat(synthesis.Stacks.Edge.Parameters), p => Assert.Contains("output", p.Description, StringComparison.Ordinal));
+            Assert.All(synthesis.Templates.SelectMany(t => t.Parameters), p => Assert.Contains("output", (string)p.Value!["Description"]!, StringComparison.Ordinal));
         }
     }
 
@@ -85,16 +85,16 @@ public sealed class OutputContractTests(SynthesisFixture fixture)
     {
         Assert.Equal(
             ["BackendHealthCheckId", "BackendServiceName", "BackendTargetGroupFullName", "ClusterName", "DatabaseInstanceId", "FrontendHealthCheckId", "LoadBalancerFullName"],
-            fixture.DesafioDev.Stacks.Regional.Parameters.Select(p => p.Name).Order());
+            fixture.DesafioDev.Stacks.Regional.Parameters.Select(p => p.Key).Order());
         Assert.Empty(fixture.DesafioDev.Stacks.Edge.Parameters);
-        Assert.Equal(["BackendAlarmTopicArn", "NocAlarmTopicArn"], fixture.DesafioDev.Stacks.EdgeApps[0].Parameters.Select(p => p.Name).Order());
+        Assert.Equal(["BackendAlarmTopicArn", "NocAlarmTopicArn"], fixture.DesafioDev.Stacks.EdgeApps[0].Parameters.Select(p => p.Key).Order());
         // The distribution serves both apps, so the frontend's edge stack has no CloudFront alarm and no distribution id (ADR 0011).
-        Assert.Equal(["FrontendAlarmTopicArn", "NocAlarmTopicArn"], fixture.DesafioDev.Stacks.EdgeApps[1].Parameters.Select(p => p.Name).Order());
-        Assert.Equal(["ApiHealthCheckId", "ApiServiceName", "ApiTargetGroupFullName", "ClusterName", "LoadBalancerFullName"], fixture.Minimal.Stacks.Regional.Parameters.Select(p => p.Name).Order());
-        Assert.Equal(["CoreAlarmTopicArn", "PublicHostName"], fixture.Minimal.Stacks.EdgeApps.Single().Parameters.Select(p => p.Name).Order());
+        Assert.Equal(["FrontendAlarmTopicArn", "NocAlarmTopicArn"], fixture.DesafioDev.Stacks.EdgeApps[1].Parameters.Select(p => p.Key).Order());
+        Assert.Equal(["ApiHealthCheckId", "ApiServiceName", "ApiTargetGroupFullName", "ClusterName", "LoadBalancerFullName"], fixture.Minimal.Stacks.Regional.Parameters.Select(p => p.Key).Order());
+        Assert.Equal(["CoreAlarmTopicArn", "PublicHostName"], fixture.Minimal.Stacks.EdgeApps.Single().Parameters.Select(p => p.Key).Order());
         Assert.Equal(
             ["BackendAlarmTopicArn", "BackendServiceName", "BackendTargetGroupFullName", "ClusterName", "LoadBalancerFullName", "NocAlarmTopicArn"],
-            fixture.DesafioDev.Stacks.Apps.Single().Parameters.Select(p => p.Name).Order());
+            fixture.DesafioDev.Stacks.Apps.Single().Parameters.Select(p => p.Key).Order());
 
         // The regional stack produces the topic ARNs the app alarm stacks take.
         var topics = fixture.DesafioDev.Regional.Json["Outputs"]!.AsObject();

@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using Trilho.Compiler.Emit.Monitoring;
 using Trilho.Compiler.Resolution;
+using Trilho.Compiler.Synthesis;
 
 namespace Trilho.Compiler.Monitoring.Tests;
 
@@ -55,10 +56,30 @@ public sealed class SynthesisFixture : IDisposable
     {
         var outDir = Path.Combine(root, $"app{Interlocked.Increment(ref count)}");
         var app = new App(new AppProps { Outdir = outDir });
-        var stacks = MonitoringEmitter.Add(app, environment);
+        var graph = new StackGraph(app, environment);
+        var stacks = MonitoringEmitter.Add(graph, environment, ProducerInputs(graph, environment));
         more?.Invoke(app);
         app.Synth();
         return new Synthesis(environment, stacks, outDir);
+    }
+
+    /// <summary>
+    /// The monitoring stacks' inputs, exported by one stand-in stack: these tests read the monitoring templates alone;
+    /// the compiler's tests wire the real stacks.
+    /// </summary>
+    private static MonitoringInputs ProducerInputs(StackGraph graph, ResolvedEnvironment environment)
+    {
+        var producer = graph.Add(environment.StackPrefix + "-producer", environment.Region, "stand-in for the stacks monitoring imports from");
+        var apis = environment.Apps.OfType<ResolvedApiApp>()
+            .Select(a => new MonitoredApiApp(
+                a,
+                producer.Export(MonitoringNames.TargetGroupFullName(a.Id), "targetgroup/x/1", "Target group"),
+                producer.Export(MonitoringNames.ServiceName(a.Id), a.Id, "ECS service")))
+            .ToList();
+        return new MonitoringInputs(
+            producer.Export("DistributionDomainName", "d111111abcdef8.cloudfront.net", "Distribution"),
+            apis.Count == 0 ? null : new MonitoredApis(producer.Export("LoadBalancerFullName", "app/x/1", "Load balancer"), producer.Export("ClusterName", "cluster", "Cluster"), apis),
+            environment.Database is null ? null : producer.Export("DatabaseInstanceId", "db", "Database"));
     }
 
     public void Dispose() => Directory.Delete(root, recursive: true);

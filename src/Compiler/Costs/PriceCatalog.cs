@@ -8,7 +8,7 @@ namespace Trilho.Compiler.Costs;
 public static class PriceCatalog
 {
     /// <summary>Region whose prices apply to resources Trilho places in us-east-1 for every environment (WAF, static buckets).</summary>
-    public const string GlobalRegion = "us-east-1";
+    public const string GlobalRegion = Synthesis.Regions.Global;
 
     private const string Us = "us-east-1";
     private const string Sa = "sa-east-1";

@@ -19,8 +19,11 @@ public sealed record ParameterValue(string? Value, string? FromStack, string? Fr
     /// <summary>A literal value known at compile time.</summary>
     public static ParameterValue Literal(string value) => new(value, null, null, null, null, null);
 
-    /// <summary>Output <paramref name="output"/> of stack <paramref name="stack"/> in <paramref name="region"/>.</summary>
-    public static ParameterValue StackOutput(string stack, string region, string output) => new(null, stack, region, output, null, null);
+    /// <summary>
+    /// Output <paramref name="output"/> of its stack, in that stack's region. Only a declared output can be a source
+    /// (<see cref="Synthesis.StackOutput"/>): the stack graph never names an output by string.
+    /// </summary>
+    internal static ParameterValue StackOutput(StackOutput output) => new(null, output.Exporter.StackName, output.Exporter.Region, output.Name, null, null);
 
     /// <summary>The tag CI pushed for the image of <paramref name="appId"/>.</summary>
     public static ParameterValue ImageTag(string appId) => new(null, null, null, null, appId, null);

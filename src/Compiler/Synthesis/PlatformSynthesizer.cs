@@ -88,12 +88,12 @@ public static class PlatformSynthesizer
         var app = StageTrace.Time($"{environment.Name}: new App", () => new App(new AppProps { Outdir = scratch, Context = FeatureFlags, TreeMetadata = false }));
         Tags.Of(app).Add("trilho:platform", environment.Platform);
         Tags.Of(app).Add("trilho:environment", environment.Name);
-        var (planned, images, pushAfter, tasks) = StageTrace.Time($"{environment.Name}: build constructs", () => EnvironmentAssembler.Assemble(app, platform, environment));
+        var graph = StageTrace.Time($"{environment.Name}: build constructs", () => EnvironmentGraph.Build(app, platform, environment));
         if (options.Extensions.Count > 0)
         {
             var context = new ExtensionContext(
                 environment,
-                planned.ToDictionary(p => p.StackName, p => p.Stack, StringComparer.Ordinal),
+                graph.Stacks.ToDictionary(p => p.StackName, p => p.Stack, StringComparer.Ordinal),
                 environment.Apps.ToDictionary(a => a.Id, a => EmitNames.AppStack(environment, a.Id), StringComparer.Ordinal));
             PlatformExtensions.Apply(options.Extensions, context);
         }
@@ -123,7 +123,7 @@ public static class PlatformSynthesizer
             return null;
         }
 
-        var stacks = StageTrace.Time($"{environment.Name}: read templates", () => planned.Select(p =>
+        var stacks = StageTrace.Time($"{environment.Name}: read templates", () => graph.DeployOrder().Select(p =>
         {
             var artifact = assembly.GetStackByName(p.StackName);
             var template = TemplateJson.Normalize(File.ReadAllText(artifact.TemplateFullPath));
@@ -139,7 +139,7 @@ public static class PlatformSynthesizer
             diagnostics.AddRange(TemplateLimits.Check(stack, Locate(options, environment, stack.StackName), written.In));
         }
 
-        var plan = new DeployPlan(environment.Platform, environment.Name, environment.Account, stacks, images, pushAfter, tasks)
+        var plan = new DeployPlan(environment.Platform, environment.Name, environment.Account, stacks, graph.Images, graph.PushImagesAfter, graph.Tasks)
         {
             AcknowledgedReplacements = environment.AcknowledgedReplacements,
         };

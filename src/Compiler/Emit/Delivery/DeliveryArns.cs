@@ -1,14 +1,12 @@
 using Amazon.CDK;
 using Trilho.Compiler.Resolution;
+using Trilho.Compiler.Synthesis;
 
 namespace Trilho.Compiler.Emit.Delivery;
 
 /// <summary>ARNs of the environment's resources, account literal (every template asserts its account) and partition from the deploy target.</summary>
 internal sealed class DeliveryArns(ResolvedEnvironment environment)
 {
-    /// <summary>CloudFront's certificate and web ACL live in us-east-1 whatever the environment's region.</summary>
-    private const string GlobalRegion = "us-east-1";
-
     public string Account => environment.Account;
 
     public string Role(string name) => $"arn:{Aws.PARTITION}:iam::{Account}:role/{name}";
@@ -22,9 +20,9 @@ internal sealed class DeliveryArns(ResolvedEnvironment environment)
     {
         var pattern = DeliveryNames.StackPrefix(environment) + "*";
         yield return Stack(pattern);
-        if (environment.Region != GlobalRegion)
+        if (environment.Region != Regions.Global)
         {
-            yield return Stack(pattern, GlobalRegion);
+            yield return Stack(pattern, Regions.Global);
         }
     }
 

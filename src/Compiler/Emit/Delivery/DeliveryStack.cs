@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
 using Trilho.Compiler.Model;
 using Trilho.Compiler.Resolution;
+using Trilho.Compiler.Synthesis;
 
 namespace Trilho.Compiler.Emit.Delivery;
 
@@ -20,31 +21,32 @@ public static class DeliveryStack
     /// <summary>Parameter that says whether this stack creates the account's GitHub OIDC provider (<c>true</c>/<c>false</c>).</summary>
     public const string CreateOidcProviderParameter = "CreateGitHubOidcProvider";
 
-    /// <summary>Parameter with the CloudFront distribution id, read from the edge stack's <c>DistributionId</c> output.</summary>
+    /// <summary>Parameter with the CloudFront distribution id, imported from the edge stack.</summary>
     public const string DistributionIdParameter = "DistributionId";
 
     /// <summary>Longest session GitHub may request on the platform role: a first deploy (database, distribution) can outlast the 1-hour default while the job waits.</summary>
     public const int PlatformSessionSeconds = 7200;
 
-    /// <summary>Name of the parameter with a static app's bucket, read from its app stack's <c>BucketName</c> output.</summary>
+    /// <summary>Name of the parameter with a static app's bucket, imported from its app stack.</summary>
     public static string BucketParameter(string appId) => $"{EmitNames.Pascal(appId)}BucketName";
 
     /// <summary>
-    /// Adds the delivery resources to <paramref name="stack"/>, a stack of <paramref name="environment"/>'s region
-    /// named <see cref="DeliveryNames.Stack"/>. Bucket and distribution parameters default to empty, which leaves the
-    /// upload and invalidation grants out: the stack can then be deployed once by hand before any other stack
-    /// exists (bootstrap), and the deploy plan fills them in on later runs.
+    /// Adds the delivery resources to <paramref name="node"/>, a stack of <paramref name="environment"/>'s region
+    /// named <see cref="DeliveryNames.Stack"/>, importing <paramref name="inputs"/>. Bucket and distribution parameters
+    /// default to empty, which leaves the upload and invalidation grants out: the stack can then be deployed once by
+    /// hand before any other stack exists (bootstrap), and the deploy plan fills them in on later runs.
     /// </summary>
-    public static DeliveryStackResult Add(Stack stack, ResolvedPlatform platform, ResolvedEnvironment environment, DeliverySpec delivery)
+    public static DeliveryStackResult Add(StackNode node, ResolvedPlatform platform, ResolvedEnvironment environment, DeliverySpec delivery, DeliveryInputs inputs)
     {
-        ArgumentNullException.ThrowIfNull(stack);
+        ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var stack = node.Stack;
         var settings = DeliverySettings.Resolve(delivery, platform, environment);
         var arns = new DeliveryArns(environment);
-        var parameters = new List<DeliveryParameter>();
 
-        var providerArn = OidcProvider(stack, settings, arns, parameters);
-        var statics = StaticApps(stack, environment, parameters);
+        var providerArn = OidcProvider(node, settings, arns);
+        var statics = StaticApps(node, inputs);
 
         var platformExecution = Role(stack, "PlatformExecutionRole", DeliveryNames.PlatformExecutionRole(environment), GitHubTrust.CloudFormation(), null,
             "CloudFormation deploys every stack of the environment with this role", PlatformRoles.ExecutionStatements(environment, arns));
@@ -74,7 +76,7 @@ public static class DeliveryStack
             teamRoles[team.Id] = name;
         }
 
-        return new DeliveryStackResult(parameters, platformRole.RoleName!, teamRoles);
+        return new DeliveryStackResult(platformRole.RoleName!, teamRoles);
     }
 
     /// <summary>
@@ -93,8 +95,9 @@ public static class DeliveryStack
         return arns.Policy(name);
     }
 
-    private static string OidcProvider(Stack stack, DeliverySettings settings, DeliveryArns arns, List<DeliveryParameter> parameters)
+    private static string OidcProvider(StackNode node, DeliverySettings settings, DeliveryArns arns)
     {
+        var stack = node.Stack;
         var create = new CfnParameter(stack, CreateOidcProviderParameter, new CfnParameterProps
         {
             Type = "String",
@@ -102,7 +105,7 @@ public static class DeliveryStack
             Default = settings.CreateOidcProvider ? "true" : "false",
             Description = "IAM allows one GitHub OIDC provider per account: true creates it here, false uses the one the account already has.",
         });
-        parameters.Add(new DeliveryParameter(CreateOidcProviderParameter, create.Default!.ToString(), null, null, null));
+        node.Record(CreateOidcProviderParameter, Synthesis.ParameterValue.Literal(create.Default!.ToString()!));
         var condition = new CfnCondition(stack, "CreatesGitHubOidcProvider", new CfnConditionProps
         {
             Expression = Fn.ConditionEquals(create.ValueAsString, "true"),
@@ -118,36 +121,33 @@ public static class DeliveryStack
         return Fn.ConditionIf(condition.LogicalId, provider.AttrArn, arns.GitHubOidcProvider()).ToString()!;
     }
 
-    private static Dictionary<string, StaticAppTarget> StaticApps(Stack stack, ResolvedEnvironment environment, List<DeliveryParameter> parameters)
+    private static Dictionary<string, StaticAppTarget> StaticApps(StackNode node, DeliveryInputs inputs)
     {
         var targets = new Dictionary<string, StaticAppTarget>(StringComparer.Ordinal);
-        var statics = environment.Apps.OfType<ResolvedStaticApp>().OrderBy(a => a.Id, StringComparer.Ordinal).ToList();
-        if (statics.Count == 0)
+        if (inputs.StaticApps.Count == 0)
         {
             return targets;
         }
 
-        var distribution = OptionalParameter(stack, DistributionIdParameter, "CloudFront distribution the teams may invalidate; empty until the edge stack exists.");
-        parameters.Add(new DeliveryParameter(DistributionIdParameter, null, EmitNames.EdgeStack(environment), environment.Region, "DistributionId"));
-        foreach (var app in statics)
+        var distribution = OptionalImport(node, DistributionIdParameter, inputs.DistributionId, "the teams may invalidate it");
+        foreach (var app in inputs.StaticApps.OrderBy(a => a.App.Id, StringComparer.Ordinal))
         {
-            var name = BucketParameter(app.Id);
-            var bucket = OptionalParameter(stack, name, $"Bucket of {app.Id}; empty until its app stack exists.");
-            parameters.Add(new DeliveryParameter(name, null, EmitNames.AppStack(environment, app.Id), environment.Region, "BucketName"));
-            targets[app.Id] = new StaticAppTarget(bucket.Parameter.ValueAsString, bucket.Condition.LogicalId, distribution.Parameter.ValueAsString, distribution.Condition.LogicalId);
+            var bucket = OptionalImport(node, BucketParameter(app.App.Id), app.BucketName, $"the team of {app.App.Id} uploads to it");
+            targets[app.App.Id] = new StaticAppTarget(bucket.Value, bucket.Condition, distribution.Value, distribution.Condition);
         }
 
         return targets;
     }
 
-    private static (CfnParameter Parameter, CfnCondition Condition) OptionalParameter(Stack stack, string name, string description)
+    // Empty until the exporter exists (bootstrap): a condition leaves the grants on it out while empty.
+    private static (string Value, string Condition) OptionalImport(StackNode node, string name, StackOutput source, string why)
     {
-        var parameter = new CfnParameter(stack, name, new CfnParameterProps { Type = "String", Default = string.Empty, Description = description });
-        var condition = new CfnCondition(stack, $"Has{name}", new CfnConditionProps
+        var value = node.Import(name, source, $"{why}; empty until that stack exists", defaultValue: string.Empty);
+        var condition = new CfnCondition(node.Stack, $"Has{name}", new CfnConditionProps
         {
-            Expression = Fn.ConditionNot(Fn.ConditionEquals(parameter.ValueAsString, string.Empty)),
+            Expression = Fn.ConditionNot(Fn.ConditionEquals(value, string.Empty)),
         });
-        return (parameter, condition);
+        return (value, condition.LogicalId);
     }
 
     private static CfnRole Role(Stack stack, string id, string name, object trust, int? maxSessionSeconds, string description, IEnumerable<object> statements) =>

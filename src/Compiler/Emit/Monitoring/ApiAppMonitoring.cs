@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.CloudWatch;
 using Trilho.Compiler.Emit.Monitoring.Texts;
 using Trilho.Compiler.Resolution;
+using Trilho.Compiler.Synthesis;
 
 namespace Trilho.Compiler.Emit.Monitoring;
 
@@ -12,20 +13,23 @@ namespace Trilho.Compiler.Emit.Monitoring;
 /// </summary>
 internal sealed class ApiAppMonitoring
 {
-    /// <summary>Builds everything in <paramref name="stack"/>.</summary>
-    public ApiAppMonitoring(Stack stack, ResolvedEnvironment environment, ResolvedApiApp app, AlarmDescriptions descriptions)
+    /// <summary>Builds everything in <paramref name="node"/>'s stack, importing the metrics' dimensions and <paramref name="topicArns"/> (by team id).</summary>
+    public ApiAppMonitoring(StackNode node, ResolvedEnvironment environment, MonitoredApiApp api, MonitoredApis apis, AlarmDescriptions descriptions, IReadOnlyDictionary<string, StackOutput> topicArns)
     {
+        Node = node;
+        var stack = node.Stack;
+        var app = api.App;
         App = app;
+        Inputs = api;
         var texts = descriptions.Texts;
-        var parameters = new StackParameters(stack);
         var metrics = new ApiAppMetrics(
-            parameters.Add(MonitoringNames.LoadBalancerFullName, "Full name (app/name/id) of the load balancer: output LoadBalancerFullName of the load balancer stack."),
-            parameters.Add(MonitoringNames.TargetGroupFullName(app.Id), $"Full name (targetgroup/name/id) of the target group of {app.Id}: output {MonitoringNames.TargetGroupFullName(app.Id)} of its app stack."),
-            parameters.Add(MonitoringNames.ClusterName, "ECS cluster name: output ClusterName of the cluster stack."),
-            parameters.Add(MonitoringNames.ServiceName(app.Id), $"ECS service name of {app.Id}: output {MonitoringNames.ServiceName(app.Id)} of its app stack."));
+            node.Import(MonitoringNames.LoadBalancerFullName, apis.LoadBalancerFullName, minLength: 1),
+            node.Import(MonitoringNames.TargetGroupFullName(app.Id), api.TargetGroupFullName, minLength: 1),
+            node.Import(MonitoringNames.ClusterName, apis.ClusterName, minLength: 1),
+            node.Import(MonitoringNames.ServiceName(app.Id), api.ServiceName, minLength: 1));
         var owner = AlarmRouting.Owner(environment, app);
         var watchers = AlarmRouting.Watchers(environment);
-        var topics = TeamTopics.Import(stack, parameters, [owner, .. watchers]);
+        var topics = TeamTopics.Import(node, topicArns, [owner, .. watchers]);
 
         var ownerAlarms = OwnerAlarms(stack, environment, app, metrics, descriptions, owner);
         foreach (var alarm in ownerAlarms)
@@ -48,8 +52,13 @@ internal sealed class ApiAppMonitoring
         topics.Notify(composite, watchers);
 
         OwnerAlarmNames = ownerAlarms.Select(a => a.Name).ToList();
-        Parameters = parameters.Declared;
     }
+
+    /// <summary>The stack.</summary>
+    public StackNode Node { get; }
+
+    /// <summary>The app and its metrics' dimensions, which the regional stack imports too.</summary>
+    public MonitoredApiApp Inputs { get; }
 
     /// <summary>The app.</summary>
     public ResolvedApiApp App { get; }
@@ -59,9 +68,6 @@ internal sealed class ApiAppMonitoring
 
     /// <summary>Name of its regional "customers affected" composite.</summary>
     public string CustomersAffected { get; }
-
-    /// <summary>The parameters this stack takes.</summary>
-    public IReadOnlyList<MonitoringParameter> Parameters { get; }
 
     // The first three are what customers feel (fast burn, slow burn, latency): the composite combines only those.
     private static List<NamedAlarm> OwnerAlarms(Stack stack, ResolvedEnvironment environment, ResolvedApiApp app, ApiAppMetrics metrics, AlarmDescriptions descriptions, ResolvedTeam owner)

@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.CloudWatch;
 using Amazon.CDK.AWS.Route53;
 using Trilho.Compiler.Emit.Monitoring.Texts;
 using Trilho.Compiler.Resolution;
+using Trilho.Compiler.Synthesis;
 
 namespace Trilho.Compiler.Emit.Monitoring;
 
@@ -15,18 +16,22 @@ namespace Trilho.Compiler.Emit.Monitoring;
 /// </summary>
 internal sealed class EdgeAppMonitoring
 {
-    /// <summary>Builds everything in <paramref name="stack"/>.</summary>
-    public EdgeAppMonitoring(Stack stack, ResolvedEnvironment environment, ResolvedApp app, AlarmDescriptions descriptions)
+    /// <summary>
+    /// Builds everything in <paramref name="node"/>'s stack, importing <paramref name="topicArns"/> (by team id) and, when
+    /// platform.yaml has no domain, the distribution's own name as the checked host.
+    /// </summary>
+    public EdgeAppMonitoring(StackNode node, ResolvedEnvironment environment, ResolvedApp app, AlarmDescriptions descriptions, IReadOnlyDictionary<string, StackOutput> topicArns, StackOutput distributionDomainName)
     {
+        Node = node;
+        var stack = node.Stack;
         App = app;
         var texts = descriptions.Texts;
-        var parameters = new StackParameters(stack);
         var publicHost = EmitNames.PublicHost(environment)
-            ?? parameters.Add(MonitoringNames.PublicHostName, "Public host name of the platform: output DistributionDomainName of the edge (CloudFront) stack.");
+            ?? node.Import(MonitoringNames.PublicHostName, distributionDomainName, minLength: 1);
         var staticMetrics = app is ResolvedStaticApp ? StaticPathMetrics.For(environment, app) : null;
         var owner = AlarmRouting.Owner(environment, app);
         var watchers = AlarmRouting.Watchers(environment);
-        var topics = TeamTopics.Import(stack, parameters, [owner, .. watchers]);
+        var topics = TeamTopics.Import(node, topicArns, [owner, .. watchers]);
 
         var pascal = MonitoringNames.Pascal(app.Id);
         var contact = descriptions.Contact(owner);
@@ -45,11 +50,7 @@ internal sealed class EdgeAppMonitoring
             },
             HealthCheckTags = new object[] { new CfnHealthCheck.HealthCheckTagProperty { Key = "Name", Value = $"{environment.StackPrefix}-{app.Id}" } },
         });
-        _ = new CfnOutput(stack, MonitoringNames.HealthCheckId(app.Id), new CfnOutputProps
-        {
-            Value = healthCheck.AttrHealthCheckId,
-            Description = $"Route 53 health check of {app.Id}; input of the regional monitoring stack.",
-        });
+        HealthCheckId = node.Export(MonitoringNames.HealthCheckId(app.Id), healthCheck.AttrHealthCheckId, $"Route 53 health check of {app.Id}");
 
         var checkName = MonitoringNames.Alarm(environment, app.Id, "ExternalCheckFailed", edge: true);
 
@@ -113,8 +114,13 @@ internal sealed class EdgeAppMonitoring
         topics.Notify(composite, watchers);
 
         OwnerAlarmNames = ownerAlarms.Select(a => a.Name).ToList();
-        Parameters = parameters.Declared;
     }
+
+    /// <summary>The stack.</summary>
+    public StackNode Node { get; }
+
+    /// <summary>Id of the app's Route 53 health check, which the regional stack's dashboards import.</summary>
+    public StackOutput HealthCheckId { get; }
 
     /// <summary>The app.</summary>
     public ResolvedApp App { get; }
@@ -124,9 +130,6 @@ internal sealed class EdgeAppMonitoring
 
     /// <summary>Name of its edge "customers affected" composite.</summary>
     public string CustomersAffected { get; }
-
-    /// <summary>The parameters this stack takes.</summary>
-    public IReadOnlyList<MonitoringParameter> Parameters { get; }
 
     /// <summary>
     /// The path the external check requests: an api app's health check path; for a static app its

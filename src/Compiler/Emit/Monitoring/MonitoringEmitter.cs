@@ -1,68 +1,59 @@
-using Amazon.CDK;
-using Constructs;
 using Trilho.Compiler.Emit.Monitoring.Texts;
 using Trilho.Compiler.Resolution;
 using Trilho.Compiler.Synthesis;
 
 namespace Trilho.Compiler.Emit.Monitoring;
 
-/// <summary>Entry point: adds an environment's monitoring stacks to the synthesis app.</summary>
+/// <summary>Entry point: adds an environment's monitoring stacks to its stack graph.</summary>
 public static class MonitoringEmitter
 {
     /// <summary>
-    /// Adds the edge (us-east-1) and regional monitoring stacks, plus per app an edge one and per api app a regional one, of <paramref name="environment"/> under
-    /// <paramref name="app"/>. Each stack has its own <see cref="BootstraplessSynthesizer"/> and takes every value
-    /// from other stacks as a parameter, listed in the result for the deploy plan.
+    /// Adds the edge (<see cref="Regions.Global"/>) and regional monitoring stacks, plus per app an edge one and per api
+    /// app a regional one, of <paramref name="environment"/> to <paramref name="graph"/>. Values of other stacks come from
+    /// <paramref name="inputs"/>; the app stacks import the team topics of their region's shared monitoring stack, the
+    /// regional stack imports each app's health check (docs/monitoring.md, "Wiring").
     /// </summary>
-    public static MonitoringStacks Add(Construct app, ResolvedEnvironment environment)
+    public static MonitoringStacks Add(StackGraph graph, ResolvedEnvironment environment, MonitoringInputs inputs)
     {
-        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(inputs);
         var texts = MonitoringTexts.For(environment.Locale);
         var descriptions = new AlarmDescriptions(texts);
 
-        var edgeStack = NewStack(app, environment, MonitoringNames.EdgeStack(environment), MonitoringNames.EdgeRegion, "alert routing in us-east-1");
-        new TeamTopics(edgeStack, environment, AlarmRouting.EdgeRecipients(environment), edge: true).Export(edgeStack);
+        var edge = NewStack(graph, environment, MonitoringNames.EdgeStack(environment), Regions.Global, $"alert routing in {Regions.Global}");
+        var edgeTopics = new TeamTopics(edge.Stack, environment, AlarmRouting.EdgeRecipients(environment), edge: true).Export(edge);
+
+        // The regional topics come first: the api apps' stacks import them, and the regional stack imports their alarms' names.
+        var regional = NewStack(graph, environment, MonitoringNames.RegionalStack(environment), environment.Region, "alert routing, database alarms and dashboards");
+        var regionalTopics = new TeamTopics(regional.Stack, environment, AlarmRouting.RegionalRecipients(environment), edge: false);
+        var regionalTopicArns = regionalTopics.Export(regional);
+
         var edgeApps = new List<EdgeAppMonitoring>();
-        var edgeAppStacks = new List<MonitoringStackInfo>();
         foreach (var resolved in environment.Apps)
         {
-            var stack = NewStack(app, environment, MonitoringNames.EdgeAppStack(environment, resolved.Id), MonitoringNames.EdgeRegion, $"health check and us-east-1 alarms of app {resolved.Id}");
-            var monitoring = new EdgeAppMonitoring(stack, environment, resolved, descriptions);
-            edgeApps.Add(monitoring);
-            edgeAppStacks.Add(new MonitoringStackInfo(stack, MonitoringNames.EdgeRegion, monitoring.Parameters));
+            var node = NewStack(graph, environment, MonitoringNames.EdgeAppStack(environment, resolved.Id), Regions.Global, $"health check and {Regions.Global} alarms of app {resolved.Id}");
+            edgeApps.Add(new EdgeAppMonitoring(node, environment, resolved, descriptions, edgeTopics, inputs.DistributionDomainName));
         }
-
 
         var apiApps = new List<ApiAppMonitoring>();
-        var appStacks = new List<MonitoringStackInfo>();
-        foreach (var api in environment.Apps.OfType<ResolvedApiApp>())
+        if (inputs.Apis is { } apis)
         {
-            var stack = NewStack(app, environment, MonitoringNames.AppStack(environment, api.Id), environment.Region, $"alarms of app {api.Id}");
-            var monitoring = new ApiAppMonitoring(stack, environment, api, descriptions);
-            apiApps.Add(monitoring);
-            appStacks.Add(new MonitoringStackInfo(stack, environment.Region, monitoring.Parameters));
+            foreach (var api in apis.Apps)
+            {
+                var node = NewStack(graph, environment, MonitoringNames.AppStack(environment, api.App.Id), environment.Region, $"alarms of app {api.App.Id}");
+                apiApps.Add(new ApiAppMonitoring(node, environment, api, apis, descriptions, regionalTopicArns));
+            }
         }
 
-        var regionalStack = NewStack(app, environment, MonitoringNames.RegionalStack(environment), environment.Region, "alert routing, database alarms and dashboards");
-        var regional = StageTrace.Time($"{environment.Name}: monitoring regional", () => new RegionalMonitoring(regionalStack, environment, descriptions, edgeApps, apiApps));
-        StageTrace.Time($"{environment.Name}: operations dashboard", () => OperationsDashboard.Create(regionalStack, environment, texts, regional));
-        StageTrace.Time($"{environment.Name}: technical dashboards", () => TechnicalDashboard.CreateAll(regionalStack, environment, texts, regional));
+        var monitoring = StageTrace.Time($"{environment.Name}: monitoring regional", () => new RegionalMonitoring(regional, environment, descriptions, regionalTopics, inputs, edgeApps, apiApps));
+        StageTrace.Time($"{environment.Name}: operations dashboard", () => OperationsDashboard.Create(regional.Stack, environment, texts, monitoring));
+        StageTrace.Time($"{environment.Name}: technical dashboards", () => TechnicalDashboard.CreateAll(regional.Stack, environment, texts, monitoring));
 
-        return new MonitoringStacks(
-            new MonitoringStackInfo(regionalStack, environment.Region, regional.Parameters),
-            new MonitoringStackInfo(edgeStack, MonitoringNames.EdgeRegion, []),
-            appStacks,
-            edgeAppStacks);
+        return new MonitoringStacks(regional, edge, apiApps.Select(a => a.Node).ToList(), edgeApps.Select(a => a.Node).ToList());
     }
 
-    private static Stack NewStack(Construct app, ResolvedEnvironment environment, string name, string region, string what) =>
-        new(app, name, new StackProps
-        {
-            StackName = name,
-            Description = $"Trilho {environment.StackPrefix}: monitoring, {what}.",
-            Env = new Amazon.CDK.Environment { Account = environment.Account, Region = region },
-            Synthesizer = new BootstraplessSynthesizer(new BootstraplessSynthesizerProps()),
-            AnalyticsReporting = false,
-        });
+    // The account is literal in monitoring templates (e.g. the topic key's root principal): they look nothing up.
+    private static StackNode NewStack(StackGraph graph, ResolvedEnvironment environment, string name, string region, string what) =>
+        graph.Add(name, region, $"monitoring, {what}.", literalAccount: true);
 }

@@ -7,8 +7,8 @@ namespace Trilho.Compiler.Emit.Monitoring;
 /// <summary>Names of monitoring stacks, parameters, alarms and topics. Logical IDs and names derive from platform.yaml ids so they stay stable.</summary>
 public static class MonitoringNames
 {
-    /// <summary>The region where CloudFront and Route 53 health checks publish metrics.</summary>
-    public const string EdgeRegion = "us-east-1";
+    /// <summary>The region where CloudFront and Route 53 health checks publish metrics: <see cref="Synthesis.Regions.Global"/>.</summary>
+    public const string EdgeRegion = Synthesis.Regions.Global;
 
     /// <summary>Parameter: full name of the shared load balancer (<c>app/name/id</c>).</summary>
     public const string LoadBalancerFullName = "LoadBalancerFullName";
@@ -18,9 +18,6 @@ public static class MonitoringNames
 
     /// <summary>Parameter: identifier of the RDS instance.</summary>
     public const string DatabaseInstanceId = "DatabaseInstanceId";
-
-    /// <summary>Parameter: id of the CloudFront distribution.</summary>
-    public const string DistributionId = "DistributionId";
 
     /// <summary>Parameter: public host name when platform.yaml has no domain (the distribution's domain name).</summary>
     public const string PublicHostName = "PublicHostName";

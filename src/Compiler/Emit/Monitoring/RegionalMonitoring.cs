@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.CloudWatch;
 using Trilho.Compiler.Emit.Monitoring.Texts;
 using Trilho.Compiler.Resolution;
+using Trilho.Compiler.Synthesis;
 
 namespace Trilho.Compiler.Emit.Monitoring;
 
@@ -18,36 +19,37 @@ internal sealed class RegionalMonitoring
     private readonly ResolvedEnvironment environment;
     private readonly string partition = Aws.PARTITION;
 
-    /// <summary>Builds everything in <paramref name="stack"/>; <paramref name="edgeApps"/> and <paramref name="apiApps"/> supply the names of the alarms in the other stacks.</summary>
-    public RegionalMonitoring(Stack stack, ResolvedEnvironment environment, AlarmDescriptions descriptions, IReadOnlyList<EdgeAppMonitoring> edgeApps, IReadOnlyList<ApiAppMonitoring> apiApps)
+    /// <summary>
+    /// Builds everything in <paramref name="node"/>'s stack, whose <paramref name="topics"/> exist already (the api apps'
+    /// stacks import them); <paramref name="edgeApps"/> and <paramref name="apiApps"/> supply the names of the alarms in
+    /// the other stacks and the health checks and dimensions the dashboards import.
+    /// </summary>
+    public RegionalMonitoring(StackNode node, ResolvedEnvironment environment, AlarmDescriptions descriptions, TeamTopics topics, MonitoringInputs inputs, IReadOnlyList<EdgeAppMonitoring> edgeApps, IReadOnlyList<ApiAppMonitoring> apiApps)
     {
-        this.stack = stack;
+        stack = node.Stack;
         this.environment = environment;
-        var parameters = new StackParameters(stack);
-        var loadBalancer = apiApps.Count > 0 ? parameters.Add(MonitoringNames.LoadBalancerFullName, "Full name (app/name/id) of the load balancer: output LoadBalancerFullName of the load balancer stack.") : null;
-        var cluster = apiApps.Count > 0 ? parameters.Add(MonitoringNames.ClusterName, "ECS cluster name: output ClusterName of the cluster stack.") : null;
-        var database = environment.Database is null
-            ? null
-            : new DatabaseMetrics(parameters.Add(MonitoringNames.DatabaseInstanceId, "RDS instance identifier: output DatabaseInstanceId of the database stack."));
-        var topics = new TeamTopics(stack, environment, AlarmRouting.RegionalRecipients(environment), edge: false);
-        topics.Export(stack);
+        var apis = inputs.Apis;
+        var loadBalancer = apis is null ? null : node.Import(MonitoringNames.LoadBalancerFullName, apis.LoadBalancerFullName, minLength: 1);
+        var cluster = apis is null ? null : node.Import(MonitoringNames.ClusterName, apis.ClusterName, minLength: 1);
+        var database = inputs.DatabaseInstanceId is { } instance
+            ? new DatabaseMetrics(node.Import(MonitoringNames.DatabaseInstanceId, instance, minLength: 1))
+            : null;
         var views = new List<AppView>();
 
         foreach (var app in environment.Apps)
         {
             var owner = AlarmRouting.Owner(environment, app);
-            var healthCheckId = parameters.Add(
-                MonitoringNames.HealthCheckId(app.Id),
-                $"Route 53 health check of {app.Id}: output {MonitoringNames.HealthCheckId(app.Id)} of stack {MonitoringNames.EdgeAppStack(environment, app.Id)}.");
+            var edgeApp = edgeApps.Single(a => a.App.Id == app.Id);
+            var healthCheckId = node.Import(MonitoringNames.HealthCheckId(app.Id), edgeApp.HealthCheckId, minLength: 1);
             var lights = new List<string>();
             ApiAppMetrics? apiMetrics = null;
             if (apiApps.SingleOrDefault(a => a.App.Id == app.Id) is { } alarms)
             {
                 apiMetrics = new ApiAppMetrics(
                     loadBalancer!,
-                    parameters.Add(MonitoringNames.TargetGroupFullName(app.Id), $"Full name (targetgroup/name/id) of the target group of {app.Id}: output {MonitoringNames.TargetGroupFullName(app.Id)} of its app stack."),
+                    node.Import(MonitoringNames.TargetGroupFullName(app.Id), alarms.Inputs.TargetGroupFullName, minLength: 1),
                     cluster,
-                    parameters.Add(MonitoringNames.ServiceName(app.Id), $"ECS service name of {app.Id}: output {MonitoringNames.ServiceName(app.Id)} of its app stack."));
+                    node.Import(MonitoringNames.ServiceName(app.Id), alarms.Inputs.ServiceName, minLength: 1));
                 foreach (var name in alarms.OwnerAlarmNames)
                 {
                     Remember(owner.Id, Arn(environment.Region, name));
@@ -56,7 +58,7 @@ internal sealed class RegionalMonitoring
                 lights.Add(Arn(environment.Region, alarms.CustomersAffected));
             }
 
-            lights.Add(Arn(MonitoringNames.EdgeRegion, edgeApps.Single(a => a.App.Id == app.Id).CustomersAffected));
+            lights.Add(Arn(Regions.Global, edgeApp.CustomersAffected));
             views.Add(new AppView(app, owner, lights, apiMetrics, app is ResolvedStaticApp ? StaticPathMetrics.For(environment, app) : null, healthCheckId));
         }
 
@@ -82,7 +84,6 @@ internal sealed class RegionalMonitoring
 
         Apps = views;
         Database = database;
-        Parameters = parameters.Declared;
     }
 
     /// <summary>The apps as the dashboards show them, in platform.yaml id order.</summary>
@@ -90,9 +91,6 @@ internal sealed class RegionalMonitoring
 
     /// <summary>Database metrics, or null without a database.</summary>
     public DatabaseMetrics? Database { get; }
-
-    /// <summary>The parameters this stack takes.</summary>
-    public IReadOnlyList<MonitoringParameter> Parameters { get; }
 
     /// <summary>ARNs of the alarms a team receives as owner or database user, in both regions.</summary>
     public IReadOnlyList<string> AlarmsOf(string teamId) => teamAlarms.TryGetValue(teamId, out var alarms) ? alarms : [];

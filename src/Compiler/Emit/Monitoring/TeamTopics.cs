@@ -7,6 +7,7 @@ using Amazon.CDK.AWS.SNS;
 using Amazon.CDK.AWS.SNS.Subscriptions;
 using Constructs;
 using Trilho.Compiler.Resolution;
+using Trilho.Compiler.Synthesis;
 
 namespace Trilho.Compiler.Emit.Monitoring;
 
@@ -106,28 +107,19 @@ internal sealed class TeamTopics
         };
     }
 
-    /// <summary>Topics of <paramref name="teams"/> created in another stack, each ARN taken as a parameter <see cref="MonitoringNames.TopicArn"/>.</summary>
-    public static TeamTopics Import(Construct scope, StackParameters parameters, IEnumerable<ResolvedTeam> teams) => new(
+    /// <summary>Topics of <paramref name="teams"/> created in another stack, each ARN imported from that stack's output <see cref="MonitoringNames.TopicArn"/> in <paramref name="arns"/> (by team id).</summary>
+    public static TeamTopics Import(StackNode node, IReadOnlyDictionary<string, StackOutput> arns, IEnumerable<ResolvedTeam> teams) => new(
         teams.DistinctBy(t => t.Id).ToDictionary(
             t => t.Id,
             t => Topic.FromTopicArn(
-                scope,
+                node.Stack,
                 MonitoringNames.Pascal(t.Id) + "AlarmTopicRef",
-                parameters.Add(MonitoringNames.TopicArn(t.Id), $"Alarm topic of team {t.Id}: output {MonitoringNames.TopicArn(t.Id)} of the monitoring stack of this region.")),
+                node.Import(MonitoringNames.TopicArn(t.Id), arns[t.Id], minLength: 1)),
             StringComparer.Ordinal));
 
-    /// <summary>Declares each topic's ARN as output <see cref="MonitoringNames.TopicArn"/> of <paramref name="scope"/>'s stack.</summary>
-    public void Export(Construct scope)
-    {
-        foreach (var (teamId, topic) in topics)
-        {
-            _ = new CfnOutput(scope, MonitoringNames.TopicArn(teamId), new CfnOutputProps
-            {
-                Value = topic.TopicArn,
-                Description = $"Alarm topic of team {teamId}; input of the app monitoring stacks.",
-            });
-        }
-    }
+    /// <summary>Exports each topic's ARN as output <see cref="MonitoringNames.TopicArn"/> of <paramref name="node"/>, by team id.</summary>
+    public IReadOnlyDictionary<string, StackOutput> Export(StackNode node) =>
+        topics.ToDictionary(t => t.Key, t => node.Export(MonitoringNames.TopicArn(t.Key), t.Value.TopicArn, $"Alarm topic of team {t.Key}"), StringComparer.Ordinal);
 
     /// <summary>Makes <paramref name="alarm"/> notify each of <paramref name="teams"/> once.</summary>
     public void Notify(AlarmBase alarm, IEnumerable<ResolvedTeam> teams)

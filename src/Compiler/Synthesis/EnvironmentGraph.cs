@@ -1,0 +1,51 @@
+using Amazon.CDK;
+using Trilho.Compiler.Emit.Delivery;
+using Trilho.Compiler.Emit.Monitoring;
+using Trilho.Compiler.Resolution;
+using Trilho.Compiler.Synthesis.Stacks;
+
+namespace Trilho.Compiler.Synthesis;
+
+/// <summary>
+/// The stack graph of one environment (docs/decisions/0001-stack-split.md, 0015-stack-graph.md): each stack definition
+/// takes the typed outputs it imports and returns the ones it exports, so this method reads as the wiring diagram.
+/// The deploy order is not written here: <see cref="StackGraph.DeployOrder"/> derives it from the imports.
+/// </summary>
+internal static class EnvironmentGraph
+{
+    public static StackGraph Build(App app, ResolvedPlatform platform, ResolvedEnvironment environment)
+    {
+        var graph = new StackGraph(app, environment);
+        var global = GlobalStack.Add(graph, environment);
+        var shared = SharedStack.Add(graph, environment);
+        var apis = new List<MonitoredApiApp>();
+        var statics = new List<StaticAppOutputs>();
+        foreach (var resolved in environment.Apps)
+        {
+            if (resolved is ResolvedApiApp api)
+            {
+                var routes = shared?.Api ?? throw new InvalidOperationException("an api app without the shared stack's load balancer");
+                apis.Add(AppStack.AddApi(graph, platform, environment, api, shared, routes));
+            }
+            else
+            {
+                statics.Add(AppStack.AddStatic(graph, platform, environment, (ResolvedStaticApp)resolved));
+            }
+        }
+
+        var edge = EdgeStack.Add(graph, environment, global, shared?.Api, statics);
+        EdgeLogsStack.Add(graph, environment, edge);
+        var monitoredApis = shared?.Api is { } cluster ? new MonitoredApis(cluster.LoadBalancerFullName, cluster.ClusterName, apis) : null;
+        StageTrace.Time(
+            $"{environment.Name}: monitoring",
+            () => MonitoringEmitter.Add(graph, environment, new MonitoringInputs(edge.DistributionDomainName, monitoredApis, shared?.Database?.InstanceId)));
+        if (platform.Delivery is { } delivery)
+        {
+            var node = graph.Add(DeliveryNames.Stack(environment), environment.Region, "GitHub OIDC provider and the deploy roles of the platform and of each team");
+            node.RequiredCapabilities = [DeliveryStack.RequiredCapability];
+            DeliveryStack.Add(node, platform, environment, delivery, new DeliveryInputs(edge.DistributionId, statics.Select(s => new DeliveredStaticApp(s.App, s.BucketName)).ToList()));
+        }
+
+        return graph;
+    }
+}

@@ -1,0 +1,109 @@
+using Amazon.CDK;
+using Constructs;
+using Trilho.Compiler.Resolution;
+
+namespace Trilho.Compiler.Synthesis;
+
+/// <summary>
+/// The stacks of one environment and what flows between them (docs/decisions/0015-stack-graph.md). Stacks import the
+/// typed outputs of other stacks (<see cref="StackNode.Import"/>); the deploy order, each parameter's source, the
+/// image push step and the one-off tasks all follow from those edges instead of being listed by hand.
+/// </summary>
+public sealed class StackGraph
+{
+    private readonly List<StackNode> nodes = [];
+    private readonly List<ImagePush> images = [];
+    private readonly List<TaskRun> tasks = [];
+    private readonly Construct app;
+    private readonly ResolvedEnvironment environment;
+    private StackNode? imagesAfter;
+
+    /// <summary>A graph whose stacks are built under <paramref name="app"/> for <paramref name="environment"/>.</summary>
+    public StackGraph(Construct app, ResolvedEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        this.app = app;
+        this.environment = environment;
+    }
+
+    /// <summary>The stacks in the order they were added.</summary>
+    public IReadOnlyList<StackNode> Stacks => nodes;
+
+    /// <summary>Images CI pushes, in the order their app stacks declared them.</summary>
+    public IReadOnlyList<ImagePush> Images => images;
+
+    /// <summary>The stack after which the images are pushed (the one exporting their repositories), or null without images.</summary>
+    public string? PushImagesAfter => imagesAfter?.StackName;
+
+    /// <summary>One-off tasks the deploy runs right after the stack that exports their task definition.</summary>
+    public IReadOnlyList<TaskRun> Tasks => tasks;
+
+    /// <summary>
+    /// Adds stack <paramref name="name"/> in <paramref name="region"/> (the environment's, or <see cref="Regions.Global"/>):
+    /// the one way a stack is made. Its description says which environment it belongs to. With
+    /// <paramref name="literalAccount"/> CDK writes the account where it needs one (e.g. a key policy's root principal)
+    /// instead of <c>AWS::AccountId</c>; without it, availability zones stay <c>Fn::GetAZs</c> instead of a context lookup.
+    /// </summary>
+    public StackNode Add(string name, string region, string description, bool literalAccount = false)
+    {
+        if (nodes.Any(n => n.StackName == name))
+        {
+            throw new InvalidOperationException($"stack {name} is added twice");
+        }
+
+        var stack = new Stack(app, name, new StackProps
+        {
+            StackName = name,
+            Description = $"Trilho {environment.StackPrefix}: {description}",
+            Env = new Amazon.CDK.Environment { Account = literalAccount ? environment.Account : null, Region = region },
+            // One synthesizer per stack, or each stack's asset manifest lists the others.
+            Synthesizer = new BootstraplessSynthesizer(new BootstraplessSynthesizerProps()),
+            AnalyticsReporting = false,
+        });
+        var node = new StackNode(this, stack, region, environment.Account);
+        nodes.Add(node);
+        return node;
+    }
+
+    /// <summary>
+    /// Runs task <paramref name="name"/> right after the stack exporting <paramref name="taskDefinition"/>, in its region;
+    /// every other value must come from that stack or one before it.
+    /// </summary>
+    public void RunTask(string name, string description, StackOutput cluster, StackOutput taskDefinition, string container, IReadOnlyList<StackOutput> subnets, StackOutput securityGroup, StackOutput logGroup, string logStreamPrefix)
+    {
+        ArgumentNullException.ThrowIfNull(taskDefinition);
+        var after = taskDefinition.Exporter;
+        tasks.Add(new TaskRun(name, description, after.StackName, after.Region, cluster.Source, taskDefinition.Source, container, subnets.Select(s => s.Source).ToList(), securityGroup.Source, logGroup.Source, logStreamPrefix));
+    }
+
+    /// <summary>
+    /// The stacks in deploy order: each after every stack it imports from, otherwise in the order they were added.
+    /// A cycle (a stack importing, through others, from itself) cannot deploy and fails here, naming the stacks.
+    /// </summary>
+    public IReadOnlyList<StackNode> DeployOrder()
+    {
+        var order = new List<StackNode>(nodes.Count);
+        var placed = new HashSet<StackNode>();
+        while (order.Count < nodes.Count)
+        {
+            // The first stack (in the order added) whose exporters are all placed: stable, so the plan reads top-down.
+            var next = nodes.FirstOrDefault(n => !placed.Contains(n) && n.ImportsFrom.All(placed.Contains))
+                ?? throw new InvalidOperationException("the stacks import from each other in a cycle: " + string.Join(", ", nodes.Where(n => !placed.Contains(n)).Select(n => n.StackName)));
+            order.Add(next);
+            placed.Add(next);
+        }
+
+        return order;
+    }
+
+    internal void PushImage(ImagePush image, StackNode repositories)
+    {
+        if (imagesAfter is not null && imagesAfter != repositories)
+        {
+            throw new InvalidOperationException($"images come from repositories of {imagesAfter.StackName} and {repositories.StackName}; the plan has one push step");
+        }
+
+        imagesAfter = repositories;
+        images.Add(image);
+    }
+}
