@@ -30,6 +30,26 @@ public sealed class EnvironmentWorkersTests : IDisposable
         Assert.Contains($"; wrote 12 stack templates, deploy-plan.json and cost-estimate.json|md to {Path.Combine(workers, "dev")}", printed, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void When_one_workers_environment_fails_nothing_is_written_and_its_errors_are_printed()
+    {
+        // The Limits case whose role names are too long for IAM, plus an environment with a short name that compiles.
+        var yaml = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "tests", "Compiler.Emit.Tests", "Limits", "longest-ids-with-delivery.yaml"))
+            .Replace("  abcdefghijkl: { account: \"111111111111\" }\n", "  abcdefghijkl: { account: \"111111111111\" }\n  dev: { account: \"111111111111\" }\n", StringComparison.Ordinal);
+        Assert.Contains("  dev: {", yaml, StringComparison.Ordinal);
+        Directory.CreateDirectory(root);
+        var file = Path.Combine(root, "platform.yaml");
+        File.WriteAllText(file, yaml);
+        var output = Path.Combine(root, "out");
+
+        var (code, printed) = Compile(["compile", file, "--out", output, "--workers", "2"]);
+
+        Assert.True(code == 1, printed);
+        Assert.Contains("error TRL4004", printed, StringComparison.Ordinal);
+        Assert.DoesNotContain("wrote ", printed, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(root))
