@@ -40,6 +40,13 @@ internal sealed class CompileCommand : TrilhoCommand
         AllowMultipleArgumentsPerToken = false,
     };
 
+    private readonly Option<int> _workers = new("--workers")
+    {
+        Description = "Compile the environments in up to n processes of their own, each starting its own Node.js (default 1: one process; on 2 cores workers cost more than they save, see docs/performance.md). Output is identical either way.",
+        HelpName = "n",
+        DefaultValueFactory = _ => EnvironmentWorkers.Default,
+    };
+
     public CompileCommand()
         : base("compile", "Compile platform.yaml into CloudFormation templates, a deploy plan and a cost estimate per environment, and print each environment's cost summary. Needs Node.js 20 or later on PATH (AWS CDK runs on it).")
     {
@@ -47,6 +54,7 @@ internal sealed class CompileCommand : TrilhoCommand
         Add(_out);
         Add(_env);
         Add(_extension);
+        Add(_workers);
     }
 
     protected override int Run(ParseResult result, TextWriter stdout, TextWriter stderr)
@@ -84,7 +92,21 @@ internal sealed class CompileCommand : TrilhoCommand
             Environment.SetEnvironmentVariable(SilenceNodeBannerVariable, "20");
         }
 
-        return Synthesize(analysis, output, environment, result.GetValue(_extension) ?? [], stdout);
+        var workers = result.GetValue(_workers);
+        if (workers < 1)
+        {
+            stderr.WriteLine($"trilho: error: --workers must be 1 or more, not {workers}");
+            return 2;
+        }
+
+        var extensions = result.GetValue(_extension) ?? [];
+        if (workers > 1 && environment is null && analysis.Platform.Environments.Count > 1)
+        {
+            var printed = analysis.Diagnostics.Select(d => d.ToCanonicalString()).ToHashSet(StringComparer.Ordinal);
+            return EnvironmentWorkers.Run(file, output, [.. analysis.Platform.Environments.Select(e => e.Name)], extensions, workers, printed, stdout);
+        }
+
+        return Synthesize(analysis, output, environment, extensions, stdout);
     }
 
     // Apart from Run so that parsing and the other commands never JIT code that names CDK-backed types.

@@ -54,6 +54,7 @@ public class CliTests
     [Theory]
     [InlineData("compile", "--out <dir> (REQUIRED)")]
     [InlineData("compile", "--env <name>")]
+    [InlineData("compile", "--workers <n>")]
     [InlineData("diagram", "--markdown <file.md>")]
     [InlineData("cost", "--compare <dir>")]
     [InlineData("deploy", "--dry-run")]
@@ -101,6 +102,14 @@ public class CliTests
         var (code, output, error) = Run("compile", Repository.PathOf("samples", "minimal", "platform.yaml"));
         Assert.Equal((2, string.Empty), (code, output));
         Assert.Equal(["trilho compile: error: Option '--out' is required.", "Run 'trilho compile --help' for its arguments and options."], Lines(error));
+    }
+
+    [Fact]
+    public void Compile_with_no_workers_is_a_usage_error_before_CDK_starts()
+    {
+        var (code, output, error) = Run("compile", Repository.PathOf("samples", "minimal", "platform.yaml"), "--out", Path.Combine(Path.GetTempPath(), "trilho-no-workers"), "--workers", "0");
+        Assert.Equal((2, string.Empty), (code, output));
+        Assert.Equal(["trilho: error: --workers must be 1 or more, not 0"], Lines(error));
     }
 
     [Theory]

@@ -1,5 +1,4 @@
 using Amazon.CDK;
-using Amazon.CDK.AWS.CloudWatch;
 using Trilho.Compiler.Emit.Monitoring.Texts;
 using Trilho.Compiler.Resolution;
 using Trilho.Compiler.Synthesis;
@@ -77,7 +76,7 @@ internal sealed class ApiAppMonitoring
         var pascal = MonitoringNames.Pascal(app.Id);
         var alarms = BurnRateAlarms.Create(stack, environment, app, p => metrics.ErrorPercent(p), descriptions, edge: false).ToList();
         var latencyMs = app.Slo.LatencyP95Ms ?? Defaults.LatencyP95Ms;
-        NamedAlarm Add(string kind, Func<string, AlarmBase> create)
+        NamedAlarm Add(string kind, Func<string, AlarmResource> create)
         {
             var name = MonitoringNames.Alarm(environment, app.Id, kind);
             return new NamedAlarm(create(name), name);

@@ -1,5 +1,4 @@
 using Amazon.CDK;
-using Amazon.CDK.AWS.CloudWatch;
 using Constructs;
 using Trilho.Compiler.Emit.Monitoring.Texts;
 using Trilho.Compiler.Resolution;
@@ -33,7 +32,7 @@ internal static class BurnRateAlarms
             var threshold = rule.ThresholdPercent(app.Slo.Availability);
             var percent = texts.Number(threshold);
             var windows = new[] { ("Long", rule.LongPeriod, rule.LongWindowMinutes), ("Short", rule.ShortPeriod, rule.ShortWindowMinutes) }
-                .Select(w => (IAlarm)AlarmFactory.Above(
+                .Select(w => AlarmFactory.Above(
                     scope,
                     pascal + kind + w.Item1,
                     MonitoringNames.Alarm(environment, app.Id, kind + w.Item1, edge),

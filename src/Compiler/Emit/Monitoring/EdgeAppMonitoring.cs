@@ -1,5 +1,4 @@
 using Amazon.CDK;
-using Amazon.CDK.AWS.CloudWatch;
 using Amazon.CDK.AWS.Route53;
 using Trilho.Compiler.Emit.Monitoring.Texts;
 using Trilho.Compiler.Resolution;

@@ -1,13 +1,9 @@
-using Amazon.CDK.AWS.CloudWatch;
-
 namespace Trilho.Compiler.Emit.Monitoring;
 
 /// <summary>
-/// A CloudWatch metric or math expression as plain data. Dashboards render it to JSON in C# (no jsii round trip);
-/// alarms turn it into a CDK object with <see cref="ToCdk"/>.
+/// A CloudWatch metric (<see cref="MetricSpec"/>) or math expression (<see cref="MathSpec"/>) as plain data, built
+/// without a jsii round trip: dashboards render it to their JSON body, alarms to their properties (<see cref="AlarmMetric"/>).
 /// </summary>
-public interface IMetricSpec
-{
-    /// <summary>The CDK metric or expression for an alarm.</summary>
-    IMetric ToCdk();
-}
+#pragma warning disable CA1040 // A closed union of the two records; it carries no members of its own.
+public interface IMetricSpec;
+#pragma warning restore CA1040

@@ -1,6 +1,3 @@
-using Amazon.CDK;
-using Amazon.CDK.AWS.CloudWatch;
-
 namespace Trilho.Compiler.Emit.Monitoring;
 
 /// <summary>A CloudWatch metric math expression over named metrics.</summary>
@@ -8,14 +5,4 @@ namespace Trilho.Compiler.Emit.Monitoring;
 /// <param name="Inputs">The metrics the expression uses, by id, in the order they are rendered.</param>
 /// <param name="Period">Aggregation period, whole seconds.</param>
 /// <param name="Label">Legend label, or null.</param>
-public sealed record MathSpec(string Expression, IReadOnlyList<KeyValuePair<string, MetricSpec>> Inputs, TimeSpan Period, string? Label = null) : IMetricSpec
-{
-    /// <inheritdoc/>
-    public IMetric ToCdk() => new MathExpression(new MathExpressionProps
-    {
-        Expression = Expression,
-        UsingMetrics = Inputs.ToDictionary(i => i.Key, i => i.Value.ToCdk(), StringComparer.Ordinal),
-        Period = Duration.Seconds((int)Period.TotalSeconds),
-        Label = Label,
-    });
-}
+public sealed record MathSpec(string Expression, IReadOnlyList<KeyValuePair<string, MetricSpec>> Inputs, TimeSpan Period, string? Label = null) : IMetricSpec;

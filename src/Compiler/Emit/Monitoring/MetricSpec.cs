@@ -1,6 +1,3 @@
-using Amazon.CDK;
-using Amazon.CDK.AWS.CloudWatch;
-
 namespace Trilho.Compiler.Emit.Monitoring;
 
 /// <summary>One CloudWatch metric.</summary>
@@ -18,17 +15,4 @@ public sealed record MetricSpec(
     string Statistic,
     TimeSpan Period,
     string? Region = null,
-    string? Label = null) : IMetricSpec
-{
-    /// <inheritdoc/>
-    public IMetric ToCdk() => new Metric(new MetricProps
-    {
-        Namespace = Namespace,
-        MetricName = Name,
-        DimensionsMap = Dimensions.ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal),
-        Statistic = Statistic,
-        Period = Duration.Seconds((int)Period.TotalSeconds),
-        Region = Region,
-        Label = Label,
-    });
-}
+    string? Label = null) : IMetricSpec;

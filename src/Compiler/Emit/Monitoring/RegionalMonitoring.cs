@@ -1,5 +1,4 @@
 using Amazon.CDK;
-using Amazon.CDK.AWS.CloudWatch;
 using Trilho.Compiler.Emit.Monitoring.Texts;
 using Trilho.Compiler.Resolution;
 using Trilho.Compiler.Synthesis;
@@ -95,7 +94,7 @@ internal sealed class RegionalMonitoring
     /// <summary>ARNs of the alarms a team receives as owner or database user, in both regions.</summary>
     public IReadOnlyList<string> AlarmsOf(string teamId) => teamAlarms.TryGetValue(teamId, out var alarms) ? alarms : [];
 
-    private List<AlarmBase> DatabaseAlarms(DatabaseMetrics metrics, AlarmDescriptions descriptions)
+    private List<AlarmResource> DatabaseAlarms(DatabaseMetrics metrics, AlarmDescriptions descriptions)
     {
         var texts = descriptions.Texts;
         var resolved = environment.Database!;

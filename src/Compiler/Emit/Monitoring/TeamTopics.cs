@@ -1,6 +1,4 @@
 using Amazon.CDK;
-using Amazon.CDK.AWS.CloudWatch;
-using Amazon.CDK.AWS.CloudWatch.Actions;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.SNS;
@@ -22,6 +20,7 @@ internal sealed class TeamTopics
     private const string CloudWatch = "cloudwatch.amazonaws.com";
 
     private readonly Dictionary<string, ITopic> topics = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> arns = new(StringComparer.Ordinal);
 
     /// <summary>Creates the key and topics for <paramref name="teams"/> in <paramref name="scope"/>.</summary>
     public TeamTopics(Construct scope, ResolvedEnvironment environment, IReadOnlyList<ResolvedTeam> teams, bool edge)
@@ -122,11 +121,17 @@ internal sealed class TeamTopics
         topics.ToDictionary(t => t.Key, t => node.Export(MonitoringNames.TopicArn(t.Key), t.Value.TopicArn, $"Alarm topic of team {t.Key}"), StringComparer.Ordinal);
 
     /// <summary>Makes <paramref name="alarm"/> notify each of <paramref name="teams"/> once.</summary>
-    public void Notify(AlarmBase alarm, IEnumerable<ResolvedTeam> teams)
+    public void Notify(AlarmResource alarm, IEnumerable<ResolvedTeam> teams) =>
+        alarm.AddAlarmActions(teams.DistinctBy(t => t.Id).Select(TopicArn));
+
+    // Read once per team: each property read is a jsii round trip.
+    private string TopicArn(ResolvedTeam team)
     {
-        foreach (var team in teams.DistinctBy(t => t.Id))
+        if (!arns.TryGetValue(team.Id, out var arn))
         {
-            alarm.AddAlarmAction(new SnsAction(topics[team.Id]));
+            arns[team.Id] = arn = topics[team.Id].TopicArn;
         }
+
+        return arn;
     }
 }
