@@ -124,11 +124,13 @@ internal sealed class CompileCommand : TrilhoCommand
         foreach (var synthesized in synthesis.Environments)
         {
             var folder = Path.Combine(output, synthesized.Environment);
+            var resolved = platform.Environments.Single(e => e.Name == synthesized.Environment);
             var estimate = CostEstimateWriter.Write(
-                platform.Environments.Single(e => e.Name == synthesized.Environment),
+                resolved,
                 folder,
                 platform.Usage,
-                MonitoringInventory.FromTemplates(synthesized.Plan.Stacks.Select(s => s.Template)));
+                MonitoringInventory.FromTemplates(synthesized.Plan.Stacks.Select(s => s.Template)),
+                CloudWatchFreeTier.Applies(platform, resolved));
             stdout.WriteLine($"wrote {Path.Combine(folder, CostEstimateWriter.JsonFileName)}");
             stdout.WriteLine($"wrote {Path.Combine(folder, CostEstimateWriter.MarkdownFileName)}");
             CommandOutput.Print(estimate.Diagnostics, stdout);

@@ -15,13 +15,16 @@ public sealed record EnvironmentSpec
     [Pattern(Patterns.Region, Patterns.RegionText)]
     public string? Region { get; init; }
 
-    /// <summary>Defaults for cost versus resilience: `economy` (one NAT gateway, single-AZ database, short retention) or `resilient` (NAT per zone, Multi-AZ database, deletion protection, firewall). Default: `economy`.</summary>
+    /// <summary>Defaults for cost versus resilience: `economy` (one NAT instance, single-AZ database, short retention) or `resilient` (NAT per zone, Multi-AZ database, deletion protection, firewall). Default: `economy`.</summary>
     public Profile? Profile { get; init; }
 
     /// <summary>Optional DNS domain for this environment, e.g. `dev.example.com`, so each environment has its own public name and private zone. Default: the top-level `domain`.</summary>
     [StringLength(253)]
     [Pattern(Patterns.Domain, Patterns.DomainText)]
     public string? Domain { get; init; }
+
+    /// <summary>Optional network settings of this environment (how the private subnets reach the internet). Default: the profile's (`economy`: a NAT instance; `resilient`: a NAT gateway per zone).</summary>
+    public NetworkSpec? Network { get; init; }
 
     /// <summary>Optional ingress overrides for this environment (e.g. the `hostedZoneId` of its own domain, which must live in its account); same shape as `ingress`, only the fields to change. Default: none.</summary>
     [OverrideShape]

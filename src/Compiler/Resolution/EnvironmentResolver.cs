@@ -51,7 +51,7 @@ public static class EnvironmentResolver
                 HostedZoneId: domain is null ? null : ingress.HostedZoneId,
                 CertificateArn: ingress.CertificateArn,
                 Firewall: ingress.Firewall ?? defaults.Firewall),
-            Network: new ResolvedNetwork(Defaults.VpcCidr, defaults.AvailabilityZones, defaults.NatGateways, defaults.LogRetentionDays),
+            Network: new ResolvedNetwork(Defaults.VpcCidr, defaults.AvailabilityZones, defaults.Nats, defaults.LogRetentionDays, environment.Network?.Egress ?? defaults.Egress),
             Teams: teams,
             Apps: apps,
             Database: database,
