@@ -18,6 +18,9 @@ internal sealed class CompileCommand : TrilhoCommand
 {
     private const string SilenceNodeBannerVariable = "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION";
 
+    // jsii's deprecation mode: warn (default) | fail | quiet.
+    private const string DeprecationsVariable = "JSII_DEPRECATED";
+
     private readonly Argument<string> _file = new("platform.yaml") { Description = "The platform file to compile." };
 
     private readonly Option<string> _out = new("--out")
@@ -82,6 +85,13 @@ internal sealed class CompileCommand : TrilhoCommand
         if (Environment.GetEnvironmentVariable(SilenceNodeBannerVariable) is null)
         {
             Environment.SetEnvironmentVariable(SilenceNodeBannerVariable, "20");
+        }
+
+        // CDK's own NAT instance provider passes the deprecated InstanceProps.keyName (unset) to its Instance, and jsii
+        // would warn about it on every compile of an economy environment: a message the user cannot act on.
+        if (Environment.GetEnvironmentVariable(DeprecationsVariable) is null)
+        {
+            Environment.SetEnvironmentVariable(DeprecationsVariable, "quiet");
         }
 
         return Synthesize(analysis, output, environment, result.GetValue(_extension) ?? [], stdout);
