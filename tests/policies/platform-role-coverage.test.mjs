@@ -21,6 +21,9 @@ const CreateCalls = {
   'AWS::CloudWatch::Dashboard': 'cloudwatch:PutDashboard',
   'AWS::EC2::EIP': 'ec2:AllocateAddress',
   'AWS::EC2::FlowLog': 'ec2:CreateFlowLogs',
+  // A NAT instance (natInstance egress): launching it passes its role through the instance profile.
+  'AWS::EC2::Instance': ['ec2:RunInstances', 'iam:PassRole'],
+  'AWS::EC2::LaunchTemplate': 'ec2:CreateLaunchTemplate',
   'AWS::EC2::InternetGateway': 'ec2:CreateInternetGateway',
   'AWS::EC2::NatGateway': 'ec2:CreateNatGateway',
   'AWS::EC2::Route': 'ec2:CreateRoute',
@@ -44,6 +47,7 @@ const CreateCalls = {
   'AWS::ApplicationAutoScaling::ScalableTarget': 'application-autoscaling:RegisterScalableTarget',
   'AWS::ApplicationAutoScaling::ScalingPolicy': 'application-autoscaling:PutScalingPolicy',
   'AWS::Events::Rule': 'events:PutRule',
+  'AWS::IAM::InstanceProfile': ['iam:CreateInstanceProfile', 'iam:AddRoleToInstanceProfile'],
   'AWS::IAM::Policy': 'iam:PutRolePolicy',
   'AWS::IAM::Role': 'iam:CreateRole',
   'AWS::KMS::Key': 'kms:CreateKey',
@@ -74,6 +78,7 @@ const CreateCalls = {
 // platform role's IAM grants are scoped by name; every other service's grant covers every resource of the service.
 function resourceFor(action, stack, id, account) {
   const service = action.split(':')[0];
+  if (/InstanceProfile$/.test(action)) return `arn:aws:iam::${account}:instance-profile/${stack.name}-${id}-AbC123`;
   return service === 'iam' ? `arn:aws:iam::${account}:role/${stack.name}-${id}-AbC123` : `arn:aws:${service}:${stack.region}:${account}:${id.toLowerCase()}`;
 }
 

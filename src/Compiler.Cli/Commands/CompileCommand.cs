@@ -18,6 +18,9 @@ internal sealed class CompileCommand : TrilhoCommand
 {
     private const string SilenceNodeBannerVariable = "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION";
 
+    // jsii's deprecation mode: warn (default) | fail | quiet.
+    private const string DeprecationsVariable = "JSII_DEPRECATED";
+
     private readonly Argument<string> _file = new("platform.yaml") { Description = "The platform file to compile." };
 
     private readonly Option<string> _out = new("--out")
@@ -92,6 +95,13 @@ internal sealed class CompileCommand : TrilhoCommand
             Environment.SetEnvironmentVariable(SilenceNodeBannerVariable, "20");
         }
 
+        // CDK's own NAT instance provider passes the deprecated InstanceProps.keyName (unset) to its Instance, and jsii
+        // would warn about it on every compile of an economy environment: a message the user cannot act on.
+        if (Environment.GetEnvironmentVariable(DeprecationsVariable) is null)
+        {
+            Environment.SetEnvironmentVariable(DeprecationsVariable, "quiet");
+        }
+
         var workers = result.GetValue(_workers);
         if (workers < 1)
         {
@@ -146,11 +156,13 @@ internal sealed class CompileCommand : TrilhoCommand
         foreach (var synthesized in synthesis.Environments)
         {
             var folder = Path.Combine(output, synthesized.Environment);
+            var resolved = platform.Environments.Single(e => e.Name == synthesized.Environment);
             var estimate = CostEstimateWriter.Write(
-                platform.Environments.Single(e => e.Name == synthesized.Environment),
+                resolved,
                 folder,
                 platform.Usage,
-                MonitoringInventory.FromTemplates(synthesized.Plan.Stacks.Select(s => s.Template)));
+                MonitoringInventory.FromTemplates(synthesized.Plan.Stacks.Select(s => s.Template)),
+                CloudWatchFreeTier.Applies(platform, resolved));
             stdout.WriteLine($"wrote {Path.Combine(folder, CostEstimateWriter.JsonFileName)}");
             stdout.WriteLine($"wrote {Path.Combine(folder, CostEstimateWriter.MarkdownFileName)}");
             CommandOutput.Print(estimate.Diagnostics, stdout);

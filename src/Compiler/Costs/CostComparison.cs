@@ -1,3 +1,4 @@
+using Trilho.Compiler.Emit;
 using Trilho.Compiler.Model;
 using Trilho.Compiler.Resolution;
 
@@ -47,7 +48,7 @@ public sealed class CostComparison
         ArgumentNullException.ThrowIfNull(platform);
         var scenarios = platform.Environments
             .SelectMany(e => PriceCatalog.Regions.Select(r => e with { Region = r }))
-            .Select(e => new ComparisonScenario($"{e.Name} {e.Region}", e, CostEstimator.Estimate(e, usage)))
+            .Select(e => new ComparisonScenario($"{e.Name} {e.Region}", e, CostEstimator.Estimate(e, usage, ownAccount: CloudWatchFreeTier.Applies(platform, e))))
             .ToList();
 
         var options = new List<(string Section, string Option, bool Chosen, Func<ResolvedEnvironment, UsageAssumptions, RegionalPrices, decimal?> Cost)>
@@ -64,8 +65,8 @@ public sealed class CostComparison
             ("Database", "Self-managed PostgreSQL on EC2 (+ replica in resilient)", false, (e, _, p) => SelfManaged(e, p)),
             ("Frontend (origin side; CloudFront costs the same)", "S3 bucket + CloudFront", true, (e, u, p) => StaticOrigin(e, u, p)),
             ("Frontend (origin side; CloudFront costs the same)", "Container (nginx on Fargate) behind the ALB", false, (e, u, p) => StaticContainers(e, u, p)),
-            ("Outbound network", "NAT gateway (1 economy, 2 resilient)", true, (e, u, p) => e.Network.NatGateways * (p[PriceKeys.NatHour] + p[PriceKeys.PublicIpv4]) * UsageAssumptions.HoursPerMonth + u.NatGbPerMonth * p[PriceKeys.NatGb]),
-            ("Outbound network", "NAT instance (t4g.micro per NAT)", false, (e, _, p) => e.Network.NatGateways * (Ec2("t4g.micro", 1, p) + p[PriceKeys.PublicIpv4] * UsageAssumptions.HoursPerMonth)),
+            ("Outbound network", "NAT gateway, one per NAT (chosen in resilient: one per zone)", false, (e, u, p) => e.Network.Nats * (p[PriceKeys.NatHour] + p[PriceKeys.PublicIpv4]) * UsageAssumptions.HoursPerMonth + u.NatGbPerMonth * p[PriceKeys.NatGb]),
+            ("Outbound network", $"NAT instance, {NatInstances.InstanceType} per NAT (chosen in economy: one)", false, (e, _, p) => e.Network.Nats * ((p[PriceKeys.Ec2(NatInstances.InstanceType)] + p[PriceKeys.PublicIpv4]) * UsageAssumptions.HoursPerMonth + NatInstances.RootVolumeGb * p[PriceKeys.EbsGp3])),
             ("Outbound network", "VPC endpoints only (no internet egress)", false, (e, u, p) => InterfaceEndpoints * e.Network.AvailabilityZones * p[PriceKeys.EndpointHour] * UsageAssumptions.HoursPerMonth + u.NatGbPerMonth * p[PriceKeys.EndpointGb]),
             ("Outbound network", "Public subnets, a public IPv4 per task", false, (e, _, p) => Sum(Apis(e), a => a.Scale.Min * p[PriceKeys.PublicIpv4] * UsageAssumptions.HoursPerMonth)),
         };

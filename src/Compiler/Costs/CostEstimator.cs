@@ -1,4 +1,5 @@
 using Trilho.Compiler.Diagnostics;
+using Trilho.Compiler.Emit;
 using Trilho.Compiler.Model;
 using Trilho.Compiler.Resolution;
 
@@ -16,8 +17,10 @@ public static class CostEstimator
     /// Estimates <paramref name="environment"/> with the volumes of <paramref name="usage"/> (null: profile defaults).
     /// Monitoring is priced from <paramref name="monitoring"/>, counted in the emitted templates when the caller has
     /// them; null computes the same counts without synthesizing (<see cref="MonitoringInventory.Expected"/>).
+    /// <paramref name="ownAccount"/> (see <see cref="CloudWatchFreeTier.Applies"/>) deducts CloudWatch's always-free
+    /// dashboards and alarm metrics; false prices every one.
     /// </summary>
-    public static CostEstimate Estimate(ResolvedEnvironment environment, UsageSpec? usage = null, MonitoringInventory? monitoring = null)
+    public static CostEstimate Estimate(ResolvedEnvironment environment, UsageSpec? usage = null, MonitoringInventory? monitoring = null, bool ownAccount = false)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var assumptions = UsageAssumptions.For(environment.Profile, usage);
@@ -54,15 +57,24 @@ public static class CostEstimator
             AddStaticApp(lines, app, statics.Count, assumptions);
         }
 
-        AddDnsAndMonitoring(lines, environment, assumptions, monitoring ?? MonitoringInventory.Expected(environment));
+        AddDnsAndMonitoring(lines, environment, assumptions, monitoring ?? MonitoringInventory.Expected(environment), ownAccount);
         return new CostEstimate(environment.Platform, environment.Name, environment.Region, Priced: true, lines.Lines, assumptions.Describe(), [.. usageWarnings, .. lines.Diagnostics]);
     }
 
     private static void AddNetwork(LineBuilder lines, ResolvedNetwork network, UsageAssumptions usage)
     {
-        lines.Add("Network", $"NAT gateways ({network.NatGateways})", PriceKeys.NatHour, network.NatGateways * Hours);
+        if (network.Egress == Egress.NatInstance)
+        {
+            // An instance bills its hours, its root volume and its public address; forwarding costs nothing per GB.
+            lines.Add("Network", $"NAT instances ({network.Nats} x {NatInstances.InstanceType})", PriceKeys.Ec2(NatInstances.InstanceType), network.Nats * Hours);
+            lines.Add("Network", $"NAT instance root volumes ({network.Nats} x {NatInstances.RootVolumeGb} GB gp3)", PriceKeys.EbsGp3, network.Nats * NatInstances.RootVolumeGb);
+            lines.Add("Network", $"Public IPv4 addresses of the NAT instances ({network.Nats})", PriceKeys.PublicIpv4, network.Nats * Hours);
+            return;
+        }
+
+        lines.Add("Network", $"NAT gateways ({network.Nats})", PriceKeys.NatHour, network.Nats * Hours);
         lines.Add("Network", "NAT data processed", PriceKeys.NatGb, usage.NatGbPerMonth);
-        lines.Add("Network", $"Public IPv4 addresses of the NAT gateways ({network.NatGateways})", PriceKeys.PublicIpv4, network.NatGateways * Hours);
+        lines.Add("Network", $"Public IPv4 addresses of the NAT gateways ({network.Nats})", PriceKeys.PublicIpv4, network.Nats * Hours);
     }
 
     private static void AddLoadBalancer(LineBuilder lines, UsageAssumptions usage)
@@ -119,17 +131,19 @@ public static class CostEstimator
         lines.Add("Static apps", $"{app.Id}: S3 PUT (deploys)", PriceKeys.S3Put, UsageAssumptions.StaticPutsThousands, global: true);
     }
 
-    private static void AddDnsAndMonitoring(LineBuilder lines, ResolvedEnvironment environment, UsageAssumptions usage, MonitoringInventory monitoring)
+    private static void AddDnsAndMonitoring(LineBuilder lines, ResolvedEnvironment environment, UsageAssumptions usage, MonitoringInventory monitoring, bool ownAccount)
     {
         lines.Add("DNS", "Private hosted zone", PriceKeys.Route53Zone, 1m);
         lines.Add("DNS", "Private zone queries", PriceKeys.Route53Queries, UsageAssumptions.PrivateZoneQueriesMillions);
         lines.Add("DNS", $"Health checks ({monitoring.HealthChecks})", PriceKeys.Route53HealthCheck, monitoring.HealthChecks);
         lines.Add("DNS", "Health check HTTPS feature", PriceKeys.Route53HealthCheckFeature, monitoring.HealthChecks);
 
-        // CloudWatch bills an alarm on metric math per metric it reads.
-        lines.Add("Monitoring", $"Alarms ({monitoring.Alarms}, reading {monitoring.AlarmMetrics} metrics)", PriceKeys.Alarm, monitoring.AlarmMetrics);
+        // CloudWatch bills an alarm on metric math per metric it reads; the account's free allowance comes off first.
+        var freeMetrics = ownAccount ? Math.Min(CloudWatchFreeTier.AlarmMetrics, monitoring.AlarmMetrics) : 0;
+        var freeDashboards = ownAccount ? Math.Min(CloudWatchFreeTier.Dashboards, monitoring.Dashboards) : 0;
+        lines.Add("Monitoring", $"Alarms ({monitoring.Alarms}, reading {monitoring.AlarmMetrics} metrics{Free(freeMetrics)})", PriceKeys.Alarm, monitoring.AlarmMetrics - freeMetrics);
         lines.Add("Monitoring", $"Composite alarms ({monitoring.CompositeAlarms})", PriceKeys.CompositeAlarm, monitoring.CompositeAlarms);
-        lines.Add("Monitoring", $"Dashboards ({monitoring.Dashboards})", PriceKeys.Dashboard, monitoring.Dashboards);
+        lines.Add("Monitoring", $"Dashboards ({monitoring.Dashboards}{Free(freeDashboards)})", PriceKeys.Dashboard, monitoring.Dashboards - freeDashboards);
 
         if (monitoring.MetricFilters > 0)
         {
@@ -148,4 +162,6 @@ public static class CostEstimator
             lines.Add("Logs", $"Edge access log storage ({environment.LogRetentionDays} days kept)", PriceKeys.LogStorage, edgeGb * environment.LogRetentionDays / 30m, global: true);
         }
     }
+
+    private static string Free(int free) => free > 0 ? $"; {free} free in the account" : string.Empty;
 }

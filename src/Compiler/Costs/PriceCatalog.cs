@@ -37,6 +37,9 @@ public static class PriceCatalog
 
         Add(PriceKeys.FargateVcpu, "Fargate x86", "vCPU", "vCPU-hour", PriceSource.Ic(0.04048m), PriceSource.Fg(0.0696m));
         Add(PriceKeys.FargateMemory, "Fargate x86", "memory", "GB-hour", PriceSource.Ic(0.004445m), PriceSource.Fg(0.0076m));
+        // The reference has no t4g.nano: us-east-1 comes from the same karpenter file (a later generation of it),
+        // sa-east-1 is half of t4g.micro there, as every t4g size is half the next in us-east-1 (0.0042/0.0084/0.0168).
+        Add(PriceKeys.Ec2("t4g.nano"), "EC2", "t4g.nano", "hour", new PriceSource(0.0042m, "KP: karpenter-provider-aws zz_generated.pricing_aws.go, not in the reference", "2026-02-09"), new PriceSource(0.0067m, "assumed: half of t4g.micro (ES), not in the reference", PriceSource.AssumptionDate, Assumed: true));
         Add(PriceKeys.Ec2("t4g.micro"), "EC2", "t4g.micro", "hour", PriceSource.Kp(0.0084m), PriceSource.EsEc2(0.0134m));
         Add(PriceKeys.Ec2("t4g.small"), "EC2", "t4g.small", "hour", PriceSource.Kp(0.0168m), PriceSource.EsEc2(0.0268m));
         Add(PriceKeys.Ec2("t4g.medium"), "EC2", "t4g.medium", "hour", PriceSource.Kp(0.0336m), PriceSource.EsEc2(0.0536m));

@@ -95,7 +95,7 @@ public sealed record UsageAssumptions(
         new("apiRequestsPercent", Format(ApiRequestsPercent), "percent of requests and GB that reach api apps through the load balancer (usage.apiRequestsPercent)"),
         new("gbOutPerMonth", Format(GbOutPerMonth), "GB a month CloudFront sends to viewers, priced at the edge near the environment's region (usage.gbOutPerMonth)"),
         new("logGbPerMonth", Format(LogGbPerMonth), "GB a month of app and flow logs ingested (usage.logGbPerMonth)"),
-        new("natGbPerMonth", Format(NatGbPerMonth), "GB a month processed by NAT gateways (usage.natGbPerMonth)"),
+        new("natGbPerMonth", Format(NatGbPerMonth), "GB a month processed by NAT gateways; NAT instances charge nothing per GB (usage.natGbPerMonth)"),
         new("staticGbPerApp", Format(StaticGbPerApp), "GB stored per static app bucket (usage.staticGbPerApp)"),
         new("imageGbPerApp", Format(ImageGbPerApp), "GB of images per api app repository (usage.imageGbPerApp)"),
         new("databaseChangePercentPerDay", Format(DatabaseChangePercentPerDay), "percent of database storage changed a day, sizing incremental backups beyond the free 100% of storage (usage.databaseChangePercentPerDay)"),
@@ -103,7 +103,7 @@ public sealed record UsageAssumptions(
         new("edgeLogBytesPerRequest", Format(EdgeLogBytesPerRequest), "bytes of one CloudFront access log record (JSON) delivered to CloudWatch Logs, one per request"),
         new("monitoring", "from the templates", "alarms (billed per metric they read), composite alarms, dashboards, health checks, log deliveries and metric filters as the emitted templates hold them"),
         new("peak", "scale.max", "peak = every api app at scale.max all month; volumes unchanged"),
-        new("freeTier", "none", "no free tier or credits applied; no taxes"),
+        new("freeTier", "CloudWatch only", "CloudWatch's always-free 3 dashboards and 10 alarm metrics when the environment is alone in its account; no other free tier or credits; no taxes"),
     ];
 
     private static bool IsValid(double value, double max) => double.IsFinite(value) && value >= 0 && value <= max && value < 1e15;

@@ -22,6 +22,9 @@ public static class NotableResources
         ("AWS::Route53::HealthCheck", _ => "Route 53 health check"),
         ("AWS::EC2::VPC", p => $"VPC {Text(p, "CidrBlock")}".TrimEnd()),
         ("AWS::EC2::NatGateway", _ => "NAT gateway"),
+
+        // The only EC2 instances Trilho emits do NAT (the natInstance egress).
+        ("AWS::EC2::Instance", _ => "NAT instance"),
         ("AWS::EC2::VPCEndpoint", p => $"VPC {Text(p, "VpcEndpointType")?.ToLowerInvariant() ?? "interface"} endpoint"),
         ("AWS::EC2::SecurityGroup", _ => "security group"),
         ("AWS::EC2::FlowLog", _ => "VPC flow log"),

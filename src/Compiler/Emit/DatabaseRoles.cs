@@ -65,7 +65,7 @@ public sealed class DatabaseRoles : Construct
         _ = task.AddContainer("Psql", new ContainerDefinitionOptions
         {
             ContainerName = ContainerName,
-            // The official PostgreSQL image of the database's major version, for its psql; pulled through the NAT gateway.
+            // The official PostgreSQL image of the database's major version, for its psql; pulled through the NAT.
             Image = ContainerImage.FromRegistry($"public.ecr.aws/docker/library/postgres:{major}-alpine"),
             Essential = true,
             // The container's own hard limit, the task's size: a limit per container is what Control Tower asks (CT.ECS.PR.7).

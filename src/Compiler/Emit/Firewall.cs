@@ -48,7 +48,7 @@ public sealed class Firewall : Construct
             var group = Group(vpc, EmitNames.Pascal(app.Id), $"App {app.Id}: its port from the load balancer only");
             LoadBalancer!.Connections.AllowTo(group, Port.Tcp(app.Port), $"Load balancer to {app.Id}");
 
-            // Image pulls, logs, secrets and the app's own HTTPS calls leave through the NAT gateway.
+            // Image pulls, logs, secrets and the app's own HTTPS calls leave through the NAT (gateway or instance).
             group.AddEgressRule(Peer.AnyIpv4(), Port.Tcp(443), "HTTPS to AWS APIs and the internet");
             if (app.DatabaseAccess && Database is not null)
             {

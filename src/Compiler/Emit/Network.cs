@@ -3,11 +3,12 @@ using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.Logs;
 using Constructs;
+using Trilho.Compiler.Model;
 using Trilho.Compiler.Resolution;
 
 namespace Trilho.Compiler.Emit;
 
-/// <summary>The VPC: public subnets (NAT gateways only), private subnets (load balancer and tasks), isolated subnets (database), flow logs.</summary>
+/// <summary>The VPC: public subnets (NAT gateways or NAT instances only), private subnets (load balancer and tasks), isolated subnets (database), flow logs.</summary>
 public sealed class Network : Construct
 {
     /// <summary>Builds the VPC of <paramref name="network"/>.</summary>
@@ -22,16 +23,18 @@ public sealed class Network : Construct
             RemovalPolicy = logRemoval,
         });
 
+        var natInstances = network.Egress == Egress.NatInstance ? NatInstances.Provider() : null;
         Vpc = new Vpc(this, "Vpc", new VpcProps
         {
             IpAddresses = IpAddresses.Cidr(network.Cidr),
             MaxAzs = network.AvailabilityZones,
-            NatGateways = network.NatGateways,
+            NatGateways = network.Nats,
+            NatGatewayProvider = natInstances ?? NatProvider.Gateway(),
             // The default adds a Lambda-backed custom resource; nothing here uses the default group instead.
             RestrictDefaultSecurityGroup = false,
             SubnetConfiguration =
             [
-                // Public subnets hold only NAT gateways (and the internet gateway CloudFront VPC origins require).
+                // Public subnets hold only NAT gateways or instances (and the internet gateway CloudFront VPC origins require).
                 new SubnetConfiguration { Name = "Public", SubnetType = SubnetType.PUBLIC, CidrMask = 24, MapPublicIpOnLaunch = false },
                 new SubnetConfiguration { Name = "Private", SubnetType = SubnetType.PRIVATE_WITH_EGRESS, CidrMask = 20 },
                 new SubnetConfiguration { Name = "Isolated", SubnetType = SubnetType.PRIVATE_ISOLATED, CidrMask = 24 },
@@ -46,7 +49,12 @@ public sealed class Network : Construct
             },
         });
 
-        // Image layers come from S3: a free gateway endpoint keeps that traffic off the NAT gateways.
+        if (natInstances is not null)
+        {
+            NatInstances.Harden(Vpc, natInstances);
+        }
+
+        // Image layers come from S3: a free gateway endpoint keeps that traffic off the NAT.
         Vpc.AddGatewayEndpoint("S3", new GatewayVpcEndpointOptions { Service = GatewayVpcEndpointAwsService.S3 });
     }
 

@@ -35,6 +35,17 @@ public enum Profile
     [JsonStringEnumMemberName("resilient")] Resilient,
 }
 
+/// <summary>How tasks in the private subnets reach the internet (docs/decisions/0017-economy-egress.md).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<Egress>))]
+public enum Egress
+{
+    /// <summary>A managed NAT gateway (one per NAT, highly available within its zone, nothing to patch).</summary>
+    [JsonStringEnumMemberName("natGateway")] NatGateway,
+
+    /// <summary>A t4g.nano EC2 instance doing NAT (a few dollars a month; a single instance that CloudFormation replaces on a new image).</summary>
+    [JsonStringEnumMemberName("natInstance")] NatInstance,
+}
+
 /// <summary>Database engine.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<DatabaseEngine>))]
 public enum DatabaseEngine

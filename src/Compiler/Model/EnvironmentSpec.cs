@@ -17,7 +17,7 @@ public sealed record EnvironmentSpec
     [OverrideShape]
     public string? Region { get; init; }
 
-    /// <summary>Defaults for cost versus resilience: `economy` (one NAT gateway, single-AZ database, short retention) or `resilient` (NAT per zone, Multi-AZ database, deletion protection, firewall). Default: `economy`.</summary>
+    /// <summary>Defaults for cost versus resilience: `economy` (one NAT instance, single-AZ database, short retention) or `resilient` (NAT per zone, Multi-AZ database, deletion protection, firewall). Default: `economy`.</summary>
     [DefaultValue(Model.Profile.Economy)]
     public Profile? Profile { get; init; }
 
@@ -26,6 +26,9 @@ public sealed record EnvironmentSpec
     [Pattern(Patterns.Domain, Patterns.DomainText)]
     [OverrideShape]
     public string? Domain { get; init; }
+
+    /// <summary>Optional network settings of this environment (how the private subnets reach the internet). Default: the profile's (`economy`: a NAT instance; `resilient`: a NAT gateway per zone).</summary>
+    public NetworkSpec? Network { get; init; }
 
     /// <summary>Optional ingress overrides for this environment (e.g. the `hostedZoneId` of its own domain, which must live in its account); same shape as `ingress`, only the fields to change. Default: none.</summary>
     [OverrideShape]

@@ -75,7 +75,7 @@ public static class EnvironmentResolver
                 HostedZoneId: domain is null ? null : ingress.HostedZoneId,
                 CertificateArn: ingress.CertificateArn,
                 Firewall: ingress.Firewall!.Value),
-            Network: new ResolvedNetwork(Defaults.VpcCidr, defaults.AvailabilityZones, defaults.NatGateways, defaults.LogRetentionDays),
+            Network: new ResolvedNetwork(Defaults.VpcCidr, defaults.AvailabilityZones, defaults.Nats, defaults.LogRetentionDays, SpecMerge.WithDefaults(environment.Network ?? new NetworkSpec(), defaults).Egress!.Value),
             Teams: teams,
             Apps: apps,
             Database: database,

@@ -5,7 +5,8 @@ namespace Trilho.Compiler.Resolution;
 /// <summary>What a profile sets when platform.yaml does not say: the cost-versus-resilience trade-off in one place.</summary>
 public sealed record ProfileDefaults(
     int AvailabilityZones,
-    int NatGateways,
+    int Nats,
+    Egress Egress,
     int LogRetentionDays,
     bool Firewall,
     int ScaleMin,
@@ -15,15 +16,15 @@ public sealed record ProfileDefaults(
     bool DatabaseDeletionProtection,
     int DatabaseBackupRetentionDays)
 {
-    /// <summary>Cheapest setup that still works: one NAT gateway, single-AZ database, one week of logs.</summary>
+    /// <summary>Cheapest setup that still works: one NAT instance (docs/decisions/0017-economy-egress.md), single-AZ database, one week of logs.</summary>
     public static ProfileDefaults Economy { get; } = new(
-        AvailabilityZones: 2, NatGateways: 1, LogRetentionDays: 7, Firewall: false,
+        AvailabilityZones: 2, Nats: 1, Egress: Egress.NatInstance, LogRetentionDays: 7, Firewall: false,
         ScaleMin: 1, ScaleMax: 2, DatabaseSize: DatabaseSize.Micro,
         DatabaseMultiAz: false, DatabaseDeletionProtection: false, DatabaseBackupRetentionDays: 1);
 
-    /// <summary>Survives the loss of a zone: NAT per zone, Multi-AZ database with deletion protection, firewall on.</summary>
+    /// <summary>Survives the loss of a zone: NAT gateway per zone, Multi-AZ database with deletion protection, firewall on.</summary>
     public static ProfileDefaults Resilient { get; } = new(
-        AvailabilityZones: 2, NatGateways: 2, LogRetentionDays: 30, Firewall: true,
+        AvailabilityZones: 2, Nats: 2, Egress: Egress.NatGateway, LogRetentionDays: 30, Firewall: true,
         ScaleMin: 2, ScaleMax: 10, DatabaseSize: DatabaseSize.Small,
         DatabaseMultiAz: true, DatabaseDeletionProtection: true, DatabaseBackupRetentionDays: 14);
 

@@ -56,8 +56,13 @@ public sealed record ResolvedTeam(string Id, string Name, string Email, string? 
 /// <param name="Firewall">Whether the WAF web ACL is attached.</param>
 public sealed record ResolvedIngress(string? Host, string? HostedZoneId, string? CertificateArn, bool Firewall);
 
-/// <summary>The network: how many zones and NAT gateways.</summary>
-public sealed record ResolvedNetwork(string Cidr, int AvailabilityZones, int NatGateways, int FlowLogRetentionDays);
+/// <summary>The network: how many zones, and how the private subnets reach the internet.</summary>
+/// <param name="Cidr">The VPC's IPv4 range.</param>
+/// <param name="AvailabilityZones">Zones the subnets span.</param>
+/// <param name="Nats">NAT gateways or NAT instances (per <paramref name="Egress"/>), each in its own zone; private subnets of other zones route through the first.</param>
+/// <param name="FlowLogRetentionDays">Days the flow logs are kept.</param>
+/// <param name="Egress">What does the NAT: a managed gateway or an EC2 instance.</param>
+public sealed record ResolvedNetwork(string Cidr, int AvailabilityZones, int Nats, int FlowLogRetentionDays, Egress Egress);
 
 /// <summary>An app, common part.</summary>
 public abstract record ResolvedApp(string Id, string Team, string Path, ResolvedSlo Slo);

@@ -101,12 +101,19 @@ public sealed class FirewallRequirementTests(SynthesisFixture fixture)
     {
         foreach (var template in fixture.AllTemplates())
         {
+            // The one CIDR source allowed is a private subnet of the same VPC: the NAT instance forwards what the tasks
+            // there send out (docs/decisions/0017-economy-egress.md). Anything wider, and any IPv6 range, fails.
+            var privateSubnets = template.Resources("AWS::EC2::Subnet")
+                .Where(s => s.Resource["Properties"]!["Tags"]!.AsArray().Any(t => (string?)t!["Key"] == "aws-cdk:subnet-name" && (string?)t["Value"] == "Private"))
+                .Select(s => (string?)s.Resource["Properties"]!["CidrBlock"])
+                .ToHashSet();
             var inline = template.Resources("AWS::EC2::SecurityGroup").SelectMany(g => g.Resource["Properties"]!["SecurityGroupIngress"]?.AsArray() ?? []);
             var separate = template.Resources("AWS::EC2::SecurityGroupIngress").Select(i => i.Resource["Properties"]);
             foreach (var rule in inline.Concat(separate))
             {
                 Assert.NotNull(rule);
-                Assert.True(rule["CidrIp"] is null && rule["CidrIpv6"] is null, $"{template.Name}: ingress from a CIDR: {rule.ToJsonString()}");
+                Assert.True(rule["CidrIpv6"] is null, $"{template.Name}: ingress from an IPv6 range: {rule.ToJsonString()}");
+                Assert.True(rule["CidrIp"] is null || privateSubnets.Contains((string?)rule["CidrIp"]), $"{template.Name}: ingress from a CIDR other than a private subnet: {rule.ToJsonString()}");
             }
         }
     }

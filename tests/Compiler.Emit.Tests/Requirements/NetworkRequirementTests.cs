@@ -5,9 +5,9 @@ namespace Trilho.Compiler.Emit.Tests.Requirements;
 public sealed class NetworkRequirementTests(SynthesisFixture fixture)
 {
     [Theory]
-    [InlineData("dev", 1)]
-    [InlineData("prod", 2)]
-    public void Network_spans_two_zones_with_public_private_and_isolated_subnets_and_NAT_per_profile(string environment, int natGateways)
+    [InlineData("dev", "AWS::EC2::Instance", 1)]
+    [InlineData("prod", "AWS::EC2::NatGateway", 2)]
+    public void Network_spans_two_zones_with_public_private_and_isolated_subnets_and_NAT_per_profile(string environment, string natType, int nats)
     {
         var shared = fixture.Stack("desafio-aws", environment, "shared");
         var subnets = shared.Resources("AWS::EC2::Subnet").Select(s => s.Id).ToList();
@@ -21,7 +21,9 @@ public sealed class NetworkRequirementTests(SynthesisFixture fixture)
         Assert.Contains("Fn::GetAZs", shared.Stack.Template, StringComparison.Ordinal);
         Assert.DoesNotContain("dummy1a", shared.Stack.Template, StringComparison.Ordinal);
 
-        Assert.Equal(natGateways, shared.Resources("AWS::EC2::NatGateway").Count);
+        // Economy: one NAT instance and no gateway (docs/decisions/0017-economy-egress.md); resilient: a NAT gateway per zone.
+        Assert.Equal(nats, shared.Resources(natType).Count);
+        Assert.Empty(shared.Resources(natType == "AWS::EC2::Instance" ? "AWS::EC2::NatGateway" : "AWS::EC2::Instance"));
         Assert.All(shared.Resources("AWS::EC2::Subnet"), s => Assert.NotEqual("true", s.Resource["Properties"]!["MapPublicIpOnLaunch"]?.ToString()));
     }
 

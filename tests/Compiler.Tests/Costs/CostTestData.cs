@@ -43,7 +43,7 @@ internal static class CostTestData
         Locale: Locale.En,
         Domain: null,
         Ingress: new ResolvedIngress(null, null, null, Firewall: false),
-        Network: new ResolvedNetwork("10.0.0.0/16", 2, 1, 7),
+        Network: new ResolvedNetwork("10.0.0.0/16", 2, 1, 7, Egress.NatGateway),
         Teams: [],
         Apps: [api ?? Api()],
         Database: database,

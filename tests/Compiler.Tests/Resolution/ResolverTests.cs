@@ -51,8 +51,8 @@ public class ResolverTests
         var platform = Sample();
         var dev = platform.Environments.Single(e => e.Name == "dev");
         var prod = platform.Environments.Single(e => e.Name == "prod");
-        Assert.Equal((Profile.Economy, false, 1), (dev.Profile, dev.Ingress.Firewall, dev.Network.NatGateways));
-        Assert.Equal((Profile.Resilient, true, 2), (prod.Profile, prod.Ingress.Firewall, prod.Network.NatGateways));
+        Assert.Equal((Profile.Economy, false, 1), (dev.Profile, dev.Ingress.Firewall, dev.Network.Nats));
+        Assert.Equal((Profile.Resilient, true, 2), (prod.Profile, prod.Ingress.Firewall, prod.Network.Nats));
         Assert.Equal(("db.t4g.micro", false), (dev.Database!.InstanceClass, dev.Database.MultiAz));
         Assert.Equal(("db.t4g.medium", true, 50), (prod.Database!.InstanceClass, prod.Database.MultiAz, prod.Database.StorageGiB));
     }
@@ -67,5 +67,22 @@ public class ResolverTests
         Assert.Equal((8080, "/api/health", 256, 512, 1, 2), (api.Port, api.HealthCheck, api.Cpu, api.Memory, api.Scale.Min, api.Scale.Max));
         Assert.Equal((99.5, 1000), (api.Slo.Availability, api.Slo.LatencyP95Ms));
         Assert.Equal((Locale.En, (string?)null, (ResolvedDatabase?)null), (env.Locale, env.Domain, env.Database));
+    }
+
+    [Theory]
+    [InlineData("economy", "", Egress.NatInstance, 1)]
+    [InlineData("resilient", "", Egress.NatGateway, 2)]
+    [InlineData("economy", ", network: { egress: natGateway }", Egress.NatGateway, 1)]
+    [InlineData("resilient", ", network: { egress: natInstance }", Egress.NatInstance, 2)]
+    public void Egress_follows_the_profile_unless_the_environment_picks_one(string profile, string network, Egress egress, int nats)
+    {
+        var text = File.ReadAllText(Repository.PathOf("samples", "minimal", "platform.yaml"))
+            .Replace("dev: { account: \"111111111111\" }", $"dev: {{ account: \"111111111111\", profile: {profile}{network} }}", StringComparison.Ordinal);
+
+        var result = FrontEnd.Analyze("platform.yaml", text);
+
+        Assert.Empty(result.Diagnostics);
+        var env = Assert.Single(result.Platform!.Environments);
+        Assert.Equal((egress, nats), (env.Network.Egress, env.Network.Nats));
     }
 }

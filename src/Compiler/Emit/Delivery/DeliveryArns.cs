@@ -36,6 +36,9 @@ internal sealed class DeliveryArns(ResolvedEnvironment environment)
 
     public string IamPoliciesStartingWith(string prefix) => $"arn:{Aws.PARTITION}:iam::{Account}:policy/{prefix}*";
 
+    /// <summary>Instance profiles whose name starts with <paramref name="prefix"/>, in this account.</summary>
+    public string IamInstanceProfilesStartingWith(string prefix) => $"arn:{Aws.PARTITION}:iam::{Account}:instance-profile/{prefix}*";
+
     /// <summary>Roles whose name has <paramref name="infix"/> anywhere, in this account.</summary>
     public string IamRolesContaining(string infix) => $"arn:{Aws.PARTITION}:iam::{Account}:role/*{infix}*";
 

@@ -69,6 +69,18 @@ internal static class DeployActions
     /// <summary>Managing the roles a stack declares (task roles, flow log and canary roles). Declared after its parts: static fields initialize in order.</summary>
     public static readonly string[] IamRoles = [.. IamRoleGrants.Concat(IamRoleChanges).Append("iam:PassRole").Order(StringComparer.Ordinal)];
 
+    /// <summary>The instance profile of a NAT instance (docs/decisions/0017-economy-egress.md): its lifetime, its one role and tags.</summary>
+    public static readonly string[] IamInstanceProfiles =
+    [
+        "iam:AddRoleToInstanceProfile",
+        "iam:CreateInstanceProfile",
+        "iam:DeleteInstanceProfile",
+        "iam:GetInstanceProfile",
+        "iam:RemoveRoleFromInstanceProfile",
+        "iam:TagInstanceProfile",
+        "iam:UntagInstanceProfile",
+    ];
+
     /// <summary>Writes to a managed policy: creating, versioning, deleting and tagging it.</summary>
     public static readonly string[] IamPolicyWrites =
     [

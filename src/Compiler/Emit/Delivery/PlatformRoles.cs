@@ -66,6 +66,10 @@ internal static class PlatformRoles
         yield return PolicyJson.Allow("ManagePlatformServices", DeployActions.PlatformServices, ["*"]);
         yield return PolicyJson.Allow("ManageEnvironmentRoles", DeployActions.IamRoles, [arns.IamRolesStartingWith(prefix)]);
 
+        // NAT instances carry an instance profile. Granted whatever the egress, so switching an environment from
+        // natInstance to natGateway can still delete the old profile.
+        yield return PolicyJson.Allow("ManageEnvironmentInstanceProfiles", DeployActions.IamInstanceProfiles, [arns.IamInstanceProfilesStartingWith(prefix)]);
+
         // The delivery stack's team boundary; teams' execution roles are denied this.
         yield return PolicyJson.Allow("ManageEnvironmentPolicies", DeployActions.IamPolicies, [arns.IamPoliciesStartingWith(prefix)]);
         yield return PolicyJson.Allow("CreateServiceLinkedRoles", ["iam:CreateServiceLinkedRole"], [arns.ServiceLinkedRoles()]);
