@@ -63,12 +63,14 @@ public static class NatInstances
 
         foreach (var instance in provider.GatewayInstances)
         {
+            var cfn = (CfnInstance)instance.Node.DefaultChild!;
+
             // CDK orders NAT gateways after their subnet's internet route, not instances: without this CloudFormation
             // may boot the instance before the route to the internet gateway exists, while the user data needs it.
+            // On the instance alone, so its role and profile are still created alongside the network.
             var subnet = vpc.PublicSubnets.Single(s => s.Node.Path == instance.Node.Scope!.Node.Path);
-            instance.Node.AddDependency(subnet.InternetConnectivityEstablished);
+            cfn.Node.AddDependency(subnet.InternetConnectivityEstablished);
 
-            var cfn = (CfnInstance)instance.Node.DefaultChild!;
             cfn.LaunchTemplate = new CfnInstance.LaunchTemplateSpecificationProperty
             {
                 LaunchTemplateId = launchTemplate.Ref,
