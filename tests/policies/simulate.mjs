@@ -56,3 +56,27 @@ export function decideWebIdentity({ providerArn, roleArn, account, claims, trust
   });
   return analysis.result;
 }
+
+/**
+ * A request on a resource whose ARN has no account, as AWS's public SSM parameters have
+ * (arn:aws:ssm:<region>::parameter/aws/service/...): the validated simulation rejects such an ARN because its
+ * resource-type pattern requires an account, so this runs the engine without that step, on identity policies only.
+ * Returns 'Allowed', 'ExplicitlyDenied' or 'ImplicitlyDenied'.
+ */
+export function decideAccountless({ principal, action, resource, account, identity = [], boundary }) {
+  // Evaluated as a same-account request: a public parameter has no resource policy to consult, any identity allowed may read it.
+  const request = new AwsRequestImpl(principal, { resource, accountId: account }, action, new RequestContextImpl({ 'aws:SecureTransport': 'true' }));
+  const analysis = authorize({
+    request,
+    sessionPolicy: undefined,
+    identityPolicies: identity.map((policy, i) => loadPolicy(policy, { name: `identity${i}` })),
+    serviceControlPolicies: [],
+    resourceControlPolicies: [],
+    resourcePolicy: undefined,
+    permissionBoundaries: boundary ? [loadPolicy(boundary, { name: 'boundary' })] : undefined,
+    vpcEndpointPolicies: undefined,
+    simulationParameters: { simulationMode: 'Strict', discoveryContextKeyConstraints: new DiscoveryContextKeyConstraints([]) },
+    serviceSettings: { s3: { blockPublicAccess: undefined } },
+  });
+  return analysis.result;
+}

@@ -66,7 +66,9 @@ public static class CostEstimator
         if (network.Egress == Egress.NatInstance)
         {
             // An instance bills its hours, its root volume and its public address; forwarding costs nothing per GB.
-            lines.Add("Network", $"NAT instances ({network.Nats} x {NatInstances.InstanceType})", PriceKeys.Ec2(NatInstances.InstanceType), network.Nats * Hours);
+            // Unlimited CPU credits (NatInstances.Provider): surplus credits bill only while the instance runs above its
+            // baseline, which forwarding API calls and manifests does not; not estimated.
+            lines.Add("Network", $"NAT instances ({network.Nats} x {NatInstances.InstanceType}, unlimited credits: surplus CPU above baseline billed extra, not estimated)", PriceKeys.Ec2(NatInstances.InstanceType), network.Nats * Hours);
             lines.Add("Network", $"NAT instance root volumes ({network.Nats} x {NatInstances.RootVolumeGb} GB gp3)", PriceKeys.EbsGp3, network.Nats * NatInstances.RootVolumeGb);
             lines.Add("Network", $"Public IPv4 addresses of the NAT instances ({network.Nats})", PriceKeys.PublicIpv4, network.Nats * Hours);
             return;

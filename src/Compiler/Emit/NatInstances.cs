@@ -6,7 +6,7 @@ namespace Trilho.Compiler.Emit;
 /// <summary>
 /// NAT instances for the <c>natInstance</c> egress (docs/decisions/0017-economy-egress.md): CDK's
 /// <see cref="NatInstanceProviderV2"/> (Amazon Linux 2023 from the public SSM parameter, resolved at deploy time; user
-/// data that turns on forwarding and masquerading; source/destination check off), hardened beyond CDK's defaults.
+/// source/destination check off), with our own user data (<see cref="NatUserData"/>) and hardened beyond CDK's defaults.
 /// </summary>
 public static class NatInstances
 {
@@ -25,10 +25,14 @@ public static class NatInstances
         InstanceType = new InstanceType(InstanceType),
         MachineImage = MachineImage.LatestAmazonLinux2023(new AmazonLinux2023ImageSsmParameterProps { CpuType = AmazonLinuxCpuType.ARM_64 }),
         DefaultAllowedTraffic = NatTrafficDirection.NONE,
+        UserData = UserData.Custom(NatUserData.Script),
 
-        // Standard credits: a fixed price (unlimited mode bills surplus CPU). Image layers bypass the NAT through the
-        // S3 gateway endpoint, so what it forwards (API calls, manifests) stays within the baseline.
-        CreditSpecification = CpuCredits.STANDARD,
+        // Unlimited: in standard mode T4g gets no launch credits, so every new instance (each image replacement) would
+        // boot, install packages and forward at the 5% baseline until it earned credits
+        // (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/burstable-performance-instances-standard-mode-concepts.html).
+        // Surplus credits are billed only while the average stays above the baseline; image layers bypass the NAT
+        // through the S3 gateway endpoint, so forwarding API calls and manifests stays below it.
+        CreditSpecification = CpuCredits.UNLIMITED,
     });
 
     /// <summary>
@@ -60,6 +64,13 @@ public static class NatInstances
         foreach (var instance in provider.GatewayInstances)
         {
             var cfn = (CfnInstance)instance.Node.DefaultChild!;
+
+            // CDK orders NAT gateways after their subnet's internet route, not instances: without this CloudFormation
+            // may boot the instance before the route to the internet gateway exists, while the user data needs it.
+            // On the instance alone, so its role and profile are still created alongside the network.
+            var subnet = vpc.PublicSubnets.Single(s => s.Node.Path == instance.Node.Scope!.Node.Path);
+            cfn.Node.AddDependency(subnet.InternetConnectivityEstablished);
+
             cfn.LaunchTemplate = new CfnInstance.LaunchTemplateSpecificationProperty
             {
                 LaunchTemplateId = launchTemplate.Ref,

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Trilho.Compiler.Diff;
 
 namespace Trilho.Compiler.Emit.Tests.Behaviour;
@@ -105,6 +106,66 @@ public sealed class EgressTests(SynthesisFixture fixture)
             Assert.Equal(("InstanceId", instanceId), (change.Path, change.ReferencedResource));
         });
     }
+
+    [Fact]
+    public void The_nat_instance_is_created_after_its_subnet_can_reach_the_internet()
+    {
+        // CloudFormation creates a resource only after everything it names in DependsOn, Ref or Fn::GetAtt
+        // (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-dependson.html). The user
+        // data installs packages at boot, so the public subnet's route to the internet gateway (and the gateway's
+        // attachment to the VPC) must exist before the instance does.
+        var shared = fixture.Stack("desafio-aws", "dev", "shared");
+        var (instance, resource) = Assert.Single(shared.Resources("AWS::EC2::Instance"));
+        var subnet = Template.Target(resource["Properties"]!["NetworkInterfaces"]![0]!["SubnetId"])!;
+        var association = Assert.Single(shared.Resources("AWS::EC2::SubnetRouteTableAssociation"), a => Template.Target(a.Resource["Properties"]!["SubnetId"]) == subnet);
+        var table = Template.Target(association.Resource["Properties"]!["RouteTableId"]);
+        var internetRoute = Assert.Single(shared.Resources("AWS::EC2::Route"), r => Template.Target(r.Resource["Properties"]!["RouteTableId"]) == table
+            && (string?)r.Resource["Properties"]!["DestinationCidrBlock"] == "0.0.0.0/0"
+            && (string?)shared.Resource(Template.Target(r.Resource["Properties"]!["GatewayId"]) ?? "")?["Type"] == "AWS::EC2::InternetGateway").Id;
+        var attachment = Assert.Single(shared.Resources("AWS::EC2::VPCGatewayAttachment")).Id;
+
+        var createdBefore = Prerequisites(shared, instance);
+
+        Assert.Contains(internetRoute, createdBefore);
+        Assert.Contains(attachment, createdBefore);
+    }
+
+    // Every resource CloudFormation must finish creating before this one: DependsOn, Ref and Fn::GetAtt, transitively.
+    private static HashSet<string> Prerequisites(Template shared, string logicalId)
+    {
+        var seen = new HashSet<string>();
+        var pending = new Stack<string>([logicalId]);
+        while (pending.TryPop(out var id))
+        {
+            foreach (var next in DirectPrerequisites(shared, shared.Resource(id)).Where(seen.Add))
+            {
+                pending.Push(next);
+            }
+        }
+
+        return seen;
+    }
+
+    private static IEnumerable<string> DirectPrerequisites(Template shared, JsonObject resource)
+    {
+        var dependsOn = resource["DependsOn"] switch
+        {
+            JsonArray many => many.Select(d => (string)d!),
+            JsonValue one => [(string)one!],
+            _ => [],
+        };
+        return dependsOn.Concat(References(resource["Properties"])).Where(shared.ResourcesSection.ContainsKey);
+    }
+
+    private static IEnumerable<string> References(JsonNode? node) => node switch
+    {
+        JsonObject o when o.Count == 1 && o["Ref"] is JsonValue r => [(string)r!],
+        JsonObject o when o.Count == 1 && o["Fn::GetAtt"] is JsonArray a => [(string)a[0]!],
+        JsonObject o when o.Count == 1 && o["Fn::GetAtt"] is JsonValue g => [((string)g!).Split('.')[0]],
+        JsonObject o => o.SelectMany(p => References(p.Value)),
+        JsonArray a => a.SelectMany(References),
+        _ => [],
+    };
 
     private static List<string> Subnets(Template shared, string tier) =>
         shared.Resources("AWS::EC2::Subnet").Where(s => s.Resource["Properties"]!["Tags"]!.AsArray()

@@ -1,3 +1,5 @@
+using Amazon.CDK;
+using Trilho.Compiler.Model;
 using Trilho.Compiler.Resolution;
 
 namespace Trilho.Compiler.Emit.Delivery;
@@ -7,7 +9,8 @@ internal static class PlatformRoles
 {
     /// <summary>
     /// The platform role changes stacks only through change sets bound to the platform execution role, pushes images
-    /// to the environment's repositories, runs the database role setup task, and nothing else: it holds no service
+    /// to the environment's repositories, runs the database role setup task, reads AWS's public Amazon Linux image
+    /// parameters (NAT instances only), and nothing else: it holds no service
     /// permissions to create or change resources itself.
     /// </summary>
     public static IEnumerable<object> DeployStatements(ResolvedEnvironment environment, DeliveryArns arns, string executionRoleArn)
@@ -25,6 +28,16 @@ internal static class PlatformRoles
         yield return PolicyJson.Allow("LogInToImageRegistry", ["ecr:GetAuthorizationToken"], ["*"]);
         yield return PolicyJson.Allow("PushEnvironmentImages", DeployActions.EcrPush,
             [arns.Repository(EmitNames.Repository(environment, "*"))]);
+        if (environment.Network.Egress == Egress.NatInstance)
+        {
+            // The shared stack's image parameter (AWS::SSM::Parameter::Value<...>) is resolved with the caller's
+            // credentials when the change set is created
+            // (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/systems-manager-parameter-types.html).
+            // Only AWS's public Amazon Linux parameters: none of the account's own parameters.
+            yield return PolicyJson.Allow("ResolveAmazonLinuxImageParameter", ["ssm:GetParameters"],
+                [$"arn:{Aws.PARTITION}:ssm:{environment.Region}::parameter/aws/service/ami-amazon-linux-latest/*"]);
+        }
+
         if (DatabaseRoles.Exists(environment))
         {
             foreach (var statement in DatabaseRoleSetupStatements(environment, arns))
