@@ -58,7 +58,7 @@ public sealed class DashboardTests(SynthesisFixture fixture)
     [Fact]
     public void Portuguese_and_english_dashboards_differ_only_in_language()
     {
-        var pt = fixture.DesafioDev.Regional;
+        var pt = fixture.DesafioDevTeamDashboards.Regional;
         var en = fixture.DesafioDevEnglish.Regional;
         var dashboards = pt.OfType("AWS::CloudWatch::Dashboard").Select(d => d.Key).ToList();
         Assert.Equal(dashboards, en.OfType("AWS::CloudWatch::Dashboard").Select(d => d.Key).ToList());
@@ -83,18 +83,38 @@ public sealed class DashboardTests(SynthesisFixture fixture)
         Assert.Equal("desafio-dev-operations", (string)en.Properties("OperationsDashboard")["DashboardName"]!);
     }
 
+    /// <summary>Economy (the sample's dev) keeps only the NOC's operations dashboard; the alarms stay (docs/monitoring.md).</summary>
     [Fact]
-    public void Every_owning_team_has_a_technical_dashboard_with_its_apps_and_the_database_its_apps_use()
+    public void Economy_has_the_operations_dashboard_and_no_team_technical_dashboards()
     {
         var regional = fixture.DesafioDev.Regional;
+        Assert.Equal(["OperationsDashboard"], regional.OfType("AWS::CloudWatch::Dashboard").Select(d => d.Key).ToList());
+        Assert.Equal("desafio-dev-operacao", (string)regional.Properties("OperationsDashboard")["DashboardName"]!);
+        Assert.Equal(
+            fixture.DesafioDevTeamDashboards.Regional.OfType("AWS::CloudWatch::Alarm").Select(a => a.Key).Order(StringComparer.Ordinal).ToList(),
+            regional.OfType("AWS::CloudWatch::Alarm").Select(a => a.Key).Order(StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>Resilient (prod) has them by default; in economy the environment's override turns them on.</summary>
+    [Theory]
+    [InlineData("prod")]
+    [InlineData("dev with teamDashboards: true")]
+    public void Every_owning_team_has_a_technical_dashboard_with_its_apps_and_the_database_its_apps_use(string environment)
+    {
+        var (synthesis, name) = environment == "prod" ? (fixture.DesafioProd, "prod") : (fixture.DesafioDevTeamDashboards, "dev");
+        var regional = synthesis.Regional;
+        Assert.Equal(
+            ["BackendTechnicalDashboard", "FrontendTechnicalDashboard", "OperationsDashboard"],
+            regional.OfType("AWS::CloudWatch::Dashboard").Select(d => d.Key).Order(StringComparer.Ordinal).ToList());
+        Assert.Equal($"desafio-{name}-backend-tecnico", (string)regional.Properties("BackendTechnicalDashboard")["DashboardName"]!);
         var backend = regional.DashboardBody("BackendTechnicalDashboard").ToJsonString();
         Assert.Contains("TargetResponseTime", backend, StringComparison.Ordinal);
         Assert.Contains("CPUUtilization", backend, StringComparison.Ordinal);
         Assert.Contains("AWS/RDS", backend, StringComparison.Ordinal);
         Assert.Contains("HealthCheckStatus", backend, StringComparison.Ordinal);
-        Assert.Contains("desafio-dev-backend-edge-external-check-failed", backend, StringComparison.Ordinal);
+        Assert.Contains($"desafio-{name}-backend-edge-external-check-failed", backend, StringComparison.Ordinal);
         var frontend = regional.DashboardBody("FrontendTechnicalDashboard").ToJsonString();
-        Assert.Contains("Trilho/desafio-dev/EdgeLogs", frontend, StringComparison.Ordinal);
+        Assert.Contains($"Trilho/desafio-{name}/EdgeLogs", frontend, StringComparison.Ordinal);
         Assert.DoesNotContain("AWS/CloudFront", frontend, StringComparison.Ordinal);
         Assert.DoesNotContain("AWS/RDS", frontend, StringComparison.Ordinal);
         Assert.DoesNotContain("TargetResponseTime", frontend, StringComparison.Ordinal);
@@ -106,8 +126,8 @@ public sealed class DashboardTests(SynthesisFixture fixture)
     [Fact]
     public void Edge_log_and_route53_widgets_read_us_east_1()
     {
-        var body = fixture.DesafioDev.Regional.DashboardBody("FrontendTechnicalDashboard");
-        var edge = body["widgets"]!.AsArray().Where(w => w!["properties"]!.ToJsonString().Contains("Trilho/desafio-dev/EdgeLogs", StringComparison.Ordinal) || w!["properties"]!.ToJsonString().Contains("AWS/Route53", StringComparison.Ordinal)).ToList();
+        var body = fixture.DesafioProd.Regional.DashboardBody("FrontendTechnicalDashboard");
+        var edge = body["widgets"]!.AsArray().Where(w => w!["properties"]!.ToJsonString().Contains("Trilho/desafio-prod/EdgeLogs", StringComparison.Ordinal) || w!["properties"]!.ToJsonString().Contains("AWS/Route53", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(edge);
         foreach (var widget in edge)
         {

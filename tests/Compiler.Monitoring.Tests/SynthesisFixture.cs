@@ -19,7 +19,11 @@ public sealed class SynthesisFixture : IDisposable
         var desafio = File.ReadAllText(SamplePath("desafio-aws"));
         DesafioDev = Synthesize(Environment(desafio, "dev"));
         DesafioProd = Synthesize(Environment(desafio, "prod"));
-        DesafioDevEnglish = Synthesize(Environment(desafio.Replace("locale: pt-BR", "locale: en", StringComparison.Ordinal), "dev"));
+        // dev is economy: the team dashboards only with the environment's override (the first "profile: economy" is dev's).
+        var withTeamDashboards = desafio.Replace("    profile: economy\n", "    profile: economy\n    monitoring: { teamDashboards: true }\n", StringComparison.Ordinal);
+        Assert.NotEqual(desafio, withTeamDashboards);
+        DesafioDevTeamDashboards = Synthesize(Environment(withTeamDashboards, "dev"));
+        DesafioDevEnglish = Synthesize(Environment(withTeamDashboards.Replace("locale: pt-BR", "locale: en", StringComparison.Ordinal), "dev"));
         Minimal = Synthesize(Environment(File.ReadAllText(SamplePath("minimal")), "dev"));
         StaticOnly = Synthesize(Environment(File.ReadAllText(Trilho.Testing.RepositoryRoot.Combine("tests", "Compiler.Emit.Tests", "Golden", "Cases", "static-only-certificate", "platform.yaml")), "prod"));
     }
@@ -30,7 +34,10 @@ public sealed class SynthesisFixture : IDisposable
     /// <summary>The brief's sample, prod, pt-BR.</summary>
     public Synthesis DesafioProd { get; }
 
-    /// <summary>The brief's sample, dev, with <c>locale: en</c>.</summary>
+    /// <summary>The brief's sample, dev, pt-BR, with <c>environments.dev.monitoring.teamDashboards: true</c>.</summary>
+    public Synthesis DesafioDevTeamDashboards { get; }
+
+    /// <summary>The brief's sample, dev, with <c>locale: en</c> and the team dashboards on (to compare them with <see cref="DesafioDevTeamDashboards"/>).</summary>
     public Synthesis DesafioDevEnglish { get; }
 
     /// <summary>One api app, no domain, no database, no watchers, en (the default).</summary>
@@ -39,7 +46,7 @@ public sealed class SynthesisFixture : IDisposable
     /// <summary>One static app alone behind its distribution (the golden case static-only-certificate), prod.</summary>
     public Synthesis StaticOnly { get; }
 
-    public IEnumerable<Synthesis> All => [DesafioDev, DesafioProd, DesafioDevEnglish, Minimal, StaticOnly];
+    public IEnumerable<Synthesis> All => [DesafioDev, DesafioProd, DesafioDevTeamDashboards, DesafioDevEnglish, Minimal, StaticOnly];
 
     /// <summary>Resolves environment <paramref name="name"/> of a platform.yaml text.</summary>
     public static ResolvedEnvironment Environment(string yaml, string name)

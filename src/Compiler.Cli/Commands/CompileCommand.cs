@@ -161,8 +161,7 @@ internal sealed class CompileCommand : TrilhoCommand
                 resolved,
                 folder,
                 platform.Usage,
-                MonitoringInventory.FromTemplates(synthesized.Plan.Stacks.Select(s => s.Template)),
-                CloudWatchFreeTier.Applies(platform, resolved));
+                MonitoringInventory.FromTemplates(synthesized.Plan.Stacks.Select(s => s.Template)));
             stdout.WriteLine($"wrote {Path.Combine(folder, CostEstimateWriter.JsonFileName)}");
             stdout.WriteLine($"wrote {Path.Combine(folder, CostEstimateWriter.MarkdownFileName)}");
             CommandOutput.Print(estimate.Diagnostics, stdout);

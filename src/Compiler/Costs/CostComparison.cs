@@ -48,7 +48,7 @@ public sealed class CostComparison
         ArgumentNullException.ThrowIfNull(platform);
         var scenarios = platform.Environments
             .SelectMany(e => PriceCatalog.Regions.Select(r => e with { Region = r }))
-            .Select(e => new ComparisonScenario($"{e.Name} {e.Region}", e, CostEstimator.Estimate(e, usage, ownAccount: CloudWatchFreeTier.Applies(platform, e))))
+            .Select(e => new ComparisonScenario($"{e.Name} {e.Region}", e, CostEstimator.Estimate(e, usage)))
             .ToList();
 
         var options = new List<(string Section, string Option, bool Chosen, Func<ResolvedEnvironment, UsageAssumptions, RegionalPrices, decimal?> Cost)>

@@ -19,9 +19,9 @@ public static class CostEstimateWriter
     /// missing). Returns the estimate, whose <see cref="CostEstimate.Diagnostics"/> the caller prints and whose
     /// <see cref="CostEstimate.ToSummaryLine"/> is the build log line.
     /// </summary>
-    public static CostEstimate Write(ResolvedEnvironment environment, string directory, UsageSpec? usage = null, MonitoringInventory? monitoring = null, bool ownAccount = false)
+    public static CostEstimate Write(ResolvedEnvironment environment, string directory, UsageSpec? usage = null, MonitoringInventory? monitoring = null)
     {
-        var estimate = CostEstimator.Estimate(environment, usage, monitoring, ownAccount);
+        var estimate = CostEstimator.Estimate(environment, usage, monitoring);
         Write(estimate, directory);
         return estimate;
     }

@@ -17,10 +17,11 @@ public static class CostEstimator
     /// Estimates <paramref name="environment"/> with the volumes of <paramref name="usage"/> (null: profile defaults).
     /// Monitoring is priced from <paramref name="monitoring"/>, counted in the emitted templates when the caller has
     /// them; null computes the same counts without synthesizing (<see cref="MonitoringInventory.Expected"/>).
-    /// <paramref name="ownAccount"/> (see <see cref="CloudWatchFreeTier.Applies"/>) deducts CloudWatch's always-free
-    /// dashboards and alarm metrics; false prices every one.
+    /// No free tier comes off: CloudWatch's always-free allowance is shared by the whole consolidated billing family
+    /// (https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/consolidated-billing.html), so it cannot be
+    /// credited to one environment.
     /// </summary>
-    public static CostEstimate Estimate(ResolvedEnvironment environment, UsageSpec? usage = null, MonitoringInventory? monitoring = null, bool ownAccount = false)
+    public static CostEstimate Estimate(ResolvedEnvironment environment, UsageSpec? usage = null, MonitoringInventory? monitoring = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var assumptions = UsageAssumptions.For(environment.Profile, usage);
@@ -57,7 +58,7 @@ public static class CostEstimator
             AddStaticApp(lines, app, statics.Count, assumptions);
         }
 
-        AddDnsAndMonitoring(lines, environment, assumptions, monitoring ?? MonitoringInventory.Expected(environment), ownAccount);
+        AddDnsAndMonitoring(lines, environment, assumptions, monitoring ?? MonitoringInventory.Expected(environment));
         return new CostEstimate(environment.Platform, environment.Name, environment.Region, Priced: true, lines.Lines, assumptions.Describe(), [.. usageWarnings, .. lines.Diagnostics]);
     }
 
@@ -133,19 +134,23 @@ public static class CostEstimator
         lines.Add("Static apps", $"{app.Id}: S3 PUT (deploys)", PriceKeys.S3Put, UsageAssumptions.StaticPutsThousands, global: true);
     }
 
-    private static void AddDnsAndMonitoring(LineBuilder lines, ResolvedEnvironment environment, UsageAssumptions usage, MonitoringInventory monitoring, bool ownAccount)
+    private static void AddDnsAndMonitoring(LineBuilder lines, ResolvedEnvironment environment, UsageAssumptions usage, MonitoringInventory monitoring)
     {
         lines.Add("DNS", "Private hosted zone", PriceKeys.Route53Zone, 1m);
         lines.Add("DNS", "Private zone queries", PriceKeys.Route53Queries, UsageAssumptions.PrivateZoneQueriesMillions);
         lines.Add("DNS", $"Health checks ({monitoring.HealthChecks})", PriceKeys.Route53HealthCheck, monitoring.HealthChecks);
         lines.Add("DNS", "Health check HTTPS feature", PriceKeys.Route53HealthCheckFeature, monitoring.HealthChecks);
 
-        // CloudWatch bills an alarm on metric math per metric it reads; the account's free allowance comes off first.
-        var freeMetrics = ownAccount ? Math.Min(CloudWatchFreeTier.AlarmMetrics, monitoring.AlarmMetrics) : 0;
-        var freeDashboards = ownAccount ? Math.Min(CloudWatchFreeTier.Dashboards, monitoring.Dashboards) : 0;
-        lines.Add("Monitoring", $"Alarms ({monitoring.Alarms}, reading {monitoring.AlarmMetrics} metrics{Free(freeMetrics)})", PriceKeys.Alarm, monitoring.AlarmMetrics - freeMetrics);
+        // CloudWatch bills an alarm on metric math per metric it reads.
+        lines.Add("Monitoring", $"Alarms ({monitoring.Alarms}, reading {monitoring.AlarmMetrics} metrics)", PriceKeys.Alarm, monitoring.AlarmMetrics);
+        if (monitoring.ScalingAlarms > 0)
+        {
+            // Application Auto Scaling creates these in the account; they bill like any standard alarm on one metric.
+            lines.Add("Monitoring", $"Target tracking alarms ({monitoring.ScalingAlarms}, created by Application Auto Scaling)", PriceKeys.Alarm, monitoring.ScalingAlarms);
+        }
+
         lines.Add("Monitoring", $"Composite alarms ({monitoring.CompositeAlarms})", PriceKeys.CompositeAlarm, monitoring.CompositeAlarms);
-        lines.Add("Monitoring", $"Dashboards ({monitoring.Dashboards}{Free(freeDashboards)})", PriceKeys.Dashboard, monitoring.Dashboards - freeDashboards);
+        lines.Add("Monitoring", $"Dashboards ({monitoring.Dashboards})", PriceKeys.Dashboard, monitoring.Dashboards);
 
         if (monitoring.MetricFilters > 0)
         {
@@ -164,6 +169,4 @@ public static class CostEstimator
             lines.Add("Logs", $"Edge access log storage ({environment.LogRetentionDays} days kept)", PriceKeys.LogStorage, edgeGb * environment.LogRetentionDays / 30m, global: true);
         }
     }
-
-    private static string Free(int free) => free > 0 ? $"; {free} free in the account" : string.Empty;
 }

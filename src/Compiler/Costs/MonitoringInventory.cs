@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Trilho.Compiler.Emit;
 using Trilho.Compiler.Emit.Monitoring;
 using Trilho.Compiler.Resolution;
 
@@ -17,7 +18,12 @@ namespace Trilho.Compiler.Costs;
 /// <param name="HealthChecks">Route 53 health checks (all HTTPS).</param>
 /// <param name="MetricFilters">CloudWatch Logs metric filters (each publishes a custom metric).</param>
 /// <param name="LogDeliveries">CloudWatch Logs deliveries (vended logs).</param>
-public sealed record MonitoringInventory(int Alarms, int AlarmMetrics, int CompositeAlarms, int Dashboards, int HealthChecks, int MetricFilters, int LogDeliveries)
+/// <param name="ScalingAlarms">
+/// Alarms Application Auto Scaling creates for the target-tracking policies: not in any template, but billed to the account
+/// as standard alarms on one metric each. Two per policy (high, to scale out; low, to scale in), one when scale-in is disabled:
+/// https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-target-tracking.html
+/// </param>
+public sealed record MonitoringInventory(int Alarms, int AlarmMetrics, int CompositeAlarms, int Dashboards, int HealthChecks, int MetricFilters, int LogDeliveries, int ScalingAlarms)
 {
     /// <summary>Counts the resources in CloudFormation templates (JSON text).</summary>
     public static MonitoringInventory FromTemplates(IEnumerable<string> templates)
@@ -36,8 +42,14 @@ public sealed record MonitoringInventory(int Alarms, int AlarmMetrics, int Compo
             OfType("AWS::CloudWatch::Dashboard").Count,
             OfType("AWS::Route53::HealthCheck").Count,
             OfType("AWS::Logs::MetricFilter").Count,
-            OfType("AWS::Logs::Delivery").Count);
+            OfType("AWS::Logs::Delivery").Count,
+            OfType("AWS::ApplicationAutoScaling::ScalingPolicy").Sum(TargetTrackingAlarms));
     }
+
+    private static int TargetTrackingAlarms(JsonObject policy) =>
+        policy["Properties"]?["TargetTrackingScalingPolicyConfiguration"] is not { } configuration ? 0
+        : configuration["DisableScaleIn"] is JsonValue disabled && disabled.GetValue<bool>() ? 1
+        : 2;
 
     /// <summary>What the emitter creates for <paramref name="environment"/>, computed from the same definitions it uses.</summary>
     public static MonitoringInventory Expected(ResolvedEnvironment environment)
@@ -85,10 +97,13 @@ public sealed record MonitoringInventory(int Alarms, int AlarmMetrics, int Compo
             owners.UnionWith(AlarmRouting.DatabaseRecipients(environment).Select(t => t.Id));
         }
 
-        // The operations dashboard and a technical dashboard per team that owns an app or receives database alarms.
-        var dashboards = 1 + environment.Teams.Count(t => owners.Contains(t.Id));
+        // The operations dashboard, and when the environment has them a technical dashboard per team that owns an app or
+        // receives database alarms.
+        var dashboards = 1 + (environment.TeamDashboards ? environment.Teams.Count(t => owners.Contains(t.Id)) : 0);
         // One access log delivery of the distribution; per static app one metric filter per metric of its path.
         var filters = environment.Apps.OfType<ResolvedStaticApp>().Sum(a => StaticPathMetrics.For(environment, a).Filters().Count);
-        return new MonitoringInventory(alarms, metrics, composites, dashboards, environment.Apps.Count, filters, 1);
+        // Each api app scales on CPU and on requests per task, scale-in enabled: a high and a low alarm per policy.
+        var scalingAlarms = environment.Apps.OfType<ResolvedApiApp>().Count() * ApiService.TargetTrackingPolicies * 2;
+        return new MonitoringInventory(alarms, metrics, composites, dashboards, environment.Apps.Count, filters, 1, scalingAlarms);
     }
 }

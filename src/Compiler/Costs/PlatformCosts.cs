@@ -18,7 +18,7 @@ public sealed record PlatformCosts(FrontEndResult FrontEnd, UsageSpec? Usage, IR
         }
 
         var usage = result.Platform.Usage;
-        var estimates = result.Platform.Environments.Select(e => CostEstimator.Estimate(e, usage, ownAccount: CloudWatchFreeTier.Applies(result.Platform, e))).ToList();
+        var estimates = result.Platform.Environments.Select(e => CostEstimator.Estimate(e, usage)).ToList();
         return new PlatformCosts(result, usage, estimates);
     }
 

@@ -101,9 +101,9 @@ public sealed record UsageAssumptions(
         new("databaseChangePercentPerDay", Format(DatabaseChangePercentPerDay), "percent of database storage changed a day, sizing incremental backups beyond the free 100% of storage (usage.databaseChangePercentPerDay)"),
         new("cacheHitPercent", Format(CacheHitPercent), "percent of static requests CloudFront answers from cache"),
         new("edgeLogBytesPerRequest", Format(EdgeLogBytesPerRequest), "bytes of one CloudFront access log record (JSON) delivered to CloudWatch Logs, one per request"),
-        new("monitoring", "from the templates", "alarms (billed per metric they read), composite alarms, dashboards, health checks, log deliveries and metric filters as the emitted templates hold them"),
+        new("monitoring", "from the templates", "alarms (billed per metric they read), composite alarms, dashboards, health checks, log deliveries and metric filters as the emitted templates hold them, plus the two alarms Application Auto Scaling creates per target-tracking policy"),
         new("peak", "scale.max", "peak = every api app at scale.max all month; volumes unchanged"),
-        new("freeTier", "CloudWatch only", "CloudWatch's always-free 3 dashboards and 10 alarm metrics when the environment is alone in its account; no other free tier or credits; no taxes"),
+        new("freeTier", "none", "no free tier: CloudWatch's always-free 3 dashboards and 10 alarm metrics belong to the whole billing family (an AWS Organization bills as one account) and other workloads may use them; no credits; no taxes"),
     ];
 
     private static bool IsValid(double value, double max) => double.IsFinite(value) && value >= 0 && value <= max && value < 1e15;

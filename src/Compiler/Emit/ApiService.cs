@@ -189,6 +189,9 @@ public sealed class ApiService : Construct
         Annotations.Of(this).AcknowledgeWarning("@aws-cdk/aws-elbv2:albTargetGroupCannotRegisterConnectable", "The shared stack's firewall admits the load balancer to the app's security group");
     }
 
+    /// <summary>Target-tracking policies per app (CPU, requests per task); the cost estimate counts the alarms each creates.</summary>
+    public const int TargetTrackingPolicies = 2;
+
     /// <summary>The ECS service.</summary>
     public FargateService Service { get; }
 

@@ -30,6 +30,9 @@ public sealed record EnvironmentSpec
     /// <summary>Optional network settings of this environment (how the private subnets reach the internet). Default: the profile's (`economy`: a NAT instance; `resilient`: a NAT gateway per zone).</summary>
     public NetworkSpec? Network { get; init; }
 
+    /// <summary>Optional monitoring settings of this environment (whether each team gets a technical dashboard). Default: the profile's (`economy`: the operations dashboard only; `resilient`: also a technical dashboard per team).</summary>
+    public MonitoringSpec? Monitoring { get; init; }
+
     /// <summary>Optional ingress overrides for this environment (e.g. the `hostedZoneId` of its own domain, which must live in its account); same shape as `ingress`, only the fields to change. Default: none.</summary>
     [OverrideShape]
     public IngressSpec? Ingress { get; init; }

@@ -79,7 +79,8 @@ public static class EnvironmentResolver
             Teams: teams,
             Apps: apps,
             Database: database,
-            LogRetentionDays: defaults.LogRetentionDays)
+            LogRetentionDays: defaults.LogRetentionDays,
+            TeamDashboards: SpecMerge.WithDefaults(environment.Monitoring ?? new MonitoringSpec(), defaults).TeamDashboards!.Value)
         {
             AcknowledgedReplacements = [.. environment.AcknowledgedReplacements ?? []],
             Origins = origins,

@@ -24,7 +24,8 @@ public sealed record ResolvedEnvironment(
     IReadOnlyList<ResolvedTeam> Teams,
     IReadOnlyList<ResolvedApp> Apps,
     ResolvedDatabase? Database,
-    int LogRetentionDays)
+    int LogRetentionDays,
+    bool TeamDashboards)
 {
     /// <summary>
     /// Name of the private hosted zone: <c>internal.&lt;domain&gt;</c>, or <c>platform.internal</c> without a domain.

@@ -43,4 +43,31 @@ public sealed class MonitoringCostRequirementTests(SynthesisFixture fixture)
         Assert.Equal(inventory.Dashboards, estimate.Lines.Single(l => l.Item.StartsWith("Dashboards", StringComparison.Ordinal)).Quantity);
         Assert.Equal(inventory.HealthChecks, estimate.Lines.Single(l => l.Item.StartsWith("Health checks", StringComparison.Ordinal)).Quantity);
     }
+
+    /// <summary>
+    /// Application Auto Scaling creates a high and a low alarm for each target-tracking policy with scale-in enabled
+    /// (https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-target-tracking.html);
+    /// they are in no template but bill as standard alarms. The sample's backend scales on CPU and on requests: 4 alarms.
+    /// </summary>
+    [Fact]
+    public void The_sample_estimate_prices_the_alarms_application_auto_scaling_creates_for_target_tracking()
+    {
+        var plan = fixture.Plan("desafio-aws", "dev");
+        var policies = plan.Stacks
+            .SelectMany(s => System.Text.Json.Nodes.JsonNode.Parse(s.Template)!["Resources"]!.AsObject())
+            .Select(r => r.Value!)
+            .Where(r => (string?)r["Type"] == "AWS::ApplicationAutoScaling::ScalingPolicy")
+            .ToList();
+        Assert.Equal(2, policies.Count);
+        Assert.All(policies, p => Assert.Equal("TargetTrackingScaling", (string?)p["Properties"]!["PolicyType"]));
+        Assert.All(policies, p => Assert.False((bool?)p["Properties"]!["TargetTrackingScalingPolicyConfiguration"]!["DisableScaleIn"] ?? false));
+
+        var environment = FrontEnd.AnalyzeFile(Path.Combine(RepositoryPaths.GoldenCases, "desafio-aws", "platform.yaml")).Platform!.Environments.Single(e => e.Name == "dev");
+        var estimate = CostEstimator.Estimate(environment, null, MonitoringInventory.FromTemplates(plan.Stacks.Select(s => s.Template)));
+        var alarms = estimate.Lines.Where(l => l.PriceKey == PriceKeys.Alarm).ToList();
+        var templateMetrics = MonitoringInventory.FromTemplates(plan.Stacks.Select(s => s.Template)).AlarmMetrics;
+
+        // Every standard alarm metric the account pays for: the templates' alarms plus high and low per policy.
+        Assert.Equal(templateMetrics + (2 * policies.Count), alarms.Sum(l => l.Quantity));
+    }
 }

@@ -19,12 +19,13 @@ public class CostEstimatorTests
         // Route 53:     private zone 0.50 + 1M queries 0.40 + 1 health check 0.50 + HTTPS feature 1.00
         // CloudWatch:   12 alarms reading 32 metrics x 0.10 = 3.20 (4 burn-rate windows x 5 metrics, 5 single-metric
         //               alarms, the release alarms 5 + 1, the external check 1) + 4 composites x 0.50 = 2.00 + 1 dashboard 3.00
+        //               + Application Auto Scaling's high and low alarms of the CPU and requests policies: 4 x 0.10 = 0.40
         // Edge logs:    1e6 requests x 400 B = 0.4 GB of vended logs x 0.50 = 0.20; stored 7/30 of it x 0.03 = 0.0028 -> 0.00
-        // Baseline:     32.85 + 3.65 + 16.43 + 0.09 + 29.55 + 6.49 + 1.00 + 0.10 + 0.50 + 0.40 + 0.50 + 1.00 + 3.20 + 2.00 + 3.00 + 0.20 = 100.96
-        // Peak:         100.96 + (59.10 - 29.55) + (12.98 - 6.49) = 137.00
+        // Baseline:     32.85 + 3.65 + 16.43 + 0.09 + 29.55 + 6.49 + 1.00 + 0.10 + 0.50 + 0.40 + 0.50 + 1.00 + 3.20 + 0.40 + 2.00 + 3.00 + 0.20 = 101.36
+        // Peak:         101.36 + (59.10 - 29.55) + (12.98 - 6.49) = 137.40
         Assert.Empty(estimate.Diagnostics);
-        Assert.Equal(100.96m, estimate.MonthlyTotal);
-        Assert.Equal(137.00m, estimate.PeakMonthlyTotal);
+        Assert.Equal(101.36m, estimate.MonthlyTotal);
+        Assert.Equal(137.40m, estimate.PeakMonthlyTotal);
         Assert.Equal(0.20m, estimate.Lines.Single(l => l.PriceKey == PriceKeys.VendedLogIngestion).MonthlyCost);
         Assert.Equal(29.55m, estimate.Lines.Single(l => l.PriceKey == PriceKeys.FargateVcpu).MonthlyCost);
         Assert.Equal(59.10m, estimate.Lines.Single(l => l.PriceKey == PriceKeys.FargateVcpu).PeakMonthlyCost);
@@ -147,7 +148,7 @@ public class CostEstimatorTests
         var estimate = CostEstimator.Estimate(CostTestData.Environment(), CostTestData.SimpleUsage);
 
         Assert.Equal(
-            "tiny-dev (us-east-1): estimated USD 100.96/month at scale.min, USD 137.00 at scale.max (2 of 22 lines use assumed prices); see cost-estimate.md",
+            "tiny-dev (us-east-1): estimated USD 101.36/month at scale.min, USD 137.40 at scale.max (2 of 23 lines use assumed prices); see cost-estimate.md",
             estimate.ToSummaryLine());
     }
 

@@ -47,7 +47,8 @@ internal static class CostTestData
         Teams: [],
         Apps: [api ?? Api()],
         Database: database,
-        LogRetentionDays: 7);
+        LogRetentionDays: 7,
+        TeamDashboards: true);
 
     /// <summary>Volumes chosen so most volume lines are zero and the rest are easy to compute.</summary>
     public static UsageSpec SimpleUsage { get; } = new()

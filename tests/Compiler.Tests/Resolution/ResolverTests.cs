@@ -85,4 +85,20 @@ public class ResolverTests
         var env = Assert.Single(result.Platform!.Environments);
         Assert.Equal((egress, nats), (env.Network.Egress, env.Network.Nats));
     }
+
+    [Theory]
+    [InlineData("economy", "", false)]
+    [InlineData("resilient", "", true)]
+    [InlineData("economy", ", monitoring: { teamDashboards: true }", true)]
+    [InlineData("resilient", ", monitoring: { teamDashboards: false }", false)]
+    public void Team_dashboards_follow_the_profile_unless_the_environment_picks(string profile, string monitoring, bool teamDashboards)
+    {
+        var text = File.ReadAllText(Repository.PathOf("samples", "minimal", "platform.yaml"))
+            .Replace("dev: { account: \"111111111111\" }", $"dev: {{ account: \"111111111111\", profile: {profile}{monitoring} }}", StringComparison.Ordinal);
+
+        var result = FrontEnd.Analyze("platform.yaml", text);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(teamDashboards, Assert.Single(result.Platform!.Environments).TeamDashboards);
+    }
 }

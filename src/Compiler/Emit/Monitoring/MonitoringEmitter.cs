@@ -48,7 +48,10 @@ public static class MonitoringEmitter
 
         var monitoring = StageTrace.Time($"{environment.Name}: monitoring regional", () => new RegionalMonitoring(regional, environment, descriptions, regionalTopics, inputs, edgeApps, apiApps));
         StageTrace.Time($"{environment.Name}: operations dashboard", () => OperationsDashboard.Create(regional.Stack, environment, texts, monitoring));
-        StageTrace.Time($"{environment.Name}: technical dashboards", () => TechnicalDashboard.CreateAll(regional.Stack, environment, texts, monitoring));
+        if (environment.TeamDashboards)
+        {
+            StageTrace.Time($"{environment.Name}: technical dashboards", () => TechnicalDashboard.CreateAll(regional.Stack, environment, texts, monitoring));
+        }
 
         return new MonitoringStacks(regional, edge, apiApps.Select(a => a.Node).ToList(), edgeApps.Select(a => a.Node).ToList());
     }
