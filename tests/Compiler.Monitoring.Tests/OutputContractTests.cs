@@ -84,13 +84,14 @@ public sealed class OutputContractTests(SynthesisFixture fixture)
     public void Stacks_take_values_from_other_stacks_as_parameters()
     {
         Assert.Equal(
-            ["BackendHealthCheckId", "BackendServiceName", "BackendTargetGroupFullName", "ClusterName", "DatabaseInstanceId", "FrontendHealthCheckId", "LoadBalancerFullName"],
+            // Economy has no team dashboards: the regional stack imports only what the operations dashboard and the database alarms read.
+            ["BackendTargetGroupFullName", "DatabaseInstanceId", "FrontendHealthCheckId", "LoadBalancerFullName"],
             fixture.DesafioDev.Stacks.Regional.Parameters.Select(p => p.Key).Order());
         Assert.Empty(fixture.DesafioDev.Stacks.Edge.Parameters);
         Assert.Equal(["BackendAlarmTopicArn", "NocAlarmTopicArn"], fixture.DesafioDev.Stacks.EdgeApps[0].Parameters.Select(p => p.Key).Order());
         // The distribution serves both apps, so the frontend's edge stack has no CloudFront alarm and no distribution id (ADR 0011).
         Assert.Equal(["FrontendAlarmTopicArn", "NocAlarmTopicArn"], fixture.DesafioDev.Stacks.EdgeApps[1].Parameters.Select(p => p.Key).Order());
-        Assert.Equal(["ApiHealthCheckId", "ApiServiceName", "ApiTargetGroupFullName", "ClusterName", "LoadBalancerFullName"], fixture.Minimal.Stacks.Regional.Parameters.Select(p => p.Key).Order());
+        Assert.Equal(["ApiTargetGroupFullName", "LoadBalancerFullName"], fixture.Minimal.Stacks.Regional.Parameters.Select(p => p.Key).Order());
         Assert.Equal(["CoreAlarmTopicArn", "PublicHostName"], fixture.Minimal.Stacks.EdgeApps.Single().Parameters.Select(p => p.Key).Order());
         Assert.Equal(
             ["BackendAlarmTopicArn", "BackendServiceName", "BackendTargetGroupFullName", "ClusterName", "LoadBalancerFullName", "NocAlarmTopicArn"],

@@ -86,12 +86,15 @@ internal static class OperationsDashboard
     private static MathSpec AvailabilityMetric(AppView app, TimeSpan period, string label) => app switch
     {
         { Api: { } api } => api.AvailabilityPercent(period, label),
-        _ => new ExternalCheckMetrics(app.HealthCheckId).AvailabilityPercent(period, label),
+        _ => new ExternalCheckMetrics(HealthCheckOf(app)).AvailabilityPercent(period, label),
     };
 
     private static MathSpec BudgetLeftMetric(AppView app, TimeSpan period, string label) => app switch
     {
         { Api: { } api } => api.BudgetLeftPercent(period, app.App.Slo.Availability, label),
-        _ => new ExternalCheckMetrics(app.HealthCheckId).BudgetLeftPercent(period, app.App.Slo.Availability, label),
+        _ => new ExternalCheckMetrics(HealthCheckOf(app)).BudgetLeftPercent(period, app.App.Slo.Availability, label),
     };
+
+    private static string HealthCheckOf(AppView app) =>
+        app.HealthCheckId ?? throw new InvalidOperationException($"The operations dashboard needs the health check of app {app.App.Id}.");
 }

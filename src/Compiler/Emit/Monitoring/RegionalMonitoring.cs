@@ -29,7 +29,9 @@ internal sealed class RegionalMonitoring
         this.environment = environment;
         var apis = inputs.Apis;
         var loadBalancer = apis is null ? null : node.Import(MonitoringNames.LoadBalancerFullName, apis.LoadBalancerFullName, minLength: 1);
-        var cluster = apis is null ? null : node.Import(MonitoringNames.ClusterName, apis.ClusterName, minLength: 1);
+        // ECS dimensions and the api apps' health checks appear only on the team dashboards: no unused parameters without them.
+        var teamDashboards = environment.TeamDashboards;
+        var cluster = apis is null || !teamDashboards ? null : node.Import(MonitoringNames.ClusterName, apis.ClusterName, minLength: 1);
         var database = inputs.DatabaseInstanceId is { } instance
             ? new DatabaseMetrics(node.Import(MonitoringNames.DatabaseInstanceId, instance, minLength: 1))
             : null;
@@ -39,7 +41,7 @@ internal sealed class RegionalMonitoring
         {
             var owner = AlarmRouting.Owner(environment, app);
             var edgeApp = edgeApps.Single(a => a.App.Id == app.Id);
-            var healthCheckId = node.Import(MonitoringNames.HealthCheckId(app.Id), edgeApp.HealthCheckId, minLength: 1);
+            var healthCheckId = teamDashboards || app is ResolvedStaticApp ? node.Import(MonitoringNames.HealthCheckId(app.Id), edgeApp.HealthCheckId, minLength: 1) : null;
             var lights = new List<string>();
             ApiAppMetrics? apiMetrics = null;
             if (apiApps.SingleOrDefault(a => a.App.Id == app.Id) is { } alarms)
@@ -48,7 +50,7 @@ internal sealed class RegionalMonitoring
                     loadBalancer!,
                     node.Import(MonitoringNames.TargetGroupFullName(app.Id), alarms.Inputs.TargetGroupFullName, minLength: 1),
                     cluster,
-                    node.Import(MonitoringNames.ServiceName(app.Id), alarms.Inputs.ServiceName, minLength: 1));
+                    teamDashboards ? node.Import(MonitoringNames.ServiceName(app.Id), alarms.Inputs.ServiceName, minLength: 1) : null);
                 foreach (var name in alarms.OwnerAlarmNames)
                 {
                     Remember(owner.Id, Arn(environment.Region, name));

@@ -97,7 +97,7 @@ internal static class TechnicalDashboard
     private static MetricSpec ExternalCheck(AppView app, MonitoringTexts texts) => new(
         "AWS/Route53",
         "HealthCheckStatus",
-        [new("HealthCheckId", app.HealthCheckId)],
+        [new("HealthCheckId", app.HealthCheckId ?? throw new InvalidOperationException($"The team dashboard needs the health check of app {app.App.Id}."))],
         "Minimum",
         TimeSpan.FromMinutes(1),
         MonitoringNames.EdgeRegion,
