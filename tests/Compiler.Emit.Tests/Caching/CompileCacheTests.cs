@@ -83,7 +83,7 @@ public sealed class CompileCacheTests(ITestOutputHelper output) : IDisposable
         var seeds = GeneratedPlatform.Depth;
         output.WriteLine($"cache edit sequences: {seeds} seed(s) x {Edits} edits (TRILHO_FUZZ_DEPTH={seeds})");
         var watch = Stopwatch.StartNew();
-        var seed = 0;
+        var (seed, compiled) = (0, 0);
         for (var done = 0; done < seeds; seed++)
         {
             var text = GeneratedPlatform.Generate(seed, GeneratedSize.Synthesizable);
@@ -92,7 +92,6 @@ public sealed class CompileCacheTests(ITestOutputHelper output) : IDisposable
                 continue;
             }
 
-            done++;
             var random = new Random(seed);
             var folder = Path.Combine(root, $"seed{seed}");
             var file = Path.Combine(folder, "platform.yaml");
@@ -107,8 +106,17 @@ public sealed class CompileCacheTests(ITestOutputHelper output) : IDisposable
 
                 File.WriteAllText(file, text);
                 Scaffold(folder, text);
-                var incremental = Compile(file, Path.Combine(folder, "incremental"));
                 var cold = Compile(file, Path.Combine(folder, "cold"), "--no-cache");
+                if (step == 0 && cold.Code != 0)
+                {
+                    // Names at their limits often break an AWS limit (TRL4004): such a seed proves nothing about the cache.
+                    output.WriteLine($"seed {seed} skipped: {cold.Stdout.Split('\n').FirstOrDefault(l => l.Contains(" error ", StringComparison.Ordinal))}");
+                    break;
+                }
+
+                done += step == 0 ? 1 : 0;
+                compiled += cold.Code == 0 ? 1 : 0;
+                var incremental = Compile(file, Path.Combine(folder, "incremental"));
                 output.WriteLine($"seed {seed} step {step} ({edit}): exit {incremental.Code}/{cold.Code}");
                 var context = $"seed {seed}, step {step} ({edit})\n{text}";
                 Assert.True(cold.Code == incremental.Code, context + "\n" + cold.Stdout + "\n" + incremental.Stdout);
@@ -121,6 +129,8 @@ public sealed class CompileCacheTests(ITestOutputHelper output) : IDisposable
             }
         }
 
+        // Edits that break the platform compare failures only; most steps must have written output.
+        Assert.True(compiled * 2 > seeds * (Edits + 1), $"only {compiled} of {seeds * (Edits + 1)} steps compiled");
         output.WriteLine($"done in {watch.Elapsed.TotalSeconds:F0} s");
     }
 
