@@ -149,45 +149,55 @@ internal sealed class CompileCommand : TrilhoCommand
         }
 
         var cache = cacheDirectory is null ? null : new SynthesisCache(cacheDirectory);
-        var key = cache is null ? null : SynthesisCache.Key(platform, environment, extensionPaths);
         var source = SynthesisCache.SourceHash(file, File.ReadAllText(file));
-        if (cache?.Find(key!, source) is { } hit)
+        var written = new List<CachedEnvironment>();
+        var failed = false;
+        foreach (var selected in platform.Environments.Where(e => environment is null || e.Name == environment))
         {
-            foreach (var line in hit.Diagnostics)
+            var key = cache is null ? null : SynthesisCache.Key(platform, selected, extensionPaths);
+            if (cache?.Find(key!, source) is { } hit)
             {
-                stdout.WriteLine(line);
+                foreach (var line in hit.Diagnostics)
+                {
+                    stdout.WriteLine(line);
+                }
+
+                written.Add(hit.Environment);
+                continue;
             }
 
-            return Finish(platform, hit.Environments, output, stdout);
+            SynthesisResult synthesis;
+            try
+            {
+                synthesis = PlatformSynthesizer.Synthesize(platform, new SynthesisOptions { Environment = selected.Name, Document = analysis.Document, Extensions = extensions });
+            }
+            catch (PlatformExtensionException e) when (e.InnerException is { } cause)
+            {
+                CommandOutput.Print([ExtensionFailure(e, cause)], stdout);
+                return 1;
+            }
+
+            CommandOutput.Print(synthesis.Diagnostics, stdout);
+            if (synthesis.HasErrors)
+            {
+                // The other environments are still synthesized, so that one compile reports every problem.
+                failed = true;
+                continue;
+            }
+
+            var files = OutputWriter.Files(synthesis).Single();
+            if (cache is not null)
+            {
+                // Diagnostics carry lines and read which values were written, so an entry with any applies only to the same text.
+                var printed = synthesis.Diagnostics.Select(d => d.ToCanonicalString()).ToList();
+                cache.Store(key!, new CacheEntry(files, printed, printed.Count > 0 ? source : null));
+            }
+
+            written.Add(files);
         }
 
-        SynthesisResult synthesis;
-        try
-        {
-            synthesis = PlatformSynthesizer.Synthesize(platform, new SynthesisOptions { Environment = environment, Document = analysis.Document, Extensions = extensions });
-        }
-        catch (PlatformExtensionException e) when (e.InnerException is { } cause)
-        {
-            CommandOutput.Print([ExtensionFailure(e, cause)], stdout);
-            return 1;
-        }
-
-        CommandOutput.Print(synthesis.Diagnostics, stdout);
-        if (synthesis.HasErrors)
-        {
-            // Nothing is written: half an environment would deploy as if it were whole.
-            return 1;
-        }
-
-        var files = OutputWriter.Files(synthesis);
-        if (cache is not null)
-        {
-            // Diagnostics carry lines and read which values were written, so an entry with any applies only to the same text.
-            var printed = synthesis.Diagnostics.Select(d => d.ToCanonicalString()).ToList();
-            cache.Store(key!, new CacheEntry(files, printed, printed.Count > 0 ? source : null));
-        }
-
-        return Finish(platform, files, output, stdout);
+        // Nothing is written: half a platform would deploy as if it were whole.
+        return failed ? 1 : Finish(platform, written, output, stdout);
     }
 
     // Writes the environments' files, then each one's cost estimate (computed from the templates in C#, never cached).

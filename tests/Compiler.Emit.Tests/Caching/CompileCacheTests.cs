@@ -29,22 +29,31 @@ public sealed class CompileCacheTests(ITestOutputHelper output) : IDisposable
         var cold = Compile(file, outDir);
         Assert.True(cold.Code == 0, cold.Stdout);
 
-        // Tampering with the stored deploy plan shows which compiles read the entry: synthesis would never write the marker.
-        var entry = Assert.Single(Directory.GetFiles(Path.Combine(outDir, CompileCommandCacheFolder), "*.json"));
+        // Tampering with dev's stored deploy plan shows which compiles read its entry: synthesis would never write the marker.
+        var entries = Directory.GetFiles(Path.Combine(outDir, CompileCommandCacheFolder), "*.json");
+        Assert.Equal(2, entries.Length);
+        var entry = Assert.Single(entries, e => JsonNode.Parse(File.ReadAllText(e))!["Environment"]!["Environment"]!.GetValue<string>() == "dev");
         var json = JsonNode.Parse(File.ReadAllText(entry))!;
-        var stored = json["Environments"]![0]!["Files"]!.AsArray()[^1]!;
+        var stored = json["Environment"]!["Files"]!.AsArray()[^1]!;
         stored["Text"] = Marker;
         File.WriteAllText(entry, json.ToJsonString());
         var plan = stored["Name"]!.GetValue<string>();
         Assert.Equal("deploy-plan.json", plan);
-        var firstEnvironment = json["Environments"]![0]!["Environment"]!.GetValue<string>();
-        var tampered = Path.Combine(outDir, firstEnvironment, plan);
+        var tampered = Path.Combine(outDir, "dev", plan);
 
         File.WriteAllText(file, "# only a comment changed\n" + File.ReadAllText(file));
         var hit = Compile(file, outDir);
         Assert.True(hit.Code == 0, hit.Stdout);
         Assert.Equal(Marker, File.ReadAllText(tampered));
         Assert.Equal(cold.Stdout, hit.Stdout);
+
+        // An override of prod synthesizes prod again and keeps dev's entry.
+        var prodApp = Path.Combine(outDir, "prod", "desafio-prod-app-backend.template.json");
+        Assert.Contains("\"MaxCapacity\":30,", File.ReadAllText(prodApp), StringComparison.Ordinal);
+        File.WriteAllText(file, File.ReadAllText(file).Replace("scale: { min: 3, max: 30 }", "scale: { min: 3, max: 31 }", StringComparison.Ordinal));
+        Assert.Equal(0, Compile(file, outDir).Code);
+        Assert.Equal(Marker, File.ReadAllText(tampered));
+        Assert.Contains("\"MaxCapacity\":31,", File.ReadAllText(prodApp), StringComparison.Ordinal);
 
         try
         {

@@ -20,7 +20,25 @@ public sealed class SynthesisCacheTests : IDisposable
         Assert.Equal(original, Key("# a comment\n" + Sample));
         Assert.Equal(original, Key(reordered));
         Assert.NotEqual(original, Key(Sample.Replace("max: 4,", "max: 5,", StringComparison.Ordinal)));
-        Assert.NotEqual(original, SynthesisCache.Key(Resolve(Sample), "dev", []));
+        Assert.NotEqual(original, Key(Sample, "prod"));
+    }
+
+    [Fact]
+    public void An_override_of_one_environment_changes_only_its_key_and_an_account_changes_every_environments_key()
+    {
+        var prodOverride = Sample.Replace("scale: { min: 3, max: 30 }", "scale: { min: 3, max: 31 }", StringComparison.Ordinal);
+        Assert.NotEqual(Sample, prodOverride);
+        Assert.Equal(Key(Sample, "dev"), Key(prodOverride, "dev"));
+        Assert.NotEqual(Key(Sample, "prod"), Key(prodOverride, "prod"));
+
+        // A shared value (the base scale of backend) reaches both environments.
+        var shared = Sample.Replace("max: 4,", "max: 5,", StringComparison.Ordinal);
+        Assert.NotEqual(Key(Sample, "dev"), Key(shared, "dev"));
+
+        // Which environment is first in its account decides where the delivery stack creates the OIDC provider.
+        var sameAccount = Sample.Replace("account: \"222222222222\"", "account: \"111111111111\"", StringComparison.Ordinal);
+        Assert.NotEqual(Sample, sameAccount);
+        Assert.NotEqual(Key(Sample, "dev"), Key(sameAccount, "dev"));
     }
 
     [Fact]
@@ -44,7 +62,7 @@ public sealed class SynthesisCacheTests : IDisposable
     public void An_entry_with_diagnostics_applies_only_to_the_same_source_text_and_a_damaged_entry_is_a_miss()
     {
         var cache = new SynthesisCache(root);
-        var files = new[] { new CachedEnvironment("dev", [new CachedFile("deploy-plan.json", "{}")]) };
+        var files = new CachedEnvironment("dev", [new CachedFile("deploy-plan.json", "{}")]);
         cache.Store("withdiagnostics", new CacheEntry(files, ["platform.yaml(3,1): warning TRL9999: stored"], "source-a"));
         cache.Store("without", new CacheEntry(files, [], null));
 
@@ -65,7 +83,11 @@ public sealed class SynthesisCacheTests : IDisposable
         }
     }
 
-    private static string Key(string text) => SynthesisCache.Key(Resolve(text), null, []);
+    private static string Key(string text, string environment = "dev")
+    {
+        var platform = Resolve(text);
+        return SynthesisCache.Key(platform, platform.Environments.Single(e => e.Name == environment), []);
+    }
 
     private static Resolution.ResolvedPlatform Resolve(string text) =>
         FrontEnd.Analyze("platform.yaml", text).Platform ?? throw new InvalidOperationException("the sample must analyse");

@@ -8,16 +8,17 @@ using Trilho.Compiler.Resolution;
 namespace Trilho.Compiler.Synthesis.Caching;
 
 /// <summary>
-/// A canonical text of a resolved platform: every public property of every record, by runtime type, in name order.
-/// Two platform.yaml files that resolve to the same model (a comment, key order, an explicit default) give the same text.
+/// A canonical text of a resolved model (or any part of it): every public property of every record, by runtime type,
+/// in name order. Two platform.yaml files that resolve to the same model (a comment, key order, an explicit default)
+/// give the same text.
 /// </summary>
 internal static class ModelFingerprint
 {
-    /// <summary>The canonical text of <paramref name="platform"/>.</summary>
-    public static string Of(ResolvedPlatform platform)
+    /// <summary>The canonical text of <paramref name="model"/>.</summary>
+    public static string Of(object model)
     {
         var text = new StringBuilder();
-        Write(platform, text);
+        Write(model, text);
         return text.ToString();
     }
 

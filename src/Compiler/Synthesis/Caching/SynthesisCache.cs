@@ -19,24 +19,25 @@ public sealed record CachedEnvironment(string Environment, IReadOnlyList<CachedF
 /// <param name="Text">Its content.</param>
 public sealed record CachedFile(string Name, string Text);
 
-/// <summary>What a successful synthesis wrote and printed, stored under its key.</summary>
-/// <param name="Environments">Every synthesized environment's files.</param>
-/// <param name="Diagnostics">Emit diagnostics (warnings), in canonical form, in the order printed.</param>
+/// <summary>What a successful synthesis of one environment wrote and printed, stored under its key.</summary>
+/// <param name="Environment">The environment's files.</param>
+/// <param name="Diagnostics">Its emit diagnostics (warnings), in canonical form, in the order printed.</param>
 /// <param name="Source">With diagnostics: hash of the file name and text they were located in; else null.</param>
-public sealed record CacheEntry(IReadOnlyList<CachedEnvironment> Environments, IReadOnlyList<string> Diagnostics, string? Source);
+public sealed record CacheEntry(CachedEnvironment Environment, IReadOnlyList<string> Diagnostics, string? Source);
 
 /// <summary>
 /// The synthesis cache (issue 15; docs/performance.md, "Synthesis cache"): a content-addressed store of a whole
-/// compile's output, keyed by the resolved model, the environment selection, Trilho's build identity, CDK's version
-/// and feature flags, and the extensions' assemblies. A hit writes the stored output without starting Node.js.
-/// First version: one entry per compile (all selected environments), not per stack.
+/// environment's output, keyed by what that environment's stacks are built from (its resolved model and the
+/// platform-wide settings), Trilho's build identity, CDK's version and feature flags, and the extensions' assemblies.
+/// An environment whose key is unchanged is written from the cache; when no environment changed, Node.js is not started.
+/// Granularity: one entry per environment, not per stack (docs/performance.md, "Synthesis cache").
 /// </summary>
 public sealed class SynthesisCache
 {
-    private const string Format = "trilho-synthesis-cache/1";
+    private const string Format = "trilho-synthesis-cache/2";
 
-    // Entries kept; older ones are deleted so the folder does not grow with every edit.
-    private const int Retained = 16;
+    // Entries kept (environments, not compiles); older ones are deleted so the folder does not grow with every edit.
+    private const int Retained = 48;
 
     private readonly string directory;
 
@@ -56,15 +57,15 @@ public sealed class SynthesisCache
             .Select(t => $"{t.Assembly.GetName().Name} {t.Assembly.GetName().Version} {t.Assembly.ManifestModule.ModuleVersionId}")
             .Concat(PlatformSynthesizer.FeatureFlagsForCache.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}")));
 
-    /// <summary>The key of a compile of <paramref name="platform"/> (only <paramref name="environment"/> when set) with the extension assemblies at <paramref name="extensionPaths"/>.</summary>
-    public static string Key(ResolvedPlatform platform, string? environment, IReadOnlyList<string> extensionPaths)
+    /// <summary>The key of <paramref name="environment"/> of <paramref name="platform"/> compiled with the extension assemblies at <paramref name="extensionPaths"/>.</summary>
+    public static string Key(ResolvedPlatform platform, ResolvedEnvironment environment, IReadOnlyList<string> extensionPaths)
     {
         ArgumentNullException.ThrowIfNull(platform);
+        ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(extensionPaths);
         var text = new StringBuilder()
             .Append(Format).Append('\n')
-            .Append(BuildIdentity).Append('\n')
-            .Append("env=").Append(environment ?? "*").Append('\n');
+            .Append(BuildIdentity).Append('\n');
         foreach (var path in extensionPaths)
         {
             // The extension and every assembly beside it: a changed dependency changes what the extension does.
@@ -76,7 +77,12 @@ public sealed class SynthesisCache
             }
         }
 
-        text.Append(ModelFingerprint.Of(platform));
+        // Everything platform-wide, but of the other environments only their names and accounts: the delivery stack
+        // creates the GitHub OIDC provider in the first environment of each account (DeliverySettings).
+        text.Append(ModelFingerprint.Of(new EnvironmentInputs(
+            platform with { Environments = [] },
+            [.. platform.Environments.Select(e => $"{e.Name} {e.Account}")],
+            environment)));
         return Hash(Encoding.UTF8.GetBytes(text.ToString()));
     }
 
@@ -117,6 +123,9 @@ public sealed class SynthesisCache
             old.Delete();
         }
     }
+
+    // What one environment's output is built from.
+    private sealed record EnvironmentInputs(ResolvedPlatform Platform, IReadOnlyList<string> EnvironmentAccounts, ResolvedEnvironment Environment);
 
     private string PathOf(string key) => Path.Combine(directory, key + ".json");
 
