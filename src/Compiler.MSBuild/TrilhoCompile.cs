@@ -59,6 +59,12 @@ public sealed class TrilhoCompile : ToolTask
     public string Baseline { get; set; } = "";
 
     /// <summary>
+    /// Folder of the synthesis cache, passed as <c>--cache</c>; the targets pass <c>obj/trilho/cache/</c>. Empty: <c>--no-cache</c>,
+    /// so that the compiler never writes its default cache folder into <see cref="OutputDirectory"/>, whose files the targets list as outputs.
+    /// </summary>
+    public string CacheDirectory { get; set; } = "";
+
+    /// <summary>
     /// The dotnet host that starts the compiler: the targets pass <c>$(DOTNET_HOST_PATH)</c>, or, where MSBuild does not
     /// set it (the .NET Framework MSBuild of Visual Studio), the <c>dotnet</c> of the .NET SDK the build resolved
     /// (<c>$(NetCoreRoot)</c>). Empty or missing: <c>DOTNET_HOST_PATH</c> from the environment, then <c>PATH</c>.
@@ -164,6 +170,15 @@ public sealed class TrilhoCompile : ToolTask
         builder.AppendSwitch("compile");
         builder.AppendFileNameIfNotNull(ResolveAgainstProject(PlatformFile));
         builder.AppendSwitchIfNotNull("--out ", ResolveAgainstProject(OutputDirectory));
+        if (string.IsNullOrEmpty(CacheDirectory))
+        {
+            builder.AppendSwitch("--no-cache");
+        }
+        else
+        {
+            builder.AppendSwitchIfNotNull("--cache ", ResolveAgainstProject(CacheDirectory));
+        }
+
         builder.AppendSwitchIfNotNull("--env ", _currentEnvironment);
         foreach (var extension in Extensions)
         {

@@ -6,6 +6,7 @@ using Trilho.Compiler.Costs;
 using Trilho.Compiler.Diagnostics;
 using Trilho.Compiler.Extensibility;
 using Trilho.Compiler.Synthesis;
+using Trilho.Compiler.Synthesis.Caching;
 
 namespace Trilho.Compiler.Cli.Commands;
 
@@ -50,6 +51,20 @@ internal sealed class CompileCommand : TrilhoCommand
         DefaultValueFactory = _ => EnvironmentWorkers.Default,
     };
 
+    private readonly Option<string?> _cache = new("--cache")
+    {
+        Description = "Folder of the synthesis cache (default: <out>/" + DefaultCacheFolder + "). When nothing the output depends on changed, the stored output is written without starting Node.js.",
+        HelpName = "dir",
+    };
+
+    private readonly Option<bool> _noCache = new("--no-cache")
+    {
+        Description = "Neither read nor fill the synthesis cache: synthesize with CDK every time.",
+    };
+
+    /// <summary>The cache folder under --out when --cache is not given.</summary>
+    public const string DefaultCacheFolder = ".trilho-cache";
+
     public CompileCommand()
         : base("compile", "Compile platform.yaml into CloudFormation templates, a deploy plan and a cost estimate per environment, and print each environment's cost summary. Needs Node.js 20 or later on PATH (AWS CDK runs on it).")
     {
@@ -58,6 +73,8 @@ internal sealed class CompileCommand : TrilhoCommand
         Add(_env);
         Add(_extension);
         Add(_workers);
+        Add(_cache);
+        Add(_noCache);
     }
 
     protected override int Run(ParseResult result, TextWriter stdout, TextWriter stderr)
@@ -116,11 +133,12 @@ internal sealed class CompileCommand : TrilhoCommand
             return EnvironmentWorkers.Run(file, output, [.. analysis.Platform.Environments.Select(e => e.Name)], extensions, workers, printed, stdout);
         }
 
-        return Synthesize(analysis, output, environment, extensions, stdout);
+        var cache = result.GetValue(_noCache) ? null : result.GetValue(_cache) ?? Path.Combine(output, DefaultCacheFolder);
+        return Synthesize(analysis, file, output, environment, extensions, cache, stdout);
     }
 
     // Apart from Run so that parsing and the other commands never JIT code that names CDK-backed types.
-    private static int Synthesize(FrontEndResult analysis, string output, string? environment, string[] extensionPaths, TextWriter stdout)
+    private static int Synthesize(FrontEndResult analysis, string file, string output, string? environment, string[] extensionPaths, string? cacheDirectory, TextWriter stdout)
     {
         var platform = analysis.Platform!;
         var (extensions, loadErrors) = ExtensionLoader.Load(extensionPaths);
@@ -130,44 +148,82 @@ internal sealed class CompileCommand : TrilhoCommand
             return 1;
         }
 
-        SynthesisResult synthesis;
-        try
+        var cache = cacheDirectory is null ? null : new SynthesisCache(cacheDirectory);
+        var source = SynthesisCache.SourceHash(file, File.ReadAllText(file));
+        var written = new List<CachedEnvironment>();
+        var failed = false;
+        foreach (var selected in platform.Environments.Where(e => environment is null || e.Name == environment))
         {
-            synthesis = PlatformSynthesizer.Synthesize(platform, new SynthesisOptions { Environment = environment, Document = analysis.Document, Extensions = extensions });
-        }
-        catch (PlatformExtensionException e) when (e.InnerException is { } cause)
-        {
-            CommandOutput.Print([ExtensionFailure(e, cause)], stdout);
-            return 1;
+            var key = cache is null ? null : SynthesisCache.Key(platform, selected, extensionPaths);
+            if (cache?.Find(key!, source) is { } hit)
+            {
+                foreach (var line in hit.Diagnostics)
+                {
+                    stdout.WriteLine(line);
+                }
+
+                written.Add(hit.Environment);
+                continue;
+            }
+
+            SynthesisResult synthesis;
+            try
+            {
+                synthesis = PlatformSynthesizer.Synthesize(platform, new SynthesisOptions { Environment = selected.Name, Document = analysis.Document, Extensions = extensions });
+            }
+            catch (PlatformExtensionException e) when (e.InnerException is { } cause)
+            {
+                CommandOutput.Print([ExtensionFailure(e, cause)], stdout);
+                return 1;
+            }
+
+            CommandOutput.Print(synthesis.Diagnostics, stdout);
+            if (synthesis.HasErrors)
+            {
+                // The other environments are still synthesized, so that one compile reports every problem.
+                failed = true;
+                continue;
+            }
+
+            var files = OutputWriter.Files(synthesis).Single();
+            if (cache is not null)
+            {
+                // Diagnostics carry lines and read which values were written, so an entry with any applies only to the same text.
+                var printed = synthesis.Diagnostics.Select(d => d.ToCanonicalString()).ToList();
+                cache.Store(key!, new CacheEntry(files, printed, printed.Count > 0 ? source : null));
+            }
+
+            written.Add(files);
         }
 
-        CommandOutput.Print(synthesis.Diagnostics, stdout);
-        if (synthesis.HasErrors)
-        {
-            // Nothing is written: half an environment would deploy as if it were whole.
-            return 1;
-        }
+        // Nothing is written: half a platform would deploy as if it were whole.
+        return failed ? 1 : Finish(platform, written, output, stdout);
+    }
 
-        foreach (var path in OutputWriter.Write(synthesis, output))
+    // Writes the environments' files, then each one's cost estimate (computed from the templates in C#, never cached).
+    private static int Finish(Resolution.ResolvedPlatform platform, IReadOnlyList<CachedEnvironment> environments, string output, TextWriter stdout)
+    {
+        foreach (var path in OutputWriter.Write(environments, output))
         {
             stdout.WriteLine($"wrote {path}");
         }
 
-        foreach (var synthesized in synthesis.Environments)
+        foreach (var synthesized in environments)
         {
             var folder = Path.Combine(output, synthesized.Environment);
             var resolved = platform.Environments.Single(e => e.Name == synthesized.Environment);
+            var templates = synthesized.Templates.ToList();
             var estimate = CostEstimateWriter.Write(
                 resolved,
                 folder,
                 platform.Usage,
-                MonitoringInventory.FromTemplates(synthesized.Plan.Stacks.Select(s => s.Template)));
+                MonitoringInventory.FromTemplates(templates));
             stdout.WriteLine($"wrote {Path.Combine(folder, CostEstimateWriter.JsonFileName)}");
             stdout.WriteLine($"wrote {Path.Combine(folder, CostEstimateWriter.MarkdownFileName)}");
             CommandOutput.Print(estimate.Diagnostics, stdout);
             // The "trilho: " prefix marks the line the MSBuild task shows at high importance (so at the default
             // verbosity), one per environment: what was written and what it costs.
-            stdout.WriteLine($"trilho: {estimate.ToSummaryLine()}; wrote {CommandOutput.Plural(synthesized.Plan.Stacks.Count, "stack template")}, {OutputWriter.PlanFileName} and cost-estimate.json|md to {folder}");
+            stdout.WriteLine($"trilho: {estimate.ToSummaryLine()}; wrote {CommandOutput.Plural(templates.Count, "stack template")}, {OutputWriter.PlanFileName} and cost-estimate.json|md to {folder}");
         }
 
         return 0;

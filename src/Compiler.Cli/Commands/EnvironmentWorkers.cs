@@ -67,7 +67,7 @@ internal static class EnvironmentWorkers
     private static (int Code, string Output) Compile(string file, string output, string environment, string[] extensions)
     {
         var start = Self();
-        foreach (var argument in (string[])["compile", file, "--out", output, "--env", environment, "--workers", "1", .. extensions.SelectMany(e => new[] { "--extension", e })])
+        foreach (var argument in (string[])["compile", file, "--out", output, "--env", environment, "--workers", "1", "--no-cache", .. extensions.SelectMany(e => new[] { "--extension", e })])
         {
             start.ArgumentList.Add(argument);
         }

@@ -1,3 +1,5 @@
+using Trilho.Compiler.Synthesis.Caching;
+
 namespace Trilho.Compiler.Synthesis;
 
 /// <summary>Writes a synthesis result to disk: <c>&lt;dir&gt;/&lt;env&gt;/&lt;stack&gt;.template.json</c> and <c>&lt;dir&gt;/&lt;env&gt;/deploy-plan.json</c>.</summary>
@@ -7,11 +9,23 @@ public static class OutputWriter
     public const string PlanFileName = "deploy-plan.json";
 
     /// <summary>Writes every environment of <paramref name="result"/> under <paramref name="directory"/>, replacing earlier output of those environments.</summary>
-    public static IReadOnlyList<string> Write(SynthesisResult result, string directory)
+    public static IReadOnlyList<string> Write(SynthesisResult result, string directory) => Write(Files(result), directory);
+
+    /// <summary>The files each environment of <paramref name="result"/> writes: templates in deploy order, then the deploy plan.</summary>
+    public static IReadOnlyList<CachedEnvironment> Files(SynthesisResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
+        return [.. result.Environments.Select(e => new CachedEnvironment(
+            e.Environment,
+            [.. e.Plan.Stacks.Select(s => new CachedFile(s.FileName, s.Template)), new CachedFile(PlanFileName, DeployPlanJson.Write(e.Plan))]))];
+    }
+
+    /// <summary>Writes <paramref name="environments"/> under <paramref name="directory"/>, replacing earlier output of those environments.</summary>
+    public static IReadOnlyList<string> Write(IReadOnlyList<CachedEnvironment> environments, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(environments);
         var written = new List<string>();
-        foreach (var environment in result.Environments)
+        foreach (var environment in environments)
         {
             var folder = Path.Combine(directory, environment.Environment);
             Directory.CreateDirectory(folder);
@@ -21,12 +35,10 @@ public static class OutputWriter
                 File.Delete(stale);
             }
 
-            foreach (var stack in environment.Plan.Stacks)
+            foreach (var file in environment.Files)
             {
-                written.Add(WriteFile(Path.Combine(folder, stack.FileName), stack.Template));
+                written.Add(WriteFile(Path.Combine(folder, file.Name), file.Text));
             }
-
-            written.Add(WriteFile(Path.Combine(folder, PlanFileName), DeployPlanJson.Write(environment.Plan)));
         }
 
         return written;

@@ -26,6 +26,9 @@ public static class PlatformSynthesizer
         ["@aws-cdk/aws-ec2:restrictDefaultSecurityGroup"] = false,
     };
 
+    /// <summary>The feature flags, for the synthesis cache's key.</summary>
+    internal static IReadOnlyDictionary<string, object> FeatureFlagsForCache => FeatureFlags;
+
     private static readonly Lock Gate = new();
 
     private static readonly string[] IamCapability = ["CAPABILITY_IAM"];

@@ -55,6 +55,8 @@ public class CliTests
     [InlineData("compile", "--out <dir> (REQUIRED)")]
     [InlineData("compile", "--env <name>")]
     [InlineData("compile", "--workers <n>")]
+    [InlineData("compile", "--cache <dir>")]
+    [InlineData("compile", "--no-cache")]
     [InlineData("diagram", "--markdown <file.md>")]
     [InlineData("cost", "--compare <dir>")]
     [InlineData("deploy", "--dry-run")]

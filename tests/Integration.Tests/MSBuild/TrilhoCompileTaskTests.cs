@@ -77,8 +77,20 @@ public sealed class TrilhoCompileTaskTests : IDisposable
         Assert.True(task.Execute());
 
         var output = string.Join('\n', _engine.Messages.Select(m => m.Message));
-        Assert.Contains($"args: {Path.Combine(_directory, "tools", "trilho.dll")} compile {Path.Combine(_directory, "platform.yaml")} --out {Path.Combine(_directory, "out")}", output, StringComparison.Ordinal);
+        Assert.Contains($"args: {Path.Combine(_directory, "tools", "trilho.dll")} compile {Path.Combine(_directory, "platform.yaml")} --out {Path.Combine(_directory, "out")} --no-cache", output, StringComparison.Ordinal);
         Assert.Contains("jsii: 20", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compiler_gets_the_cache_folder_resolved_against_the_project()
+    {
+        var task = TaskRunning("echo \"args: $*\"");
+        task.CacheDirectory = Path.Combine("obj", "trilho", "cache");
+
+        Assert.True(task.Execute());
+
+        var output = string.Join('\n', _engine.Messages.Select(m => m.Message));
+        Assert.Contains($"--out {Path.Combine(_directory, "out")} --cache {Path.Combine(_directory, "obj", "trilho", "cache")}", output, StringComparison.Ordinal);
     }
 
     /// <summary>
