@@ -161,7 +161,8 @@ internal sealed class CompileCommand : TrilhoCommand
                 resolved,
                 folder,
                 platform.Usage,
-                MonitoringInventory.FromTemplates(synthesized.Plan.Stacks.Select(s => s.Template)));
+                MonitoringInventory.FromTemplates(synthesized.Plan.Stacks.Select(s => s.Template)),
+                KeyInventory.FromTemplates(synthesized.Plan.Stacks.Select(s => s.Template)));
             stdout.WriteLine($"wrote {Path.Combine(folder, CostEstimateWriter.JsonFileName)}");
             stdout.WriteLine($"wrote {Path.Combine(folder, CostEstimateWriter.MarkdownFileName)}");
             CommandOutput.Print(estimate.Diagnostics, stdout);
