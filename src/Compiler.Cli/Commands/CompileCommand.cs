@@ -217,7 +217,8 @@ internal sealed class CompileCommand : TrilhoCommand
                 resolved,
                 folder,
                 platform.Usage,
-                MonitoringInventory.FromTemplates(templates));
+                MonitoringInventory.FromTemplates(templates),
+                KeyInventory.FromTemplates(templates));
             stdout.WriteLine($"wrote {Path.Combine(folder, CostEstimateWriter.JsonFileName)}");
             stdout.WriteLine($"wrote {Path.Combine(folder, CostEstimateWriter.MarkdownFileName)}");
             CommandOutput.Print(estimate.Diagnostics, stdout);

@@ -19,9 +19,9 @@ public static class CostEstimateWriter
     /// missing). Returns the estimate, whose <see cref="CostEstimate.Diagnostics"/> the caller prints and whose
     /// <see cref="CostEstimate.ToSummaryLine"/> is the build log line.
     /// </summary>
-    public static CostEstimate Write(ResolvedEnvironment environment, string directory, UsageSpec? usage = null, MonitoringInventory? monitoring = null)
+    public static CostEstimate Write(ResolvedEnvironment environment, string directory, UsageSpec? usage = null, MonitoringInventory? monitoring = null, KeyInventory? keys = null)
     {
-        var estimate = CostEstimator.Estimate(environment, usage, monitoring);
+        var estimate = CostEstimator.Estimate(environment, usage, monitoring, keys);
         Write(estimate, directory);
         return estimate;
     }

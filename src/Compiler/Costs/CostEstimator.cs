@@ -16,12 +16,13 @@ public static class CostEstimator
     /// <summary>
     /// Estimates <paramref name="environment"/> with the volumes of <paramref name="usage"/> (null: profile defaults).
     /// Monitoring is priced from <paramref name="monitoring"/>, counted in the emitted templates when the caller has
-    /// them; null computes the same counts without synthesizing (<see cref="MonitoringInventory.Expected"/>).
+    /// them; null computes the same counts without synthesizing (<see cref="MonitoringInventory.Expected"/>). KMS keys
+    /// likewise from <paramref name="keys"/>, or <see cref="KeyInventory.Expected"/> when null.
     /// No free tier comes off: CloudWatch's always-free allowance is shared by the whole consolidated billing family
     /// (https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/consolidated-billing.html), so it cannot be
     /// credited to one environment.
     /// </summary>
-    public static CostEstimate Estimate(ResolvedEnvironment environment, UsageSpec? usage = null, MonitoringInventory? monitoring = null)
+    public static CostEstimate Estimate(ResolvedEnvironment environment, UsageSpec? usage = null, MonitoringInventory? monitoring = null, KeyInventory? keys = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var assumptions = UsageAssumptions.For(environment.Profile, usage);
@@ -59,6 +60,7 @@ public static class CostEstimator
         }
 
         AddDnsAndMonitoring(lines, environment, assumptions, monitoring ?? MonitoringInventory.Expected(environment));
+        AddKeys(lines, keys ?? KeyInventory.Expected(environment));
         return new CostEstimate(environment.Platform, environment.Name, environment.Region, Priced: true, lines.Lines, assumptions.Describe(), [.. usageWarnings, .. lines.Diagnostics]);
     }
 
@@ -168,5 +170,22 @@ public static class CostEstimator
             lines.Add("Logs", "Edge access log ingestion (CloudFront, vended logs)", PriceKeys.VendedLogIngestion, edgeGb, global: true);
             lines.Add("Logs", $"Edge access log storage ({environment.LogRetentionDays} days kept)", PriceKeys.LogStorage, edgeGb * environment.LogRetentionDays / 30m, global: true);
         }
+    }
+
+    private static void AddKeys(LineBuilder lines, KeyInventory keys)
+    {
+        if (keys.Keys == 0)
+        {
+            return;
+        }
+
+        // Year 1: one key version per key. Each yearly rotation adds a version billed like a key, up to two
+        // (https://aws.amazon.com/kms/pricing/); the estimate is of a month, so that growth is named, not priced.
+        // Requests (USD 0.03 per 10k) depend on how often CloudWatch Logs, SNS and RDS ask for data keys, which no
+        // usage assumption sizes: not counted (docs/costs.md, "Limits").
+        var rotation = keys.RotatedKeys == 0 ? string.Empty
+            : keys.RotatedKeys == keys.Keys ? "; yearly rotation adds 1 key-month per key in year 2 and 2 from year 3, not included"
+            : $"; yearly rotation of {keys.RotatedKeys} adds 1 key-month per key in year 2 and 2 from year 3, not included";
+        lines.Add("Encryption", $"KMS customer managed keys ({keys.Keys}{rotation})", PriceKeys.KmsKey, keys.Keys);
     }
 }

@@ -88,6 +88,7 @@ public static class PriceCatalog
         Add(PriceKeys.CustomMetric, "CloudWatch", "custom metric, first 10k", "metric-month", PriceSource.Db(0.30m), PriceSource.Db(0.30m));
         Add(PriceKeys.Secret, "Secrets Manager", "secret", "secret-month", PriceSource.Ic(0.40m), PriceSource.SameAssumed(0.40m));
         Add(PriceKeys.SecretApi, "Secrets Manager", "API calls", "10k calls", PriceSource.Ic(0.05m), PriceSource.SameAssumed(0.05m));
+        Add(PriceKeys.KmsKey, "KMS", "customer managed key (one key version)", "key-month", PriceSource.Ic(1.00m), PriceSource.SameAssumed(1.00m));
         Add(PriceKeys.EcrStorage, "ECR", "image storage", "GB-month", PriceSource.Ic(0.10m), PriceSource.Uplift(0.10m));
         Add(PriceKeys.EksCluster, "EKS", "cluster, standard support", "hour", PriceSource.Ic(0.10m), PriceSource.Ic(0.10m));
         Add(PriceKeys.LambdaGbSecond, "Lambda", "duration x86", "GB-second", PriceSource.Ic(0.0000166667m), PriceSource.Ic(0.0000166667m));

@@ -111,6 +111,9 @@ public static class PriceKeys
     /// <summary>Secrets Manager per 10k API calls.</summary>
     public const string SecretApi = "secretsmanager.api";
 
+    /// <summary>KMS customer managed key month (each key version after a rotation bills as one more, up to two).</summary>
+    public const string KmsKey = "kms.key";
+
     /// <summary>ECR GB-month.</summary>
     public const string EcrStorage = "ecr.storage";
 

@@ -21,11 +21,12 @@ public class CostEstimatorTests
         //               alarms, the release alarms 5 + 1, the external check 1) + 4 composites x 0.50 = 2.00 + 1 dashboard 3.00
         //               + Application Auto Scaling's high and low alarms of the CPU and requests policies: 4 x 0.10 = 0.40
         // Edge logs:    1e6 requests x 400 B = 0.4 GB of vended logs x 0.50 = 0.20; stored 7/30 of it x 0.03 = 0.0028 -> 0.00
-        // Baseline:     32.85 + 3.65 + 16.43 + 0.09 + 29.55 + 6.49 + 1.00 + 0.10 + 0.50 + 0.40 + 0.50 + 1.00 + 3.20 + 0.40 + 2.00 + 3.00 + 0.20 = 101.36
-        // Peak:         101.36 + (59.10 - 29.55) + (12.98 - 6.49) = 137.40
+        // KMS:          2 customer managed keys (the shared stack's logs key, the edge access logs' key) x 1.00 = 2.00
+        // Baseline:     32.85 + 3.65 + 16.43 + 0.09 + 29.55 + 6.49 + 1.00 + 0.10 + 0.50 + 0.40 + 0.50 + 1.00 + 3.20 + 0.40 + 2.00 + 3.00 + 0.20 + 2.00 = 103.36
+        // Peak:         103.36 + (59.10 - 29.55) + (12.98 - 6.49) = 139.40
         Assert.Empty(estimate.Diagnostics);
-        Assert.Equal(101.36m, estimate.MonthlyTotal);
-        Assert.Equal(137.40m, estimate.PeakMonthlyTotal);
+        Assert.Equal(103.36m, estimate.MonthlyTotal);
+        Assert.Equal(139.40m, estimate.PeakMonthlyTotal);
         Assert.Equal(0.20m, estimate.Lines.Single(l => l.PriceKey == PriceKeys.VendedLogIngestion).MonthlyCost);
         Assert.Equal(29.55m, estimate.Lines.Single(l => l.PriceKey == PriceKeys.FargateVcpu).MonthlyCost);
         Assert.Equal(59.10m, estimate.Lines.Single(l => l.PriceKey == PriceKeys.FargateVcpu).PeakMonthlyCost);
@@ -148,7 +149,7 @@ public class CostEstimatorTests
         var estimate = CostEstimator.Estimate(CostTestData.Environment(), CostTestData.SimpleUsage);
 
         Assert.Equal(
-            "tiny-dev (us-east-1): estimated USD 101.36/month at scale.min, USD 137.40 at scale.max (2 of 23 lines use assumed prices); see cost-estimate.md",
+            "tiny-dev (us-east-1): estimated USD 103.36/month at scale.min, USD 139.40 at scale.max (2 of 24 lines use assumed prices); see cost-estimate.md",
             estimate.ToSummaryLine());
     }
 

@@ -42,7 +42,7 @@ public partial class PriceCatalogTests
     public void Reference_values_that_are_unverified_in_sa_east_1_are_assumed()
     {
         // aws-prices.md says UNVERIFIED, "(secondary)" or "(assumed)" for these sa-east-1 figures.
-        string[] unverified = [PriceKeys.EndpointHour, PriceKeys.RdsBackup, PriceKeys.AuroraAcu, PriceKeys.S3Get, PriceKeys.EcrStorage, PriceKeys.HttpApiRequests, PriceKeys.NatHour, PriceKeys.AlbHour, PriceKeys.WafAcl, PriceKeys.LambdaRequests, PriceKeys.Secret];
+        string[] unverified = [PriceKeys.EndpointHour, PriceKeys.RdsBackup, PriceKeys.AuroraAcu, PriceKeys.S3Get, PriceKeys.EcrStorage, PriceKeys.HttpApiRequests, PriceKeys.NatHour, PriceKeys.AlbHour, PriceKeys.WafAcl, PriceKeys.LambdaRequests, PriceKeys.Secret, PriceKeys.KmsKey];
         Assert.All(unverified, key => Assert.True(PriceCatalog.Find(key, "sa-east-1")!.Assumed, key));
         Assert.False(PriceCatalog.Find(PriceKeys.FargateVcpu, "us-east-1")!.Assumed);
     }
