@@ -188,9 +188,11 @@ internal static class WorkflowTemplates
               - name: Restore the trilho tool (.config/dotnet-tools.json)
                 run: dotnet tool restore
               - name: Compile @FILE@ of the base branch and of the pull request
+                # One synthesis cache for both: an environment the pull request does not change is written from the
+                # base compile's entry instead of being synthesized twice.
                 run: |
-                  if [ -f .trilho-base/@FILE@ ]; then dotnet trilho compile .trilho-base/@FILE@ --out .trilho-out/base; fi
-                  dotnet trilho compile @FILE@ --out .trilho-out/pr
+                  if [ -f .trilho-base/@FILE@ ]; then dotnet trilho compile .trilho-base/@FILE@ --out .trilho-out/base --cache .trilho-out/cache; fi
+                  dotnet trilho compile @FILE@ --out .trilho-out/pr --cache .trilho-out/cache
 
         """;
 

@@ -48,6 +48,33 @@ public sealed class DiffWorkflowTests : IDisposable
         Assert.All(steps.Where(s => s.Key.StartsWith("Diff ", StringComparison.Ordinal)), s => Assert.Equal("success() || failure()", ((YamlScalarNode)s.Value.Children[new YamlScalarNode("if")]).Value));
     }
 
+    [Fact]
+    public void The_compile_step_synthesizes_an_environment_the_pull_request_leaves_alone_only_once()
+    {
+        var sample = Path.GetDirectoryName(Trilho.Testing.RepositoryRoot.Combine("samples", "desafio-aws", "platform.yaml"))!;
+        CopySample(sample, Path.Combine(work, ".trilho-base"));
+        CopySample(sample, work);
+        var platform = Path.Combine(work, "platform.yaml");
+        var text = File.ReadAllText(platform);
+        Assert.Contains("scale: { min: 3, max: 30 }", text, StringComparison.Ordinal);
+        File.WriteAllText(platform, text.Replace("scale: { min: 3, max: 30 }", "scale: { min: 3, max: 31 }", StringComparison.Ordinal));
+
+        var (code, output, _) = RunStep("Compile platform.yaml of the base branch and of the pull request");
+
+        Assert.True(code == 0, output);
+        foreach (var side in (string[])["base", "pr"])
+        {
+            Assert.True(File.Exists(Path.Combine(work, ".trilho-out", side, "dev", "deploy-plan.json")), side);
+            Assert.True(File.Exists(Path.Combine(work, ".trilho-out", side, "prod", "deploy-plan.json")), side);
+        }
+
+        // One entry per environment synthesized: dev once (the pull request's compile read the base's), prod twice.
+        Assert.Equal(3, Directory.GetFiles(Path.Combine(work, ".trilho-out", "cache"), "*.json").Length);
+        Assert.Equal(
+            File.ReadAllText(Path.Combine(work, ".trilho-out", "base", "dev", "desafio-dev-app-backend.template.json")),
+            File.ReadAllText(Path.Combine(work, ".trilho-out", "pr", "dev", "desafio-dev-app-backend.template.json")));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(work))
@@ -101,6 +128,18 @@ public sealed class DiffWorkflowTests : IDisposable
     private static string RealDotnet() => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host
         ? host
         : (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':').Select(d => Path.Combine(d, "dotnet")).First(File.Exists);
+
+    // platform.yaml with the app folders beside it, which the front end requires (TRL2049).
+    private static void CopySample(string sample, string target)
+    {
+        foreach (var source in Directory.GetFiles(sample, "*", SearchOption.AllDirectories)
+            .Where(f => !Path.GetRelativePath(sample, f).Split(Path.DirectorySeparatorChar).Any(p => p is "bin" or "obj" or "node_modules")))
+        {
+            var copy = Path.Combine(target, Path.GetRelativePath(sample, source));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(source, copy, overwrite: true);
+        }
+    }
 
     /// <summary>A compiled environment folder with one stack holding a bucket named <paramref name="bucketName"/>.</summary>
     private void Compiled(string side, string bucketName)
