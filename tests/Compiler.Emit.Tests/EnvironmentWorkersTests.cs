@@ -15,7 +15,8 @@ public sealed class EnvironmentWorkersTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(stale)!);
         File.WriteAllText(stale, "{}");
 
-        var (singleCode, _) = Compile(["compile", RepositoryPaths.Sample("desafio-aws"), "--out", single]);
+        // Workers bypass the synthesis cache; without --no-cache the single process would also write its cache folder.
+        var (singleCode, _) = Compile(["compile", RepositoryPaths.Sample("desafio-aws"), "--out", single, "--no-cache"]);
         var (workersCode, printed) = Compile(["compile", RepositoryPaths.Sample("desafio-aws"), "--out", workers, "--workers", "2"]);
 
         Assert.Equal(0, singleCode);
