@@ -150,11 +150,12 @@ internal sealed class CompileCommand : TrilhoCommand
 
         var cache = cacheDirectory is null ? null : new SynthesisCache(cacheDirectory);
         var source = SynthesisCache.SourceHash(file, File.ReadAllText(file));
+        var keys = cache is null ? null : SynthesisCache.Keys(platform, extensionPaths);
         var written = new List<CachedEnvironment>();
         var failed = false;
         foreach (var selected in platform.Environments.Where(e => environment is null || e.Name == environment))
         {
-            var key = cache is null ? null : SynthesisCache.Key(platform, selected, extensionPaths);
+            var key = keys?[selected.Name];
             if (cache?.Find(key!, source) is { } hit)
             {
                 foreach (var line in hit.Diagnostics)

@@ -83,11 +83,7 @@ public sealed class SynthesisCacheTests : IDisposable
         }
     }
 
-    private static string Key(string text, string environment = "dev")
-    {
-        var platform = Resolve(text);
-        return SynthesisCache.Key(platform, platform.Environments.Single(e => e.Name == environment), []);
-    }
+    private static string Key(string text, string environment = "dev") => SynthesisCache.Keys(Resolve(text), [])[environment];
 
     private static Resolution.ResolvedPlatform Resolve(string text) =>
         FrontEnd.Analyze("platform.yaml", text).Platform ?? throw new InvalidOperationException("the sample must analyse");

@@ -57,33 +57,36 @@ public sealed class SynthesisCache
             .Select(t => $"{t.Assembly.GetName().Name} {t.Assembly.GetName().Version} {t.Assembly.ManifestModule.ModuleVersionId}")
             .Concat(PlatformSynthesizer.FeatureFlagsForCache.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}")));
 
-    /// <summary>The key of <paramref name="environment"/> of <paramref name="platform"/> compiled with the extension assemblies at <paramref name="extensionPaths"/>.</summary>
-    public static string Key(ResolvedPlatform platform, ResolvedEnvironment environment, IReadOnlyList<string> extensionPaths)
+    /// <summary>
+    /// The key of each environment of <paramref name="platform"/> (by name) compiled with the extension assemblies at
+    /// <paramref name="extensionPaths"/>. What all environments share is read and hashed once.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Keys(ResolvedPlatform platform, IReadOnlyList<string> extensionPaths)
     {
         ArgumentNullException.ThrowIfNull(platform);
-        ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(extensionPaths);
-        var text = new StringBuilder()
+        var shared = new StringBuilder()
             .Append(Format).Append('\n')
             .Append(BuildIdentity).Append('\n');
         foreach (var path in extensionPaths)
         {
             // The extension and every assembly beside it: a changed dependency changes what the extension does.
-            text.Append("extension ").Append(Hash(File.ReadAllBytes(path))).Append('\n');
+            shared.Append("extension ").Append(Hash(File.ReadAllBytes(path))).Append('\n');
             var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
             foreach (var dependency in Directory.EnumerateFiles(folder, "*.dll").Order(StringComparer.Ordinal))
             {
-                text.Append(' ').Append(Path.GetFileName(dependency)).Append(' ').Append(Hash(File.ReadAllBytes(dependency))).Append('\n');
+                shared.Append(' ').Append(Path.GetFileName(dependency)).Append(' ').Append(Hash(File.ReadAllBytes(dependency))).Append('\n');
             }
         }
 
         // Everything platform-wide, but of the other environments only their names and accounts: the delivery stack
         // creates the GitHub OIDC provider in the first environment of each account (DeliverySettings).
-        text.Append(ModelFingerprint.Of(new EnvironmentInputs(
-            platform with { Environments = [] },
-            [.. platform.Environments.Select(e => $"{e.Name} {e.Account}")],
-            environment)));
-        return Hash(Encoding.UTF8.GetBytes(text.ToString()));
+        shared.Append(ModelFingerprint.Of(new PlatformInputs(platform with { Environments = [] }, [.. platform.Environments.Select(e => $"{e.Name} {e.Account}")])));
+        var prefix = shared.Append("\nenvironment ").ToString();
+        return platform.Environments.ToDictionary(
+            e => e.Name,
+            e => Hash(Encoding.UTF8.GetBytes(prefix + ModelFingerprint.Of(e))),
+            StringComparer.Ordinal);
     }
 
     /// <summary>The hash stored with an entry that has diagnostics: their locations and wording come from this file's lines.</summary>
@@ -124,8 +127,8 @@ public sealed class SynthesisCache
         }
     }
 
-    // What one environment's output is built from.
-    private sealed record EnvironmentInputs(ResolvedPlatform Platform, IReadOnlyList<string> EnvironmentAccounts, ResolvedEnvironment Environment);
+    // What every environment's output is built from besides the environment itself.
+    private sealed record PlatformInputs(ResolvedPlatform Platform, IReadOnlyList<string> EnvironmentAccounts);
 
     private string PathOf(string key) => Path.Combine(directory, key + ".json");
 
