@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Trilho.Compiler.Emit.Delivery;
 using Trilho.Compiler.Emit.Monitoring;
 using Trilho.Compiler.Resolution;
+using Trilho.Compiler.Synthesis.Caching;
 using Trilho.Compiler.Synthesis.Stacks;
 
 namespace Trilho.Compiler.Synthesis;
@@ -13,9 +14,9 @@ namespace Trilho.Compiler.Synthesis;
 /// </summary>
 internal static class EnvironmentGraph
 {
-    public static StackGraph Build(App app, ResolvedPlatform platform, ResolvedEnvironment environment)
+    public static StackGraph Build(App app, ResolvedPlatform platform, ResolvedEnvironment environment, StackCache? cache)
     {
-        var graph = new StackGraph(app, environment);
+        var graph = new StackGraph(app, environment, cache);
         var global = GlobalStack.Add(graph, environment);
         var shared = SharedStack.Add(graph, environment);
         var apis = new List<MonitoredApiApp>();

@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using Constructs;
 using Trilho.Compiler.Resolution;
+using Trilho.Compiler.Synthesis.Caching;
 
 namespace Trilho.Compiler.Synthesis;
 
@@ -16,14 +17,19 @@ public sealed class StackGraph
     private readonly List<TaskRun> tasks = [];
     private readonly Construct app;
     private readonly ResolvedEnvironment environment;
+    private readonly StackCache? cache;
     private StackNode? imagesAfter;
 
-    /// <summary>A graph whose stacks are built under <paramref name="app"/> for <paramref name="environment"/>.</summary>
-    public StackGraph(Construct app, ResolvedEnvironment environment)
+    /// <summary>
+    /// A graph whose stacks are built under <paramref name="app"/> for <paramref name="environment"/>; with
+    /// <paramref name="cache"/>, app stacks whose key and imports are unchanged are replayed from it instead.
+    /// </summary>
+    public StackGraph(Construct app, ResolvedEnvironment environment, StackCache? cache = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         this.app = app;
         this.environment = environment;
+        this.cache = cache;
     }
 
     /// <summary>The stacks in the order they were added.</summary>
@@ -44,7 +50,54 @@ public sealed class StackGraph
     /// <paramref name="literalAccount"/> CDK writes the account where it needs one (e.g. a key policy's root principal)
     /// instead of <c>AWS::AccountId</c>; without it, availability zones stay <c>Fn::GetAZs</c> instead of a context lookup.
     /// </summary>
-    public StackNode Add(string name, string region, string description, bool literalAccount = false)
+    public StackNode Add(string name, string region, string description, bool literalAccount = false) =>
+        Add(name, region, description, literalAccount, cacheKey: null);
+
+    /// <summary>
+    /// Adds stack <paramref name="name"/>, one of <paramref name="owner"/>'s stacks, as <see cref="Add(string, string, string, bool)"/>
+    /// does; but with a cache, a stack stored under the same key whose imports are all still exported as they were is
+    /// replayed instead (<see cref="StackNode.Replayed"/>), and the caller must not build it.
+    /// </summary>
+    internal StackNode AddAppStack(ResolvedApp owner, string name, string region, string description, bool literalAccount = false)
+    {
+        if (cache is null)
+        {
+            return Add(name, region, description, literalAccount);
+        }
+
+        var key = cache.Keys.For(name, owner);
+        if (cache.Find(key) is { } stored && stored.StackName == name && stored.Region == region && Replayable(stored) is { } exporters)
+        {
+            var node = new StackNode(this, stored, exporters);
+            nodes.Add(node);
+            foreach (var image in stored.Images)
+            {
+                PushImage(image, nodes.Single(n => n.StackName == image.RepositoryUri.FromStack));
+            }
+
+            return node;
+        }
+
+        return Add(name, region, description, literalAccount, key);
+    }
+
+    /// <summary>The stored stack's exporters, or null when one of its imports is no longer exported as it was stored.</summary>
+    private List<StackNode>? Replayable(StackEntry stored)
+    {
+        bool Exported(string? stack, string? output, string? description) =>
+            nodes.SingleOrDefault(n => n.StackName == stack)?.Exports.Any(e => e.Name == output && (description is null || e.Description == description)) == true;
+
+        if (!stored.Imports.All(i => Exported(i.Stack, i.Name, i.Description))
+            || !stored.Images.All(i => Exported(i.RepositoryUri.FromStack, i.RepositoryUri.Output, null)))
+        {
+            return null;
+        }
+
+        var exporters = stored.ImportsFrom.Select(name => nodes.SingleOrDefault(n => n.StackName == name)).OfType<StackNode>().ToList();
+        return exporters.Count == stored.ImportsFrom.Count ? exporters : null;
+    }
+
+    private StackNode Add(string name, string region, string description, bool literalAccount, string? cacheKey)
     {
         if (nodes.Any(n => n.StackName == name))
         {
@@ -60,7 +113,7 @@ public sealed class StackGraph
             Synthesizer = new BootstraplessSynthesizer(new BootstraplessSynthesizerProps()),
             AnalyticsReporting = false,
         });
-        var node = new StackNode(this, stack, region, environment.Account);
+        var node = new StackNode(this, stack, region, environment.Account, cacheKey);
         nodes.Add(node);
         return node;
     }

@@ -32,8 +32,8 @@ public static class MonitoringEmitter
         var edgeApps = new List<EdgeAppMonitoring>();
         foreach (var resolved in environment.Apps)
         {
-            var node = NewStack(graph, environment, MonitoringNames.EdgeAppStack(environment, resolved.Id), Regions.Global, $"health check and {Regions.Global} alarms of app {resolved.Id}");
-            edgeApps.Add(new EdgeAppMonitoring(node, environment, resolved, descriptions, edgeTopics, inputs.DistributionDomainName));
+            var node = NewStack(graph, environment, MonitoringNames.EdgeAppStack(environment, resolved.Id), Regions.Global, $"health check and {Regions.Global} alarms of app {resolved.Id}", resolved);
+            edgeApps.Add(EdgeAppMonitoring.Add(node, environment, resolved, descriptions, edgeTopics, inputs.DistributionDomainName));
         }
 
         var apiApps = new List<ApiAppMonitoring>();
@@ -41,8 +41,8 @@ public static class MonitoringEmitter
         {
             foreach (var api in apis.Apps)
             {
-                var node = NewStack(graph, environment, MonitoringNames.AppStack(environment, api.App.Id), environment.Region, $"alarms of app {api.App.Id}");
-                apiApps.Add(new ApiAppMonitoring(node, environment, api, apis, descriptions, regionalTopicArns));
+                var node = NewStack(graph, environment, MonitoringNames.AppStack(environment, api.App.Id), environment.Region, $"alarms of app {api.App.Id}", api.App);
+                apiApps.Add(ApiAppMonitoring.Add(node, environment, api, apis, descriptions, regionalTopicArns));
             }
         }
 
@@ -57,6 +57,9 @@ public static class MonitoringEmitter
     }
 
     // The account is literal in monitoring templates (e.g. the topic key's root principal): they look nothing up.
-    private static StackNode NewStack(StackGraph graph, ResolvedEnvironment environment, string name, string region, string what) =>
-        graph.Add(name, region, $"monitoring, {what}.", literalAccount: true);
+    // An app's monitoring stacks may be replayed from the per-stack cache (StackGraph.AddAppStack).
+    private static StackNode NewStack(StackGraph graph, ResolvedEnvironment environment, string name, string region, string what, ResolvedApp? owner = null) =>
+        owner is null
+            ? graph.Add(name, region, $"monitoring, {what}.", literalAccount: true)
+            : graph.AddAppStack(owner, name, region, $"monitoring, {what}.", literalAccount: true);
 }

@@ -79,15 +79,19 @@ public sealed class SynthesisCache
             }
         }
 
-        // Everything platform-wide, but of the other environments only their names and accounts: the delivery stack
-        // creates the GitHub OIDC provider in the first environment of each account (DeliverySettings).
-        shared.Append(ModelFingerprint.Of(new PlatformInputs(platform with { Environments = [] }, [.. platform.Environments.Select(e => $"{e.Name} {e.Account}")])));
-        var prefix = shared.Append("\nenvironment ").ToString();
+        var prefix = shared.Append(PlatformWide(platform)).Append("\nenvironment ").ToString();
         return platform.Environments.ToDictionary(
             e => e.Name,
             e => Hash(Encoding.UTF8.GetBytes(prefix + ModelFingerprint.Of(e))),
             StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// Everything platform-wide that a stack may read, but of the other environments only their names and accounts: the
+    /// delivery stack creates the GitHub OIDC provider in the first environment of each account (DeliverySettings).
+    /// </summary>
+    internal static string PlatformWide(ResolvedPlatform platform) =>
+        ModelFingerprint.Of(new PlatformInputs(platform with { Environments = [] }, [.. platform.Environments.Select(e => $"{e.Name} {e.Account}")]));
 
     /// <summary>The hash stored with an entry that has diagnostics: their locations and wording come from this file's lines.</summary>
     public static string SourceHash(string file, string text) => Hash(Encoding.UTF8.GetBytes(file + "\n" + text));
@@ -132,5 +136,5 @@ public sealed class SynthesisCache
 
     private string PathOf(string key) => Path.Combine(directory, key + ".json");
 
-    private static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+    internal static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }
