@@ -89,11 +89,21 @@ public static class PlatformSynthesizer
     private static EnvironmentSynthesis? Build(ResolvedPlatform platform, ResolvedEnvironment environment, SynthesisOptions options, string scratch, List<Diagnostic> diagnostics)
     {
         // No tree.json: it describes every construct for CDK tooling, and nothing here reads it.
-        var app = StageTrace.Time($"{environment.Name}: new App", () => new App(new AppProps { Outdir = scratch, Context = FeatureFlags, TreeMetadata = false }));
-        Tags.Of(app).Add("trilho:platform", environment.Platform);
-        Tags.Of(app).Add("trilho:environment", environment.Name);
+        var app = StageTrace.Time($"{environment.Name}: new App", () => NewApp(environment, scratch));
         var cache = options.StackCacheDirectory is { } folder && options.Extensions.Count == 0 ? new StackCache(folder, new StackKeys(platform, environment)) : null;
-        var graph = StageTrace.Time($"{environment.Name}: build constructs", () => EnvironmentGraph.Build(app, platform, environment, cache));
+        StackGraph graph;
+        try
+        {
+            graph = StageTrace.Time($"{environment.Name}: build constructs", () => EnvironmentGraph.Build(app, platform, environment, cache, replay: true));
+        }
+        catch (StaleReplayException e)
+        {
+            // Never expected (the keys cover what each stack reads), but a stale template must not be written: build all.
+            StageTrace.Note($"{environment.Name}: {e.Message}; building every stack");
+            app = NewApp(environment, scratch);
+            graph = EnvironmentGraph.Build(app, platform, environment, cache, replay: false);
+        }
+
         if (options.Extensions.Count > 0)
         {
             var context = new ExtensionContext(
@@ -167,7 +177,15 @@ public static class PlatformSynthesizer
         };
     }
 
-    // Stores the app stacks built this time, with what the graph knows of them, for the next synthesis to replay.
+    private static App NewApp(ResolvedEnvironment environment, string scratch)
+    {
+        var app = new App(new AppProps { Outdir = scratch, Context = FeatureFlags, TreeMetadata = false });
+        Tags.Of(app).Add("trilho:platform", environment.Platform);
+        Tags.Of(app).Add("trilho:environment", environment.Name);
+        return app;
+    }
+
+    // Stores the stacks built this time, with what the graph knows of them, for the next synthesis to replay.
     private static void Store(StackCache cache, StackGraph graph, IReadOnlyList<StackTemplate> stacks, Dictionary<string, List<string>> warnings)
     {
         foreach (var node in graph.Stacks.Where(n => n.CacheKey is not null))
@@ -183,6 +201,7 @@ public static class PlatformSynthesizer
                 [.. node.ImportsFrom.Select(n => n.StackName)],
                 [.. node.Exports.Select(o => new StoredOutput(node.StackName, o.Name, o.Description))],
                 [.. graph.Images.Where(i => i.Stack == node.StackName)],
+                [.. graph.Tasks.Where(t => t.AfterStack == node.StackName)],
                 node.Values,
                 warnings.TryGetValue(node.StackName, out var stackWarnings) ? stackWarnings : []));
         }

@@ -41,17 +41,16 @@ public sealed class StackNode
     }
 
     /// <summary>
-    /// A stack put back from the per-stack cache: its exports, parameters and imports as stored, and no constructs.
-    /// <paramref name="importsFrom"/> are the stored exporters, already in the graph.
+    /// A stack put back from the per-stack cache: its exports and parameters as stored, and no constructs. Its exporters
+    /// are given by <see cref="ReplayImportsFrom"/> once the graph is complete.
     /// </summary>
-    internal StackNode(StackGraph graph, StackEntry stored, IReadOnlyList<StackNode> importsFrom)
+    internal StackNode(StackGraph graph, StackEntry stored)
     {
         this.graph = graph;
         StackName = stored.StackName;
         Region = stored.Region;
         Replayed = stored;
         parameters.AddRange(stored.Parameters);
-        this.importsFrom.AddRange(importsFrom);
         exports.AddRange(stored.Exports.Select(e => new StackOutput(this, e.Name, e.Description)));
         values.AddRange(stored.Values);
     }
@@ -156,6 +155,9 @@ public sealed class StackNode
     /// <summary>The output <paramref name="name"/> this stack exports.</summary>
     public StackOutput Output(string name) =>
         exports.SingleOrDefault(e => e.Name == name) ?? throw new InvalidOperationException($"{StackName} exports no output {name}");
+
+    /// <summary>Sets a replayed stack's exporters, in the order stored.</summary>
+    internal void ReplayImportsFrom(IEnumerable<StackNode> exporters) => importsFrom.AddRange(exporters);
 
     /// <summary>Keeps <paramref name="remembered"/> with the stack in the per-stack cache: what its definition returns besides outputs.</summary>
     internal void Remember(IEnumerable<string> remembered)

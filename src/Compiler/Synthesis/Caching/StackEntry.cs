@@ -14,6 +14,7 @@ namespace Trilho.Compiler.Synthesis.Caching;
 /// <param name="ImportsFrom">Names of the stacks it imports from, in the order it first did.</param>
 /// <param name="Exports">Its outputs, in declaration order.</param>
 /// <param name="Images">Image pushes it declared.</param>
+/// <param name="Tasks">One-off tasks run right after it.</param>
 /// <param name="Values">What its stack definition needs besides outputs to be replayed (e.g. alarm names), in the order it stored them.</param>
 /// <param name="Warnings">What CDK warned while synthesizing it.</param>
 public sealed record StackEntry(
@@ -26,6 +27,7 @@ public sealed record StackEntry(
     IReadOnlyList<string> ImportsFrom,
     IReadOnlyList<StoredOutput> Exports,
     IReadOnlyList<ImagePush> Images,
+    IReadOnlyList<TaskRun> Tasks,
     IReadOnlyList<string> Values,
     IReadOnlyList<string> Warnings);
 

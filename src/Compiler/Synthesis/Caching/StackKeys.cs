@@ -4,17 +4,17 @@ using Trilho.Compiler.Resolution;
 namespace Trilho.Compiler.Synthesis.Caching;
 
 /// <summary>
-/// Keys of the stacks that belong to one app (its app stack and its monitoring stacks) in one environment, for the
-/// per-stack cache (docs/decisions/0019-synthesis-cache.md). A key covers Trilho's build identity, everything
-/// platform-wide, the environment without its apps, the app itself, and of every other app all but the fields that
-/// only its own stacks read (<see cref="OwnStacksOnly"/>): another app's <c>scale.max</c> leaves the key as it was,
-/// its id, team or path do not. What the stack imports from other stacks is checked when it is replayed.
+/// Keys of one environment's stacks for the per-stack cache (docs/decisions/0019-synthesis-cache.md). A key covers
+/// Trilho's build identity, everything platform-wide, the environment without its apps, and of every app all but the
+/// fields that only its own stacks read (<see cref="OwnStacksOnly"/>), unless the stack is that app's or reads them
+/// (<see cref="StackInputs"/>): an app's <c>scale.max</c> leaves the keys of the other apps' stacks and of most
+/// environment stacks as they were; its id, team or path do not. What a stack imports is checked when it is replayed.
 /// </summary>
 public sealed class StackKeys
 {
     /// <summary>
-    /// App fields no stack of another app reads. <c>StackKeysTests</c> changes each of them in one app and requires every
-    /// other app's stacks, replayed from the cache, to equal a cold compile.
+    /// App fields that, of the other stacks, only those whose <see cref="StackInputs"/> say so read. <c>StackKeysTests</c>
+    /// changes each of them in one app and requires the stacks replayed from the cache to equal a cold compile.
     /// </summary>
     public static readonly IReadOnlySet<string> OwnStacksOnly = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -30,9 +30,9 @@ public sealed class StackKeys
 
     private readonly string prefix;
     private readonly IReadOnlyList<ResolvedApp> apps;
-    private readonly string[] summaries;
+    private readonly Dictionary<string, string[]> fingerprints = new(StringComparer.Ordinal);
 
-    /// <summary>The keys of <paramref name="environment"/>'s app stacks in <paramref name="platform"/>.</summary>
+    /// <summary>The keys of <paramref name="environment"/>'s stacks in <paramref name="platform"/>.</summary>
     public StackKeys(ResolvedPlatform platform, ResolvedEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(platform);
@@ -44,18 +44,24 @@ public sealed class StackKeys
             .Append(ModelFingerprint.Of(environment with { Apps = [] })).Append('\n')
             .ToString();
         apps = environment.Apps;
-        summaries = [.. apps.Select(a => ModelFingerprint.Of(a, OwnStacksOnly))];
     }
 
-    /// <summary>The key of stack <paramref name="stackName"/>, one of <paramref name="app"/>'s stacks.</summary>
-    public string For(string stackName, ResolvedApp app)
+    /// <summary>The key of stack <paramref name="stackName"/>, built from <paramref name="inputs"/>.</summary>
+    public string For(string stackName, StackInputs inputs)
     {
-        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var leftOut = OwnStacksOnly.Except(inputs.AppFieldsRead).Order(StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+        var set = string.Join(',', leftOut);
+        if (!fingerprints.TryGetValue(set, out var others))
+        {
+            fingerprints[set] = others = [.. apps.Select(a => ModelFingerprint.Of(a, leftOut))];
+        }
+
         var text = new StringBuilder(prefix).Append("stack ").Append(stackName).Append('\n');
         for (var i = 0; i < apps.Count; i++)
         {
             // The apps in order, as every stack sees them; the stack's own app in full.
-            text.Append(apps[i].Id == app.Id ? ModelFingerprint.Of(app) : summaries[i]).Append('\n');
+            text.Append(apps[i].Id == inputs.Owner?.Id ? ModelFingerprint.Of(apps[i]) : others[i]).Append('\n');
         }
 
         return SynthesisCache.Hash(Encoding.UTF8.GetBytes(text.ToString()));

@@ -6,6 +6,7 @@ using Trilho.Compiler.Emit;
 using Trilho.Compiler.Emit.Delivery;
 using Trilho.Compiler.Emit.Monitoring;
 using Trilho.Compiler.Resolution;
+using Trilho.Compiler.Synthesis.Caching;
 
 namespace Trilho.Compiler.Synthesis.Stacks;
 
@@ -69,7 +70,7 @@ internal static class AppStack
 
     private static StackNode New(StackGraph graph, ResolvedEnvironment environment, ResolvedApp app)
     {
-        var node = graph.AddAppStack(app, EmitNames.AppStack(environment, app.Id), environment.Region, $"App {app.Id} of team {app.Team}");
+        var node = graph.Add(EmitNames.AppStack(environment, app.Id), environment.Region, $"App {app.Id} of team {app.Team}", inputs: StackInputs.App(app));
         if (node.Replayed is null)
         {
             Tags.Of(node.Stack).Add("trilho:app", app.Id);
