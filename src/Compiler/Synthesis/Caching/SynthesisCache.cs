@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Trilho.Compiler.Resolution;
 
 namespace Trilho.Compiler.Synthesis.Caching;
@@ -39,10 +38,10 @@ public sealed class SynthesisCache
     // Entries kept (environments, not compiles); older ones are deleted so the folder does not grow with every edit.
     private const int Retained = 48;
 
-    private readonly string directory;
+    private readonly CacheFolder folder;
 
     /// <param name="directory">The cache folder; created on first store.</param>
-    public SynthesisCache(string directory) => this.directory = directory;
+    public SynthesisCache(string directory) => folder = new CacheFolder(directory, Retained);
 
     /// <summary>Replaces Trilho's build identity in keys; tests set it to prove a new build invalidates every entry. Null: the real one.</summary>
     internal static string? IdentityOverride { get; set; }
@@ -97,44 +96,18 @@ public sealed class SynthesisCache
     public static string SourceHash(string file, string text) => Hash(Encoding.UTF8.GetBytes(file + "\n" + text));
 
     /// <summary>The entry stored under <paramref name="key"/> that applies to <paramref name="sourceHash"/>, or null.</summary>
-    public CacheEntry? Find(string key, string sourceHash)
-    {
-        var path = PathOf(key);
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        try
-        {
-            var entry = JsonSerializer.Deserialize<CacheEntry>(File.ReadAllText(path));
-            return entry is not null && (entry.Source is null || entry.Source == sourceHash) ? entry : null;
-        }
-        catch (Exception e) when (e is JsonException or IOException)
-        {
-            // A damaged entry is a miss; the compile that follows replaces it.
-            return null;
-        }
-    }
+    public CacheEntry? Find(string key, string sourceHash) =>
+        folder.Read<CacheEntry>(key) is { } entry && (entry.Source is null || entry.Source == sourceHash) ? entry : null;
 
     /// <summary>Stores <paramref name="entry"/> under <paramref name="key"/>, atomically, and drops the oldest entries beyond the retained count.</summary>
     public void Store(string key, CacheEntry entry)
     {
-        Directory.CreateDirectory(directory);
-        var path = PathOf(key);
-        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(entry));
-        File.Move(temporary, path, overwrite: true);
-        foreach (var old in new DirectoryInfo(directory).EnumerateFiles("*.json").OrderByDescending(f => f.LastWriteTimeUtc).Skip(Retained))
-        {
-            old.Delete();
-        }
+        folder.Write(key, entry);
+        folder.Prune();
     }
 
     // What every environment's output is built from besides the environment itself.
     private sealed record PlatformInputs(ResolvedPlatform Platform, IReadOnlyList<string> EnvironmentAccounts);
-
-    private string PathOf(string key) => Path.Combine(directory, key + ".json");
 
     internal static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }
