@@ -65,6 +65,9 @@ internal sealed class CompileCommand : TrilhoCommand
     /// <summary>The cache folder under --out when --cache is not given.</summary>
     public const string DefaultCacheFolder = ".trilho-cache";
 
+    // Inside the cache folder: the app stacks of environments that were synthesized again.
+    private const string StackCacheFolder = "stacks";
+
     public CompileCommand()
         : base("compile", "Compile platform.yaml into CloudFormation templates, a deploy plan and a cost estimate per environment, and print each environment's cost summary. Needs Node.js 20 or later on PATH (AWS CDK runs on it).")
     {
@@ -170,7 +173,13 @@ internal sealed class CompileCommand : TrilhoCommand
             SynthesisResult synthesis;
             try
             {
-                synthesis = PlatformSynthesizer.Synthesize(platform, new SynthesisOptions { Environment = selected.Name, Document = analysis.Document, Extensions = extensions });
+                synthesis = PlatformSynthesizer.Synthesize(platform, new SynthesisOptions
+                {
+                    Environment = selected.Name,
+                    Document = analysis.Document,
+                    Extensions = extensions,
+                    StackCacheDirectory = cacheDirectory is null ? null : Path.Combine(cacheDirectory, StackCacheFolder),
+                });
             }
             catch (PlatformExtensionException e) when (e.InnerException is { } cause)
             {

@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Trilho.Compiler.Emit.Delivery;
 using Trilho.Compiler.Emit.Monitoring;
 using Trilho.Compiler.Resolution;
+using Trilho.Compiler.Synthesis.Caching;
 using Trilho.Compiler.Synthesis.Stacks;
 
 namespace Trilho.Compiler.Synthesis;
@@ -13,9 +14,9 @@ namespace Trilho.Compiler.Synthesis;
 /// </summary>
 internal static class EnvironmentGraph
 {
-    public static StackGraph Build(App app, ResolvedPlatform platform, ResolvedEnvironment environment)
+    public static StackGraph Build(App app, ResolvedPlatform platform, ResolvedEnvironment environment, StackCache? cache, bool replay)
     {
-        var graph = new StackGraph(app, environment);
+        var graph = new StackGraph(app, environment, cache, replay);
         var global = GlobalStack.Add(graph, environment);
         var shared = SharedStack.Add(graph, environment);
         var apis = new List<MonitoredApiApp>();
@@ -41,11 +42,16 @@ internal static class EnvironmentGraph
             () => MonitoringEmitter.Add(graph, environment, new MonitoringInputs(edge.DistributionDomainName, monitoredApis, shared?.Database?.InstanceId)));
         if (platform.Delivery is { } delivery)
         {
-            var node = graph.Add(DeliveryNames.Stack(environment), environment.Region, "GitHub OIDC provider and the deploy roles of the platform and of each team");
+            // Each team boundary lets the team read the secrets its apps name: the stack reads every app's secrets.
+            var node = graph.Add(DeliveryNames.Stack(environment), environment.Region, "GitHub OIDC provider and the deploy roles of the platform and of each team", inputs: StackInputs.EnvironmentAnd(nameof(ResolvedApiApp.Secrets)));
             node.RequiredCapabilities = [DeliveryStack.RequiredCapability];
-            DeliveryStack.Add(node, platform, environment, delivery, new DeliveryInputs(edge.DistributionId, statics.Select(s => new DeliveredStaticApp(s.App, s.BucketName)).ToList()));
+            if (node.Replayed is null)
+            {
+                DeliveryStack.Add(node, platform, environment, delivery, new DeliveryInputs(edge.DistributionId, statics.Select(s => new DeliveredStaticApp(s.App, s.BucketName)).ToList()));
+            }
         }
 
+        graph.Complete();
         return graph;
     }
 }

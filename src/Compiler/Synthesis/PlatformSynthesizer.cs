@@ -5,6 +5,7 @@ using Trilho.Compiler.Emit;
 using Trilho.Compiler.Extensibility;
 using Trilho.Compiler.Loading;
 using Trilho.Compiler.Resolution;
+using Trilho.Compiler.Synthesis.Caching;
 
 namespace Trilho.Compiler.Synthesis;
 
@@ -88,10 +89,21 @@ public static class PlatformSynthesizer
     private static EnvironmentSynthesis? Build(ResolvedPlatform platform, ResolvedEnvironment environment, SynthesisOptions options, string scratch, List<Diagnostic> diagnostics)
     {
         // No tree.json: it describes every construct for CDK tooling, and nothing here reads it.
-        var app = StageTrace.Time($"{environment.Name}: new App", () => new App(new AppProps { Outdir = scratch, Context = FeatureFlags, TreeMetadata = false }));
-        Tags.Of(app).Add("trilho:platform", environment.Platform);
-        Tags.Of(app).Add("trilho:environment", environment.Name);
-        var graph = StageTrace.Time($"{environment.Name}: build constructs", () => EnvironmentGraph.Build(app, platform, environment));
+        var app = StageTrace.Time($"{environment.Name}: new App", () => NewApp(environment, scratch));
+        var cache = options.StackCacheDirectory is { } folder && options.Extensions.Count == 0 ? new StackCache(folder, new StackKeys(platform, environment)) : null;
+        StackGraph graph;
+        try
+        {
+            graph = StageTrace.Time($"{environment.Name}: build constructs", () => EnvironmentGraph.Build(app, platform, environment, cache, replay: true));
+        }
+        catch (StaleReplayException e)
+        {
+            // Never expected (the keys cover what each stack reads), but a stale template must not be written: build all.
+            StageTrace.Note($"{environment.Name}: {e.Message}; building every stack");
+            app = NewApp(environment, scratch);
+            graph = EnvironmentGraph.Build(app, platform, environment, cache, replay: false);
+        }
+
         if (options.Extensions.Count > 0)
         {
             var context = new ExtensionContext(
@@ -104,9 +116,10 @@ public static class PlatformSynthesizer
         var assembly = StageTrace.Time($"{environment.Name}: synth", () => app.Synth());
 
         var errors = diagnostics.Count;
-        var warnings = new List<string>();
+        var warnings = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var artifact in assembly.Stacks)
         {
+            var stackWarnings = warnings[artifact.StackName] = [];
             foreach (var message in artifact.Messages)
             {
                 if (message.Level.ToString() == "ERROR")
@@ -116,7 +129,7 @@ public static class PlatformSynthesizer
                 }
                 else
                 {
-                    warnings.Add($"{artifact.StackName}{message.Id}: {message.Entry.Data}");
+                    stackWarnings.Add($"{artifact.StackName}{message.Id}: {message.Entry.Data}");
                 }
             }
         }
@@ -128,6 +141,12 @@ public static class PlatformSynthesizer
 
         var stacks = StageTrace.Time($"{environment.Name}: read templates", () => graph.DeployOrder().Select(p =>
         {
+            if (p.Replayed is { } stored)
+            {
+                warnings[p.StackName] = [.. stored.Warnings];
+                return new StackTemplate(p.StackName, p.Region, p.StackName + ".template.json", stored.Template, stored.Capabilities, p.Parameters);
+            }
+
             var artifact = assembly.GetStackByName(p.StackName);
             var template = TemplateJson.Normalize(File.ReadAllText(artifact.TemplateFullPath));
             var capabilities = p.RequiredCapabilities.Count > 0
@@ -142,11 +161,52 @@ public static class PlatformSynthesizer
             diagnostics.AddRange(TemplateLimits.Check(stack, Locate(options, environment, stack.StackName), written.In));
         }
 
+        if (cache is not null)
+        {
+            Store(cache, graph, stacks, warnings);
+            StageTrace.Note($"{environment.Name}: {graph.Stacks.Count(n => n.Replayed is not null)} of {graph.Stacks.Count} stacks replayed from the cache");
+        }
+
         var plan = new DeployPlan(environment.Platform, environment.Name, environment.Account, stacks, graph.Images, graph.PushImagesAfter, graph.Tasks)
         {
             AcknowledgedReplacements = environment.AcknowledgedReplacements,
         };
-        return new EnvironmentSynthesis(environment.Name, plan, warnings.Order(StringComparer.Ordinal).ToList());
+        return new EnvironmentSynthesis(environment.Name, plan, warnings.Values.SelectMany(w => w).Order(StringComparer.Ordinal).ToList())
+        {
+            ReplayedStacks = graph.Stacks.Where(s => s.Replayed is not null).Select(s => s.StackName).ToList(),
+        };
+    }
+
+    private static App NewApp(ResolvedEnvironment environment, string scratch)
+    {
+        var app = new App(new AppProps { Outdir = scratch, Context = FeatureFlags, TreeMetadata = false });
+        Tags.Of(app).Add("trilho:platform", environment.Platform);
+        Tags.Of(app).Add("trilho:environment", environment.Name);
+        return app;
+    }
+
+    // Stores the stacks built this time, with what the graph knows of them, for the next synthesis to replay.
+    private static void Store(StackCache cache, StackGraph graph, IReadOnlyList<StackTemplate> stacks, Dictionary<string, List<string>> warnings)
+    {
+        foreach (var node in graph.Stacks.Where(n => n.CacheKey is not null))
+        {
+            var template = stacks.Single(s => s.StackName == node.StackName);
+            cache.Store(node.CacheKey!, new StackEntry(
+                node.StackName,
+                node.Region,
+                template.Template,
+                template.Capabilities,
+                node.Parameters,
+                [.. node.Imported.Select(o => new StoredOutput(o.Exporter.StackName, o.Name, o.Description))],
+                [.. node.ImportsFrom.Select(n => n.StackName)],
+                [.. node.Exports.Select(o => new StoredOutput(node.StackName, o.Name, o.Description))],
+                [.. graph.Images.Where(i => i.Stack == node.StackName)],
+                [.. graph.Tasks.Where(t => t.AfterStack == node.StackName)],
+                node.Values,
+                warnings.TryGetValue(node.StackName, out var stackWarnings) ? stackWarnings : []));
+        }
+
+        cache.Prune();
     }
 
     // An app's stacks (app, monitoring, edge monitoring) end in -app-<id>: their problems point at the app; the others at the environment.

@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using Constructs;
 using Trilho.Compiler.Resolution;
+using Trilho.Compiler.Synthesis.Caching;
 
 namespace Trilho.Compiler.Synthesis;
 
@@ -16,14 +17,22 @@ public sealed class StackGraph
     private readonly List<TaskRun> tasks = [];
     private readonly Construct app;
     private readonly ResolvedEnvironment environment;
+    private readonly StackCache? cache;
+    private readonly bool replay;
     private StackNode? imagesAfter;
 
-    /// <summary>A graph whose stacks are built under <paramref name="app"/> for <paramref name="environment"/>.</summary>
-    public StackGraph(Construct app, ResolvedEnvironment environment)
+    /// <summary>
+    /// A graph whose stacks are built under <paramref name="app"/> for <paramref name="environment"/>. With
+    /// <paramref name="cache"/>, the stacks built are keyed for storing in it, and with <paramref name="replay"/> those
+    /// whose key and imports are unchanged are replayed from it instead.
+    /// </summary>
+    public StackGraph(Construct app, ResolvedEnvironment environment, StackCache? cache = null, bool replay = true)
     {
         ArgumentNullException.ThrowIfNull(environment);
         this.app = app;
         this.environment = environment;
+        this.cache = cache;
+        this.replay = replay;
     }
 
     /// <summary>The stacks in the order they were added.</summary>
@@ -43,8 +52,66 @@ public sealed class StackGraph
     /// the one way a stack is made. Its description says which environment it belongs to. With
     /// <paramref name="literalAccount"/> CDK writes the account where it needs one (e.g. a key policy's root principal)
     /// instead of <c>AWS::AccountId</c>; without it, availability zones stay <c>Fn::GetAZs</c> instead of a context lookup.
+    /// With <paramref name="inputs"/> (what the stack is built from) and a cache, a stack stored under the same key whose
+    /// imports are still exported as they were is replayed instead (<see cref="StackNode.Replayed"/>): the caller must then
+    /// not build it.
     /// </summary>
-    public StackNode Add(string name, string region, string description, bool literalAccount = false)
+    public StackNode Add(string name, string region, string description, bool literalAccount = false, StackInputs? inputs = null)
+    {
+        if (cache is null || inputs is null)
+        {
+            return Add(name, region, description, literalAccount, cacheKey: null);
+        }
+
+        var key = cache.Keys.For(name, inputs);
+        if (replay && cache.Find(key) is { } stored && stored.StackName == name && stored.Region == region && Replayable(stored))
+        {
+            var node = new StackNode(this, stored);
+            nodes.Add(node);
+            foreach (var image in stored.Images)
+            {
+                PushImage(image, Node(image.RepositoryUri.FromStack)!);
+            }
+
+            tasks.AddRange(stored.Tasks);
+            return node;
+        }
+
+        return Add(name, region, description, literalAccount, key);
+    }
+
+    /// <summary>
+    /// Gives every replayed stack its exporters, now that the graph is complete; a stored import no longer exported as it
+    /// was (an exporter added after the replayed stack changed) throws <see cref="StaleReplayException"/>.
+    /// </summary>
+    public void Complete()
+    {
+        foreach (var node in nodes.Where(n => n.Replayed is not null))
+        {
+            var stored = node.Replayed!;
+            var exporters = stored.ImportsFrom.Select(Node).OfType<StackNode>().ToList();
+            if (exporters.Count != stored.ImportsFrom.Count || !stored.Imports.All(i => Exported(i, requirePresent: true)))
+            {
+                throw new StaleReplayException($"stack {node.StackName} was replayed, but what it imports changed");
+            }
+
+            node.ReplayImportsFrom(exporters);
+        }
+    }
+
+    // Whether each stored import whose exporter is already in the graph is still exported as it was; the others are
+    // checked by Complete. Images need their repository's stack now, to place the push step.
+    private bool Replayable(StackEntry stored) =>
+        stored.Imports.All(i => Exported(i, requirePresent: false))
+        && stored.Images.All(i => Node(i.RepositoryUri.FromStack)?.Exports.Any(e => e.Name == i.RepositoryUri.Output) == true);
+
+    private bool Exported(StoredOutput output, bool requirePresent) => Node(output.Stack) is { } exporter
+        ? exporter.Exports.Any(e => e.Name == output.Name && e.Description == output.Description)
+        : !requirePresent;
+
+    private StackNode? Node(string? name) => nodes.SingleOrDefault(n => n.StackName == name);
+
+    private StackNode Add(string name, string region, string description, bool literalAccount, string? cacheKey)
     {
         if (nodes.Any(n => n.StackName == name))
         {
@@ -60,7 +127,7 @@ public sealed class StackGraph
             Synthesizer = new BootstraplessSynthesizer(new BootstraplessSynthesizerProps()),
             AnalyticsReporting = false,
         });
-        var node = new StackNode(this, stack, region, environment.Account);
+        var node = new StackNode(this, stack, region, environment.Account, cacheKey);
         nodes.Add(node);
         return node;
     }

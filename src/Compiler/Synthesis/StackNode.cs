@@ -1,4 +1,5 @@
 using Amazon.CDK;
+using Trilho.Compiler.Synthesis.Caching;
 
 namespace Trilho.Compiler.Synthesis;
 
@@ -12,14 +13,18 @@ public sealed class StackNode
     private readonly List<KeyValuePair<string, ParameterValue>> parameters = [];
     private readonly List<StackNode> importsFrom = [];
     private readonly List<StackOutput> exports = [];
+    private readonly List<StackOutput> imported = [];
+    private readonly List<string> values = [];
     private readonly StackGraph graph;
+    private readonly Stack? stack;
 
-    internal StackNode(StackGraph graph, Stack stack, string region, string account)
+    internal StackNode(StackGraph graph, Stack stack, string region, string account, string? cacheKey)
     {
         this.graph = graph;
-        Stack = stack;
+        this.stack = stack;
         StackName = stack.StackName;
         Region = region;
+        CacheKey = cacheKey;
 
         // Refuses to deploy into the wrong account: a dev template never lands in prod.
         _ = new CfnRule(Stack, "TargetAccount", new CfnRuleProps
@@ -35,8 +40,35 @@ public sealed class StackNode
         });
     }
 
-    /// <summary>The CDK stack emitters build into.</summary>
-    public Stack Stack { get; }
+    /// <summary>
+    /// A stack put back from the per-stack cache: its exports and parameters as stored, and no constructs. Its exporters
+    /// are given by <see cref="ReplayImportsFrom"/> once the graph is complete.
+    /// </summary>
+    internal StackNode(StackGraph graph, StackEntry stored)
+    {
+        this.graph = graph;
+        StackName = stored.StackName;
+        Region = stored.Region;
+        Replayed = stored;
+        parameters.AddRange(stored.Parameters);
+        exports.AddRange(stored.Exports.Select(e => new StackOutput(this, e.Name, e.Description)));
+        values.AddRange(stored.Values);
+    }
+
+    /// <summary>The CDK stack emitters build into. A stack replayed from the cache has none.</summary>
+    public Stack Stack => stack ?? throw new InvalidOperationException($"stack {StackName} was replayed from the cache and has no constructs");
+
+    /// <summary>The stored stack this one was replayed from, or null when it was built.</summary>
+    internal StackEntry? Replayed { get; }
+
+    /// <summary>The key a built stack is stored under in the per-stack cache, or null when it is not cached.</summary>
+    internal string? CacheKey { get; }
+
+    /// <summary>Every output of another stack this one imports, in the order imported.</summary>
+    internal IReadOnlyList<StackOutput> Imported => imported;
+
+    /// <summary>What the stack definition remembered with <see cref="Remember"/> (for a replayed stack: what it stored).</summary>
+    internal IReadOnlyList<string> Values => values;
 
     /// <summary>CloudFormation stack name.</summary>
     public string StackName { get; }
@@ -59,8 +91,8 @@ public sealed class StackNode
     /// <summary>Declares output <paramref name="name"/>: the typed value other stacks import.</summary>
     public StackOutput Export(string name, string value, string description)
     {
-        var output = new CfnOutput(Stack, name, new CfnOutputProps { Value = value, Description = description });
-        var exported = new StackOutput(this, output, name, description);
+        _ = new CfnOutput(Stack, name, new CfnOutputProps { Value = value, Description = description });
+        var exported = new StackOutput(this, name, description);
         exports.Add(exported);
         return exported;
     }
@@ -86,6 +118,7 @@ public sealed class StackNode
             Default = defaultValue,
         });
         Record(name, source.Source);
+        imported.Add(source);
         if (!importsFrom.Contains(source.Exporter))
         {
             importsFrom.Add(source.Exporter);
@@ -117,6 +150,24 @@ public sealed class StackNode
         }
 
         return tag;
+    }
+
+    /// <summary>The output <paramref name="name"/> this stack exports.</summary>
+    public StackOutput Output(string name) =>
+        exports.SingleOrDefault(e => e.Name == name) ?? throw new InvalidOperationException($"{StackName} exports no output {name}");
+
+    /// <summary>Sets a replayed stack's exporters, in the order stored.</summary>
+    internal void ReplayImportsFrom(IEnumerable<StackNode> exporters) => importsFrom.AddRange(exporters);
+
+    /// <summary>Keeps <paramref name="remembered"/> with the stack in the per-stack cache: what its definition returns besides outputs.</summary>
+    internal void Remember(IEnumerable<string> remembered)
+    {
+        if (Replayed is not null)
+        {
+            throw new InvalidOperationException($"stack {StackName} was replayed from the cache: read its Values");
+        }
+
+        values.AddRange(remembered);
     }
 
     /// <summary>Records the source of a parameter the stack's emitter declared itself with a literal value.</summary>

@@ -1,18 +1,15 @@
-using Amazon.CDK;
-
 namespace Trilho.Compiler.Synthesis;
 
 /// <summary>
 /// An output a stack of the <see cref="StackGraph"/> declared with <see cref="StackNode.Export"/>: the only thing another
-/// stack can import. Only <see cref="StackNode.Export"/> makes one (it needs the <see cref="CfnOutput"/>), so wiring
-/// cannot name a value nobody exports: that would not compile.
+/// stack can import. Only a <see cref="StackNode"/> makes one (with <see cref="StackNode.Export"/>, or when it is replayed
+/// from the cache with the outputs it declared then), so wiring cannot name a value nobody exports: that would not compile.
 /// </summary>
 public sealed class StackOutput
 {
-    internal StackOutput(StackNode exporter, CfnOutput output, string name, string description)
+    internal StackOutput(StackNode exporter, string name, string description)
     {
         Exporter = exporter;
-        Output = output;
         Name = name;
         Description = description;
     }
@@ -28,6 +25,4 @@ public sealed class StackOutput
 
     /// <summary>Where the deploy plan reads the value: this output of the exporter, in the exporter's region.</summary>
     public ParameterValue Source => ParameterValue.StackOutput(this);
-
-    internal CfnOutput Output { get; }
 }

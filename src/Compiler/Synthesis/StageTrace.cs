@@ -25,4 +25,13 @@ internal static class StageTrace
         Console.Error.WriteLine($"trace: {name}: {watch.ElapsedMilliseconds} ms (at {Process.ElapsedMilliseconds} ms)");
         return result;
     }
+
+    /// <summary>When tracing, prints <paramref name="message"/>.</summary>
+    public static void Note(string message)
+    {
+        if (Enabled)
+        {
+            Console.Error.WriteLine($"trace: {message} (at {Process.ElapsedMilliseconds} ms)");
+        }
+    }
 }

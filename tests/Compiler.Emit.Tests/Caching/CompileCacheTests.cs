@@ -161,7 +161,7 @@ public sealed class CompileCacheTests(ITestOutputHelper output) : IDisposable
         var teams = json["teams"]!.AsObject();
         var environments = json["environments"]!.AsObject();
         string edit;
-        switch (random.Next(7))
+        switch (random.Next(8))
         {
             case 0:
                 return ("comment", $"# edit {step}\n" + text);
@@ -210,6 +210,22 @@ public sealed class CompileCacheTests(ITestOutputHelper output) : IDisposable
                 }
 
                 edit = "remove an app";
+                break;
+            case 6:
+                // A value only the app's own stacks read: the other apps' stacks are replayed from the per-stack cache.
+                var (id, edited) = apps.ElementAt(random.Next(apps.Count));
+                if (edited!["type"]!.GetValue<string>() == "api")
+                {
+                    var variables = edited["env"] as JsonObject ?? [];
+                    variables[$"EDITED_{step}"] = $"{step}";
+                    edited["env"] = variables;
+                }
+                else
+                {
+                    edited["spa"] = !(edited["spa"]?.GetValue<bool>() ?? false);
+                }
+
+                edit = $"change a value of one app ({id})";
                 break;
             default:
                 var first = environments.First().Value!.AsObject();

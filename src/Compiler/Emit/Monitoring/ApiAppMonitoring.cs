@@ -12,8 +12,16 @@ namespace Trilho.Compiler.Emit.Monitoring;
 /// </summary>
 internal sealed class ApiAppMonitoring
 {
-    /// <summary>Builds everything in <paramref name="node"/>'s stack, importing the metrics' dimensions and <paramref name="topicArns"/> (by team id).</summary>
-    public ApiAppMonitoring(StackNode node, ResolvedEnvironment environment, MonitoredApiApp api, MonitoredApis apis, AlarmDescriptions descriptions, IReadOnlyDictionary<string, StackOutput> topicArns)
+    private ApiAppMonitoring(StackNode node, ResolvedEnvironment environment, MonitoredApiApp api)
+    {
+        Node = node;
+        App = api.App;
+        Inputs = api;
+        OwnerAlarmNames = node.Values;
+        CustomersAffected = CustomersAffectedName(environment, api.App);
+    }
+
+    private ApiAppMonitoring(StackNode node, ResolvedEnvironment environment, MonitoredApiApp api, MonitoredApis apis, AlarmDescriptions descriptions, IReadOnlyDictionary<string, StackOutput> topicArns)
     {
         Node = node;
         var stack = node.Stack;
@@ -37,7 +45,7 @@ internal sealed class ApiAppMonitoring
         }
 
         var contact = descriptions.Contact(owner);
-        CustomersAffected = MonitoringNames.Alarm(environment, app.Id, "CustomersAffected");
+        CustomersAffected = CustomersAffectedName(environment, app);
         var composite = AlarmFactory.AnyOf(
             stack,
             MonitoringNames.Pascal(app.Id) + "CustomersAffected",
@@ -51,6 +59,19 @@ internal sealed class ApiAppMonitoring
         topics.Notify(composite, watchers);
 
         OwnerAlarmNames = ownerAlarms.Select(a => a.Name).ToList();
+        node.Remember(OwnerAlarmNames);
+    }
+
+    /// <summary>
+    /// Builds everything in <paramref name="node"/>'s stack, importing the metrics' dimensions and <paramref name="topicArns"/>
+    /// (by team id); or, when the stack was replayed from the cache, reads the alarm names it stored.
+    /// </summary>
+    public static ApiAppMonitoring Add(StackNode node, ResolvedEnvironment environment, MonitoredApiApp api, MonitoredApis apis, AlarmDescriptions descriptions, IReadOnlyDictionary<string, StackOutput> topicArns)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return node.Replayed is null
+            ? new ApiAppMonitoring(node, environment, api, apis, descriptions, topicArns)
+            : new ApiAppMonitoring(node, environment, api);
     }
 
     /// <summary>The stack.</summary>
@@ -67,6 +88,9 @@ internal sealed class ApiAppMonitoring
 
     /// <summary>Name of its regional "customers affected" composite.</summary>
     public string CustomersAffected { get; }
+
+    private static string CustomersAffectedName(ResolvedEnvironment environment, ResolvedApp app) =>
+        MonitoringNames.Alarm(environment, app.Id, "CustomersAffected");
 
     // The first three are what customers feel (fast burn, slow burn, latency): the composite combines only those.
     private static List<NamedAlarm> OwnerAlarms(Stack stack, ResolvedEnvironment environment, ResolvedApiApp app, ApiAppMetrics metrics, AlarmDescriptions descriptions, ResolvedTeam owner)

@@ -15,11 +15,16 @@ namespace Trilho.Compiler.Emit.Monitoring;
 /// </summary>
 internal sealed class EdgeAppMonitoring
 {
-    /// <summary>
-    /// Builds everything in <paramref name="node"/>'s stack, importing <paramref name="topicArns"/> (by team id) and, when
-    /// platform.yaml has no domain, the distribution's own name as the checked host.
-    /// </summary>
-    public EdgeAppMonitoring(StackNode node, ResolvedEnvironment environment, ResolvedApp app, AlarmDescriptions descriptions, IReadOnlyDictionary<string, StackOutput> topicArns, StackOutput distributionDomainName)
+    private EdgeAppMonitoring(StackNode node, ResolvedEnvironment environment, ResolvedApp app)
+    {
+        Node = node;
+        App = app;
+        HealthCheckId = node.Output(MonitoringNames.HealthCheckId(app.Id));
+        OwnerAlarmNames = node.Values;
+        CustomersAffected = CustomersAffectedName(environment, app);
+    }
+
+    private EdgeAppMonitoring(StackNode node, ResolvedEnvironment environment, ResolvedApp app, AlarmDescriptions descriptions, IReadOnlyDictionary<string, StackOutput> topicArns, StackOutput distributionDomainName)
     {
         Node = node;
         var stack = node.Stack;
@@ -99,7 +104,7 @@ internal sealed class EdgeAppMonitoring
             topics.Notify(alarm.Alarm, [owner]);
         }
 
-        CustomersAffected = MonitoringNames.Alarm(environment, app.Id, "CustomersAffected", edge: true);
+        CustomersAffected = CustomersAffectedName(environment, app);
         var composite = AlarmFactory.AnyOf(
             stack,
             pascal + "CustomersAffected",
@@ -113,6 +118,20 @@ internal sealed class EdgeAppMonitoring
         topics.Notify(composite, watchers);
 
         OwnerAlarmNames = ownerAlarms.Select(a => a.Name).ToList();
+        node.Remember(OwnerAlarmNames);
+    }
+
+    /// <summary>
+    /// Builds everything in <paramref name="node"/>'s stack, importing <paramref name="topicArns"/> (by team id) and, when
+    /// platform.yaml has no domain, the distribution's own name as the checked host; or, when the stack was replayed
+    /// from the cache, reads what it exports and the alarm names it stored.
+    /// </summary>
+    public static EdgeAppMonitoring Add(StackNode node, ResolvedEnvironment environment, ResolvedApp app, AlarmDescriptions descriptions, IReadOnlyDictionary<string, StackOutput> topicArns, StackOutput distributionDomainName)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return node.Replayed is null
+            ? new EdgeAppMonitoring(node, environment, app, descriptions, topicArns, distributionDomainName)
+            : new EdgeAppMonitoring(node, environment, app);
     }
 
     /// <summary>The stack.</summary>
@@ -129,6 +148,9 @@ internal sealed class EdgeAppMonitoring
 
     /// <summary>Name of its edge "customers affected" composite.</summary>
     public string CustomersAffected { get; }
+
+    private static string CustomersAffectedName(ResolvedEnvironment environment, ResolvedApp app) =>
+        MonitoringNames.Alarm(environment, app.Id, "CustomersAffected", edge: true);
 
     /// <summary>
     /// The path the external check requests: an api app's health check path; for a static app its

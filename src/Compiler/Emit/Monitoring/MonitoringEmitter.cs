@@ -1,6 +1,7 @@
 using Trilho.Compiler.Emit.Monitoring.Texts;
 using Trilho.Compiler.Resolution;
 using Trilho.Compiler.Synthesis;
+using Trilho.Compiler.Synthesis.Caching;
 
 namespace Trilho.Compiler.Emit.Monitoring;
 
@@ -21,19 +22,23 @@ public static class MonitoringEmitter
         var texts = MonitoringTexts.For(environment.Locale);
         var descriptions = new AlarmDescriptions(texts);
 
-        var edge = NewStack(graph, environment, MonitoringNames.EdgeStack(environment), Regions.Global, $"alert routing in {Regions.Global}");
-        var edgeTopics = new TeamTopics(edge.Stack, environment, AlarmRouting.EdgeRecipients(environment), edge: true).Export(edge);
+        var edge = NewStack(graph, environment, MonitoringNames.EdgeStack(environment), Regions.Global, $"alert routing in {Regions.Global}", StackInputs.Environment);
+        var edgeTopics = edge.Replayed is null
+            ? new TeamTopics(edge.Stack, environment, AlarmRouting.EdgeRecipients(environment), edge: true).Export(edge)
+            : TeamTopics.Exported(edge, AlarmRouting.EdgeRecipients(environment));
 
-        // The regional topics come first: the api apps' stacks import them, and the regional stack imports their alarms' names.
-        var regional = NewStack(graph, environment, MonitoringNames.RegionalStack(environment), environment.Region, "alert routing, database alarms and dashboards");
-        var regionalTopics = new TeamTopics(regional.Stack, environment, AlarmRouting.RegionalRecipients(environment), edge: false);
-        var regionalTopicArns = regionalTopics.Export(regional);
+        // The regional topics come first: the api apps' stacks import them, and the regional stack imports their alarms'
+        // names. Its operations dashboard shows every app's objectives; the team dashboards also their scale and more.
+        var regionalInputs = environment.TeamDashboards ? StackInputs.EnvironmentAndAllApps : StackInputs.EnvironmentAnd(nameof(ResolvedApp.Slo));
+        var regional = NewStack(graph, environment, MonitoringNames.RegionalStack(environment), environment.Region, "alert routing, database alarms and dashboards", regionalInputs);
+        var regionalTopics = regional.Replayed is null ? new TeamTopics(regional.Stack, environment, AlarmRouting.RegionalRecipients(environment), edge: false) : null;
+        var regionalTopicArns = regionalTopics?.Export(regional) ?? TeamTopics.Exported(regional, AlarmRouting.RegionalRecipients(environment));
 
         var edgeApps = new List<EdgeAppMonitoring>();
         foreach (var resolved in environment.Apps)
         {
-            var node = NewStack(graph, environment, MonitoringNames.EdgeAppStack(environment, resolved.Id), Regions.Global, $"health check and {Regions.Global} alarms of app {resolved.Id}");
-            edgeApps.Add(new EdgeAppMonitoring(node, environment, resolved, descriptions, edgeTopics, inputs.DistributionDomainName));
+            var node = NewStack(graph, environment, MonitoringNames.EdgeAppStack(environment, resolved.Id), Regions.Global, $"health check and {Regions.Global} alarms of app {resolved.Id}", StackInputs.App(resolved));
+            edgeApps.Add(EdgeAppMonitoring.Add(node, environment, resolved, descriptions, edgeTopics, inputs.DistributionDomainName));
         }
 
         var apiApps = new List<ApiAppMonitoring>();
@@ -41,9 +46,14 @@ public static class MonitoringEmitter
         {
             foreach (var api in apis.Apps)
             {
-                var node = NewStack(graph, environment, MonitoringNames.AppStack(environment, api.App.Id), environment.Region, $"alarms of app {api.App.Id}");
-                apiApps.Add(new ApiAppMonitoring(node, environment, api, apis, descriptions, regionalTopicArns));
+                var node = NewStack(graph, environment, MonitoringNames.AppStack(environment, api.App.Id), environment.Region, $"alarms of app {api.App.Id}", StackInputs.App(api.App));
+                apiApps.Add(ApiAppMonitoring.Add(node, environment, api, apis, descriptions, regionalTopicArns));
             }
+        }
+
+        if (regionalTopics is null)
+        {
+            return new MonitoringStacks(regional, edge, apiApps.Select(a => a.Node).ToList(), edgeApps.Select(a => a.Node).ToList());
         }
 
         var monitoring = StageTrace.Time($"{environment.Name}: monitoring regional", () => new RegionalMonitoring(regional, environment, descriptions, regionalTopics, inputs, edgeApps, apiApps));
@@ -57,6 +67,6 @@ public static class MonitoringEmitter
     }
 
     // The account is literal in monitoring templates (e.g. the topic key's root principal): they look nothing up.
-    private static StackNode NewStack(StackGraph graph, ResolvedEnvironment environment, string name, string region, string what) =>
-        graph.Add(name, region, $"monitoring, {what}.", literalAccount: true);
+    private static StackNode NewStack(StackGraph graph, ResolvedEnvironment environment, string name, string region, string what, StackInputs inputs) =>
+        graph.Add(name, region, $"monitoring, {what}.", literalAccount: true, inputs);
 }

@@ -120,6 +120,10 @@ internal sealed class TeamTopics
     public IReadOnlyDictionary<string, StackOutput> Export(StackNode node) =>
         topics.ToDictionary(t => t.Key, t => node.Export(MonitoringNames.TopicArn(t.Key), t.Value.TopicArn, $"Alarm topic of team {t.Key}"), StringComparer.Ordinal);
 
+    /// <summary>The topic ARNs <paramref name="node"/>, replayed from the cache, exports for <paramref name="teams"/>, by team id.</summary>
+    public static IReadOnlyDictionary<string, StackOutput> Exported(StackNode node, IReadOnlyList<ResolvedTeam> teams) =>
+        teams.ToDictionary(t => t.Id, t => node.Output(MonitoringNames.TopicArn(t.Id)), StringComparer.Ordinal);
+
     /// <summary>Makes <paramref name="alarm"/> notify each of <paramref name="teams"/> once.</summary>
     public void Notify(AlarmResource alarm, IEnumerable<ResolvedTeam> teams) =>
         alarm.AddAlarmActions(teams.DistinctBy(t => t.Id).Select(TopicArn));

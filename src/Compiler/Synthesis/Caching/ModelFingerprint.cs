@@ -15,14 +15,17 @@ namespace Trilho.Compiler.Synthesis.Caching;
 internal static class ModelFingerprint
 {
     /// <summary>The canonical text of <paramref name="model"/>.</summary>
-    public static string Of(object model)
+    public static string Of(object model) => Of(model, new HashSet<string>());
+
+    /// <summary>The canonical text of <paramref name="model"/> without its own properties named in <paramref name="leftOut"/> (nested records keep theirs).</summary>
+    public static string Of(object model, IReadOnlySet<string> leftOut)
     {
         var text = new StringBuilder();
-        Write(model, text);
+        Write(model, text, leftOut);
         return text.ToString();
     }
 
-    private static void Write(object? value, StringBuilder text)
+    private static void Write(object? value, StringBuilder text, IReadOnlySet<string>? leftOut = null)
     {
         switch (value)
         {
@@ -62,7 +65,7 @@ internal static class ModelFingerprint
         var type = value.GetType();
         text.Append(type.FullName).Append('{');
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0)
+            .Where(p => p.GetIndexParameters().Length == 0 && leftOut?.Contains(p.Name) != true)
             .OrderBy(p => p.Name, StringComparer.Ordinal))
         {
             text.Append(property.Name).Append('=');

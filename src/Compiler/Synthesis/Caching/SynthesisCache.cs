@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Trilho.Compiler.Resolution;
 
 namespace Trilho.Compiler.Synthesis.Caching;
@@ -39,10 +38,10 @@ public sealed class SynthesisCache
     // Entries kept (environments, not compiles); older ones are deleted so the folder does not grow with every edit.
     private const int Retained = 48;
 
-    private readonly string directory;
+    private readonly CacheFolder folder;
 
     /// <param name="directory">The cache folder; created on first store.</param>
-    public SynthesisCache(string directory) => this.directory = directory;
+    public SynthesisCache(string directory) => folder = new CacheFolder(directory, Retained);
 
     /// <summary>Replaces Trilho's build identity in keys; tests set it to prove a new build invalidates every entry. Null: the real one.</summary>
     internal static string? IdentityOverride { get; set; }
@@ -79,58 +78,36 @@ public sealed class SynthesisCache
             }
         }
 
-        // Everything platform-wide, but of the other environments only their names and accounts: the delivery stack
-        // creates the GitHub OIDC provider in the first environment of each account (DeliverySettings).
-        shared.Append(ModelFingerprint.Of(new PlatformInputs(platform with { Environments = [] }, [.. platform.Environments.Select(e => $"{e.Name} {e.Account}")])));
-        var prefix = shared.Append("\nenvironment ").ToString();
+        var prefix = shared.Append(PlatformWide(platform)).Append("\nenvironment ").ToString();
         return platform.Environments.ToDictionary(
             e => e.Name,
             e => Hash(Encoding.UTF8.GetBytes(prefix + ModelFingerprint.Of(e))),
             StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// Everything platform-wide that a stack may read, but of the other environments only their names and accounts: the
+    /// delivery stack creates the GitHub OIDC provider in the first environment of each account (DeliverySettings).
+    /// </summary>
+    internal static string PlatformWide(ResolvedPlatform platform) =>
+        ModelFingerprint.Of(new PlatformInputs(platform with { Environments = [] }, [.. platform.Environments.Select(e => $"{e.Name} {e.Account}")]));
+
     /// <summary>The hash stored with an entry that has diagnostics: their locations and wording come from this file's lines.</summary>
     public static string SourceHash(string file, string text) => Hash(Encoding.UTF8.GetBytes(file + "\n" + text));
 
     /// <summary>The entry stored under <paramref name="key"/> that applies to <paramref name="sourceHash"/>, or null.</summary>
-    public CacheEntry? Find(string key, string sourceHash)
-    {
-        var path = PathOf(key);
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        try
-        {
-            var entry = JsonSerializer.Deserialize<CacheEntry>(File.ReadAllText(path));
-            return entry is not null && (entry.Source is null || entry.Source == sourceHash) ? entry : null;
-        }
-        catch (Exception e) when (e is JsonException or IOException)
-        {
-            // A damaged entry is a miss; the compile that follows replaces it.
-            return null;
-        }
-    }
+    public CacheEntry? Find(string key, string sourceHash) =>
+        folder.Read<CacheEntry>(key) is { } entry && (entry.Source is null || entry.Source == sourceHash) ? entry : null;
 
     /// <summary>Stores <paramref name="entry"/> under <paramref name="key"/>, atomically, and drops the oldest entries beyond the retained count.</summary>
     public void Store(string key, CacheEntry entry)
     {
-        Directory.CreateDirectory(directory);
-        var path = PathOf(key);
-        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(entry));
-        File.Move(temporary, path, overwrite: true);
-        foreach (var old in new DirectoryInfo(directory).EnumerateFiles("*.json").OrderByDescending(f => f.LastWriteTimeUtc).Skip(Retained))
-        {
-            old.Delete();
-        }
+        folder.Write(key, entry);
+        folder.Prune();
     }
 
     // What every environment's output is built from besides the environment itself.
     private sealed record PlatformInputs(ResolvedPlatform Platform, IReadOnlyList<string> EnvironmentAccounts);
 
-    private string PathOf(string key) => Path.Combine(directory, key + ".json");
-
-    private static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+    internal static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }

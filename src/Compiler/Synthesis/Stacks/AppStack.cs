@@ -6,6 +6,7 @@ using Trilho.Compiler.Emit;
 using Trilho.Compiler.Emit.Delivery;
 using Trilho.Compiler.Emit.Monitoring;
 using Trilho.Compiler.Resolution;
+using Trilho.Compiler.Synthesis.Caching;
 
 namespace Trilho.Compiler.Synthesis.Stacks;
 
@@ -18,11 +19,20 @@ internal static class AppStack
     /// <summary>Template parameter of an api app stack that receives the pushed image tag.</summary>
     public const string ImageTagParameter = "ImageTag";
 
+    private const string ServiceNameOutput = "ServiceName";
+    private const string BucketNameOutput = "BucketName";
+    private const string BucketDomainOutput = "BucketRegionalDomainName";
+
     /// <summary>Adds the stack of api app <paramref name="api"/>; <paramref name="shared"/> holds its route.</summary>
     public static MonitoredApiApp AddApi(StackGraph graph, ResolvedPlatform platform, ResolvedEnvironment environment, ResolvedApiApp api, SharedOutputs shared, SharedApiOutputs cluster)
     {
         var node = New(graph, environment, api);
         var route = cluster.Apps[api.Id];
+        if (node.Replayed is not null)
+        {
+            return new MonitoredApiApp(api, route.TargetGroupFullName, node.Output(ServiceNameOutput));
+        }
+
         var inputs = new ApiServiceInputs(
             AvailabilityZones: shared.PrivateSubnetIds.Select((_, i) => Fn.Select(i, Fn.GetAzs())).ToList(),
             PrivateSubnetIds: shared.PrivateSubnetIds.Select((subnet, i) => node.Import($"PrivateSubnet{i + 1}Id", subnet)).ToList(),
@@ -37,7 +47,7 @@ internal static class AppStack
                 : null);
         var service = new ApiService(node.Stack, EmitNames.Pascal(api.Id), environment, api, inputs);
         RollBackOnReleaseAlarms(node.Stack, environment, api, service, inputs.TargetGroupFullName, inputs.LoadBalancerFullName);
-        var serviceName = node.Export("ServiceName", service.Service.ServiceName, "ECS service");
+        var serviceName = node.Export(ServiceNameOutput, service.Service.ServiceName, "ECS service");
         Bound(node, platform, environment, api);
         return new MonitoredApiApp(api, route.TargetGroupFullName, serviceName);
     }
@@ -46,18 +56,27 @@ internal static class AppStack
     public static StaticAppOutputs AddStatic(StackGraph graph, ResolvedPlatform platform, ResolvedEnvironment environment, ResolvedStaticApp app)
     {
         var node = New(graph, environment, app);
+        if (node.Replayed is not null)
+        {
+            return new StaticAppOutputs(app, node.Output(BucketNameOutput), node.Output(BucketDomainOutput));
+        }
+
         var site = new StaticSite(node.Stack, EmitNames.Pascal(app.Id));
-        var bucket = node.Export("BucketName", site.Bucket.BucketName, $"Upload the app's files under {app.Path.TrimStart('/')}/ in this bucket");
-        var domain = node.Export("BucketRegionalDomainName", site.Bucket.BucketRegionalDomainName, "Origin domain of the bucket");
+        var bucket = node.Export(BucketNameOutput, site.Bucket.BucketName, $"Upload the app's files under {app.Path.TrimStart('/')}/ in this bucket");
+        var domain = node.Export(BucketDomainOutput, site.Bucket.BucketRegionalDomainName, "Origin domain of the bucket");
         Bound(node, platform, environment, app);
         return new StaticAppOutputs(app, bucket, domain);
     }
 
     private static StackNode New(StackGraph graph, ResolvedEnvironment environment, ResolvedApp app)
     {
-        var node = graph.Add(EmitNames.AppStack(environment, app.Id), environment.Region, $"App {app.Id} of team {app.Team}");
-        Tags.Of(node.Stack).Add("trilho:app", app.Id);
-        Tags.Of(node.Stack).Add("trilho:team", app.Team);
+        var node = graph.Add(EmitNames.AppStack(environment, app.Id), environment.Region, $"App {app.Id} of team {app.Team}", inputs: StackInputs.App(app));
+        if (node.Replayed is null)
+        {
+            Tags.Of(node.Stack).Add("trilho:app", app.Id);
+            Tags.Of(node.Stack).Add("trilho:team", app.Team);
+        }
+
         return node;
     }
 

@@ -1,5 +1,6 @@
 using Trilho.Compiler.Emit;
 using Trilho.Compiler.Resolution;
+using Trilho.Compiler.Synthesis.Caching;
 
 namespace Trilho.Compiler.Synthesis.Stacks;
 
@@ -13,7 +14,12 @@ internal static class EdgeLogsStack
     /// <summary>Adds the stack.</summary>
     public static void Add(StackGraph graph, ResolvedEnvironment environment, EdgeOutputs edge)
     {
-        var node = graph.Add(EmitNames.EdgeLogsStack(environment), Regions.Global, "CloudFront access logs in CloudWatch Logs and the static apps' per-path metrics");
+        var node = graph.Add(EmitNames.EdgeLogsStack(environment), Regions.Global, "CloudFront access logs in CloudWatch Logs and the static apps' per-path metrics", inputs: StackInputs.Environment);
+        if (node.Replayed is not null)
+        {
+            return;
+        }
+
         _ = new EdgeLogs(node.Stack, "EdgeLogs", environment, node.Import("DistributionId", edge.DistributionId));
     }
 }

@@ -1,5 +1,6 @@
 using Trilho.Compiler.Emit;
 using Trilho.Compiler.Resolution;
+using Trilho.Compiler.Synthesis.Caching;
 
 namespace Trilho.Compiler.Synthesis.Stacks;
 
@@ -10,10 +11,19 @@ namespace Trilho.Compiler.Synthesis.Stacks;
 /// </summary>
 internal static class EdgeStack
 {
+    private const string DistributionIdOutput = "DistributionId";
+    private const string DomainNameOutput = "DistributionDomainName";
+
     /// <summary>Adds the stack.</summary>
     public static EdgeOutputs Add(StackGraph graph, ResolvedEnvironment environment, GlobalOutputs? global, SharedApiOutputs? api, IReadOnlyList<StaticAppOutputs> statics)
     {
-        var node = graph.Add(EmitNames.EdgeStack(environment), environment.Region, "CloudFront distribution and public DNS name of every app");
+        // The distribution answers with each static app's own behaviour: it reads their spa and contentSecurityPolicy.
+        var node = graph.Add(EmitNames.EdgeStack(environment), environment.Region, "CloudFront distribution and public DNS name of every app", inputs: StackInputs.EnvironmentAnd(nameof(ResolvedStaticApp.Spa), nameof(ResolvedStaticApp.ContentSecurityPolicy)));
+        if (node.Replayed is not null)
+        {
+            return new EdgeOutputs(node.Output(DistributionIdOutput), node.Output(DomainNameOutput));
+        }
+
         var host = EmitNames.PublicHost(environment);
         var origins = new EdgeOrigins(
             LoadBalancer: api is null ? null : new LoadBalancerOrigin(
@@ -30,8 +40,8 @@ internal static class EdgeStack
             CertificateArn: Certificate(node, environment, host, global),
             WebAclArn: global?.WebAclArn is { } acl ? node.Import("WebAclArn", acl) : null);
         var edge = new Edge(node.Stack, "Edge", environment, origins);
-        var distributionId = node.Export("DistributionId", edge.Distribution.DistributionId, "CloudFront distribution");
-        var domainName = node.Export("DistributionDomainName", edge.Distribution.DistributionDomainName, "CloudFront's own name of the distribution");
+        var distributionId = node.Export(DistributionIdOutput, edge.Distribution.DistributionId, "CloudFront distribution");
+        var domainName = node.Export(DomainNameOutput, edge.Distribution.DistributionDomainName, "CloudFront's own name of the distribution");
         node.Export("Url", $"https://{host ?? edge.Distribution.DistributionDomainName}", "Public address of the apps");
         return new EdgeOutputs(distributionId, domainName);
     }

@@ -1,5 +1,6 @@
 using Trilho.Compiler.Emit;
 using Trilho.Compiler.Resolution;
+using Trilho.Compiler.Synthesis.Caching;
 
 namespace Trilho.Compiler.Synthesis.Stacks;
 
@@ -9,6 +10,9 @@ namespace Trilho.Compiler.Synthesis.Stacks;
 /// </summary>
 internal static class GlobalStack
 {
+    private const string CertificateOutput = "CertificateArn";
+    private const string WebAclOutput = "WebAclArn";
+
     /// <summary>Adds the stack when the environment needs it; null otherwise.</summary>
     public static GlobalOutputs? Add(StackGraph graph, ResolvedEnvironment environment)
     {
@@ -18,11 +22,16 @@ internal static class GlobalStack
             return null;
         }
 
-        var node = graph.Add(EmitNames.GlobalStack(environment), Regions.Global, $"What CloudFront needs in {Regions.Global}: certificate and web ACL");
+        var node = graph.Add(EmitNames.GlobalStack(environment), Regions.Global, $"What CloudFront needs in {Regions.Global}: certificate and web ACL", inputs: StackInputs.Environment);
+        if (node.Replayed is not null)
+        {
+            return new GlobalOutputs(createCertificate ? node.Output(CertificateOutput) : null, environment.Ingress.Firewall ? node.Output(WebAclOutput) : null);
+        }
+
         var apiPaths = environment.Apps.OfType<ResolvedApiApp>().Select(a => a.Path).ToList();
         var edge = new GlobalEdge(node.Stack, "Edge", environment, createCertificate, environment.Ingress.Firewall, apiPaths);
-        var certificate = edge.Certificate is { } created ? node.Export("CertificateArn", created.CertificateArn, "Certificate of the public name") : null;
-        var webAcl = edge.WebAcl is { } acl ? node.Export("WebAclArn", acl.AttrArn, "Web ACL attached to the distribution") : null;
+        var certificate = edge.Certificate is { } created ? node.Export(CertificateOutput, created.CertificateArn, "Certificate of the public name") : null;
+        var webAcl = edge.WebAcl is { } acl ? node.Export(WebAclOutput, acl.AttrArn, "Web ACL attached to the distribution") : null;
         return new GlobalOutputs(certificate, webAcl);
     }
 }

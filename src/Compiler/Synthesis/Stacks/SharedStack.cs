@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Trilho.Compiler.Emit;
 using Trilho.Compiler.Model;
 using Trilho.Compiler.Resolution;
+using Trilho.Compiler.Synthesis.Caching;
 
 namespace Trilho.Compiler.Synthesis.Stacks;
 
@@ -12,6 +13,19 @@ namespace Trilho.Compiler.Synthesis.Stacks;
 /// </summary>
 internal static class SharedStack
 {
+    private const string LogsKeyOutput = "LogsKeyArn";
+    private const string DatabaseEndpointOutput = "DatabaseEndpoint";
+    private const string DatabaseResourceIdOutput = "DatabaseResourceId";
+    private const string DatabaseInstanceIdOutput = "DatabaseInstanceId";
+    private const string ClusterOutput = "ClusterName";
+    private const string LoadBalancerArnOutput = "LoadBalancerArn";
+    private const string LoadBalancerDnsOutput = "LoadBalancerDnsName";
+    private const string LoadBalancerNameOutput = "LoadBalancerFullName";
+    private const string SecurityGroup = "SecurityGroupId";
+    private const string Repository = "RepositoryUri";
+    private const string TargetGroupArn = "TargetGroupArn";
+    private const string TargetGroupName = "TargetGroupFullName";
+
     /// <summary>Adds the stack when the environment needs it; null otherwise.</summary>
     public static SharedOutputs? Add(StackGraph graph, ResolvedEnvironment environment)
     {
@@ -21,15 +35,20 @@ internal static class SharedStack
             return null;
         }
 
-        var shared = graph.Add(EmitNames.SharedStack(environment), environment.Region, "Network, firewall, database, private DNS, load balancer and image repositories");
+        var shared = graph.Add(EmitNames.SharedStack(environment), environment.Region, "Network, firewall, database, private DNS, load balancer and image repositories", inputs: StackInputs.Environment);
+        if (shared.Replayed is not null)
+        {
+            return Replayed(shared, environment, apiApps);
+        }
+
         var resilient = environment.Profile == Profile.Resilient;
         var logsKey = new LogsKey(shared.Stack, "LogsKey", environment.StackPrefix);
-        var logsKeyArn = shared.Export("LogsKeyArn", logsKey.Key.KeyArn, "KMS key of the log groups");
+        var logsKeyArn = shared.Export(LogsKeyOutput, logsKey.Key.KeyArn, "KMS key of the log groups");
         var network = new Network(shared.Stack, "Network", environment.Network, logsKey.Key, resilient ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
         var protection = ProtectionOf(shared, environment, apiApps);
         _ = shared.Export("VpcId", network.Vpc.VpcId, "The VPC");
         var subnetIds = network.Vpc.PrivateSubnets
-            .Select((subnet, i) => shared.Export($"PrivateSubnet{i + 1}Id", subnet.SubnetId, $"Private subnet {i + 1}"))
+            .Select((subnet, i) => shared.Export(SubnetOutput(i), subnet.SubnetId, $"Private subnet {i + 1}"))
             .ToList();
 
         var prefixList = apiApps.Count == 0 ? string.Empty : shared.Parameter(
@@ -44,9 +63,9 @@ internal static class SharedStack
         {
             instance = new Database(shared.Stack, "Database", environment, database, network.Vpc, firewall.Database!, logsKey.Key, protection);
             _ = new PrivateDns(shared.Stack, "PrivateDns", network.Vpc, environment.PrivateZoneName, database.Hostname, instance.Instance.AttrEndpointAddress);
-            var endpoint = shared.Export("DatabaseEndpoint", instance.Instance.AttrEndpointAddress, "Endpoint address of the database");
-            var resourceId = shared.Export("DatabaseResourceId", instance.Instance.AttrDbiResourceId, "DbiResourceId of the database");
-            var instanceId = shared.Export("DatabaseInstanceId", instance.Instance.Ref, "RDS instance identifier for database metrics");
+            var endpoint = shared.Export(DatabaseEndpointOutput, instance.Instance.AttrEndpointAddress, "Endpoint address of the database");
+            var resourceId = shared.Export(DatabaseResourceIdOutput, instance.Instance.AttrDbiResourceId, "DbiResourceId of the database");
+            var instanceId = shared.Export(DatabaseInstanceIdOutput, instance.Instance.Ref, "RDS instance identifier for database metrics");
             databaseOutputs = new SharedDatabaseOutputs(endpoint, resourceId, instanceId);
             shared.Export("DatabaseHost", EmitNames.DatabaseHost(environment, database), "Private name of the database");
         }
@@ -55,7 +74,7 @@ internal static class SharedStack
         if (apiApps.Count > 0)
         {
             var cluster = new ServiceCluster(shared.Stack, "Cluster", environment, network.Vpc);
-            var clusterName = shared.Export("ClusterName", cluster.Cluster.ClusterName, "ECS cluster of the api apps");
+            var clusterName = shared.Export(ClusterOutput, cluster.Cluster.ClusterName, "ECS cluster of the api apps");
             if (instance is not null && firewall.DatabaseRoles is { } rolesGroup)
             {
                 var roles = new DatabaseRoles(shared.Stack, "DatabaseRoles", environment, environment.Database!, instance, logsKey.Key);
@@ -72,9 +91,9 @@ internal static class SharedStack
             }
 
             var loadBalancer = new LoadBalancer(shared.Stack, "LoadBalancer", network.Vpc, firewall.LoadBalancer!, resilient ? protection : null, environment.LogRetentionDays);
-            var albArn = shared.Export("LoadBalancerArn", loadBalancer.Alb.LoadBalancerArn, "Internal load balancer");
-            var albDns = shared.Export("LoadBalancerDnsName", loadBalancer.Alb.LoadBalancerDnsName, "Internal load balancer DNS name");
-            var albFullName = shared.Export("LoadBalancerFullName", loadBalancer.Alb.LoadBalancerFullName, "Load balancer name for request metrics");
+            var albArn = shared.Export(LoadBalancerArnOutput, loadBalancer.Alb.LoadBalancerArn, "Internal load balancer");
+            var albDns = shared.Export(LoadBalancerDnsOutput, loadBalancer.Alb.LoadBalancerDnsName, "Internal load balancer DNS name");
+            var albFullName = shared.Export(LoadBalancerNameOutput, loadBalancer.Alb.LoadBalancerFullName, "Load balancer name for request metrics");
             var repositories = new ImageRepositories(shared.Stack, "Images", environment);
             var priorities = EmitNames.ListenerPriorities(apiApps.Select(a => a.Id));
             var routes = new Dictionary<string, AppRouteOutputs>(StringComparer.Ordinal);
@@ -85,10 +104,10 @@ internal static class SharedStack
                 // service registers, and go away with the app only after its stack is deleted.
                 var route = new AppRoute(shared.Stack, $"Route{name}", network.Vpc, loadBalancer.Listener, app, priorities[app.Id]);
                 routes[app.Id] = new AppRouteOutputs(
-                    shared.Export($"{name}SecurityGroupId", firewall.App(app.Id).SecurityGroupId, $"Security group of {app.Id}"),
-                    shared.Export($"{name}RepositoryUri", repositories.For(app.Id).RepositoryUri, $"Image repository of {app.Id}"),
-                    shared.Export($"{name}TargetGroupArn", route.TargetGroup.TargetGroupArn, $"Target group of {app.Id}, forwarded its path by the listener"),
-                    shared.Export($"{name}TargetGroupFullName", route.TargetGroup.TargetGroupFullName, $"Target group name of {app.Id} for request metrics"));
+                    shared.Export(RouteOutput(app, SecurityGroup), firewall.App(app.Id).SecurityGroupId, $"Security group of {app.Id}"),
+                    shared.Export(RouteOutput(app, Repository), repositories.For(app.Id).RepositoryUri, $"Image repository of {app.Id}"),
+                    shared.Export(RouteOutput(app, TargetGroupArn), route.TargetGroup.TargetGroupArn, $"Target group of {app.Id}, forwarded its path by the listener"),
+                    shared.Export(RouteOutput(app, TargetGroupName), route.TargetGroup.TargetGroupFullName, $"Target group name of {app.Id} for request metrics"));
             }
 
             api = new SharedApiOutputs(clusterName, albArn, albDns, albFullName, routes);
@@ -96,6 +115,33 @@ internal static class SharedStack
 
         return new SharedOutputs(subnetIds, logsKeyArn, databaseOutputs, api);
     }
+
+    // What a replayed shared stack exports, read back by the names the build above gives them.
+    private static SharedOutputs Replayed(StackNode shared, ResolvedEnvironment environment, List<ResolvedApiApp> apiApps)
+    {
+        var subnets = Enumerable.Range(0, shared.Exports.Count).Select(SubnetOutput).TakeWhile(n => shared.Exports.Any(e => e.Name == n)).Select(shared.Output).ToList();
+        var database = environment.Database is null
+            ? null
+            : new SharedDatabaseOutputs(shared.Output(DatabaseEndpointOutput), shared.Output(DatabaseResourceIdOutput), shared.Output(DatabaseInstanceIdOutput));
+        var api = apiApps.Count == 0 ? null : new SharedApiOutputs(
+            shared.Output(ClusterOutput),
+            shared.Output(LoadBalancerArnOutput),
+            shared.Output(LoadBalancerDnsOutput),
+            shared.Output(LoadBalancerNameOutput),
+            apiApps.ToDictionary(
+                a => a.Id,
+                a => new AppRouteOutputs(
+                    shared.Output(RouteOutput(a, SecurityGroup)),
+                    shared.Output(RouteOutput(a, Repository)),
+                    shared.Output(RouteOutput(a, TargetGroupArn)),
+                    shared.Output(RouteOutput(a, TargetGroupName))),
+                StringComparer.Ordinal));
+        return new SharedOutputs(subnets, shared.Output(LogsKeyOutput), database, api);
+    }
+
+    private static string SubnetOutput(int index) => $"PrivateSubnet{index + 1}Id";
+
+    private static string RouteOutput(ResolvedApiApp app, string what) => EmitNames.Pascal(app.Id) + what;
 
     /// <summary>The DeletionProtection parameter when the shared stack has anything to protect (a protected database, a resilient load balancer).</summary>
     private static DeletionProtection? ProtectionOf(StackNode shared, ResolvedEnvironment environment, List<ResolvedApiApp> apiApps)
