@@ -161,7 +161,8 @@ public static class PlatformSynthesizer
             diagnostics.AddRange(TemplateLimits.Check(stack, Locate(options, environment, stack.StackName), written.In));
         }
 
-        if (cache is not null)
+        // Like the environment entries, stacks are stored only from an environment that compiles: a failed compile writes nothing.
+        if (cache is not null && !diagnostics.Skip(errors).Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             Store(cache, graph, stacks, warnings);
             StageTrace.Note($"{environment.Name}: {graph.Stacks.Count(n => n.Replayed is not null)} of {graph.Stacks.Count} stacks replayed from the cache");

@@ -27,7 +27,17 @@ internal sealed class CacheFolder(string directory, int retained)
     }
 
     /// <summary>Marks the entry under <paramref name="key"/> as just used, so pruning keeps it.</summary>
-    public void Touch(string key) => File.SetLastWriteTimeUtc(PathOf(key), DateTime.UtcNow);
+    public void Touch(string key)
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(PathOf(key), DateTime.UtcNow);
+        }
+        catch (IOException)
+        {
+            // Another compile sharing the folder pruned it after it was read: what was read is still whole.
+        }
+    }
 
     /// <summary>Stores <paramref name="entry"/> under <paramref name="key"/>: a concurrent reader sees the old entry or the new one, never half.</summary>
     public void Write<T>(string key, T entry)
