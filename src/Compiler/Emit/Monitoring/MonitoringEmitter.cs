@@ -51,16 +51,15 @@ public static class MonitoringEmitter
             }
         }
 
-        if (regionalTopics is null)
+        // A replayed regional stack has its alarms and dashboards already: only a built one gets them now.
+        if (regionalTopics is not null)
         {
-            return new MonitoringStacks(regional, edge, apiApps.Select(a => a.Node).ToList(), edgeApps.Select(a => a.Node).ToList());
-        }
-
-        var monitoring = StageTrace.Time($"{environment.Name}: monitoring regional", () => new RegionalMonitoring(regional, environment, descriptions, regionalTopics, inputs, edgeApps, apiApps));
-        StageTrace.Time($"{environment.Name}: operations dashboard", () => OperationsDashboard.Create(regional.Stack, environment, texts, monitoring));
-        if (environment.TeamDashboards)
-        {
-            StageTrace.Time($"{environment.Name}: technical dashboards", () => TechnicalDashboard.CreateAll(regional.Stack, environment, texts, monitoring));
+            var monitoring = StageTrace.Time($"{environment.Name}: monitoring regional", () => new RegionalMonitoring(regional, environment, descriptions, regionalTopics, inputs, edgeApps, apiApps));
+            StageTrace.Time($"{environment.Name}: operations dashboard", () => OperationsDashboard.Create(regional.Stack, environment, texts, monitoring));
+            if (environment.TeamDashboards)
+            {
+                StageTrace.Time($"{environment.Name}: technical dashboards", () => TechnicalDashboard.CreateAll(regional.Stack, environment, texts, monitoring));
+            }
         }
 
         return new MonitoringStacks(regional, edge, apiApps.Select(a => a.Node).ToList(), edgeApps.Select(a => a.Node).ToList());
