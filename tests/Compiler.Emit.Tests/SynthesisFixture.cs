@@ -43,6 +43,19 @@ public sealed class SynthesisFixture
     public DeployPlan Plan(string caseName, string environment) =>
         Cases[caseName].Environments.Single(e => e.Environment == environment).Plan;
 
+    /// <summary>Every environment of every golden case, resolved, with the templates it emitted.</summary>
+    public IEnumerable<(Resolution.ResolvedEnvironment Environment, IReadOnlyList<string> Templates)> GoldenEnvironments()
+    {
+        foreach (var (name, result) in Cases)
+        {
+            var platform = FrontEnd.AnalyzeFile(Path.Combine(RepositoryPaths.GoldenCases, name, "platform.yaml")).Platform!;
+            foreach (var synthesized in result.Environments)
+            {
+                yield return (platform.Environments.Single(e => e.Name == synthesized.Environment), synthesized.Plan.Stacks.Select(s => s.Template).ToList());
+            }
+        }
+    }
+
     public IEnumerable<Template> AllTemplates() =>
         Cases.Values.SelectMany(r => r.Environments).SelectMany(e => e.Plan.Stacks).Select(Template.Of);
 }
